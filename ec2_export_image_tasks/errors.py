@@ -1,0 +1,70 @@
+"""The package's one exception hierarchy; each error carries what a caller needs to act on it.
+
+Bad *input* (a request, a model built by hand) raises pydantic's ``ValidationError``, a
+``ValueError`` naming the field and the value. The classes here are for what goes wrong while
+paging.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from pydantic import ValidationError
+
+
+class ExportImageTasksError(Exception):
+    """Root of every error this package raises itself."""
+
+
+class InvalidItemError(ExportImageTasksError, ValueError):
+    """An item the service returned breaks a documented constraint.
+
+    Carries the item's id, the first offending field and value, the raw item as boto3 parsed
+    it, and pydantic's full ``ValidationError`` (every failed field, not only the first).
+    """
+
+    def __init__(
+        self, *, item_id: str | None, raw_item: Mapping[str, object], error: ValidationError
+    ) -> None:
+        first = error.errors()[0]
+        self.item_id = item_id
+        self.raw_item = raw_item
+        self.validation_error = error
+        self.field = ".".join(str(part) for part in first["loc"])
+        self.value: object = first["input"]
+        more = error.error_count() - 1
+        also = f" (and {more} more: see .validation_error)" if more else ""
+        name = item_id or "<no id>"
+        super().__init__(f"item {name}: invalid {self.field} {self.value!r}: {first['msg']}{also}")
+
+
+class InvalidStartingTokenError(ExportImageTasksError, ValueError):
+    """``PaginationConfig.StartingToken`` is neither botocore's token form nor a raw token."""
+
+    def __init__(self, token: str, reason: str) -> None:
+        self.token = token
+        super().__init__(f"PaginationConfig.StartingToken {token!r} is malformed: {reason}")
+
+
+class PaginationCycleError(ExportImageTasksError):
+    """The service returned a NextToken it had returned before; paging on would never end."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        super().__init__(
+            f"the service returned NextToken {token!r} a second time; stopping instead of "
+            "looping forever (resume_token still points after the last item yielded)"
+        )
+
+
+class IteratorConsumedError(ExportImageTasksError, RuntimeError):
+    """A page iterator was started a second time; each ``paginate()`` call pages once."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "this iterator has already been iterated; call paginate() again, with "
+            "PaginationConfig={'StartingToken': it.resume_token} to continue where it stopped"
+        )
