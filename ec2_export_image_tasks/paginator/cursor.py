@@ -1,0 +1,161 @@
+"""The paginator's I/O-free core: token bookkeeping, item validation and cycle detection.
+
+Drivers (botocore's sync paginator, aiobotocore's async one) hand it each raw page as botocore
+yields it and pass on what it yields; they hold no state of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, cast
+
+from pydantic import ValidationError
+
+from ..errors import InvalidItemError, IteratorConsumedError, PaginationCycleError
+from . import token
+from .spec import BotoRequest, ItemT, OnInvalid, PageT, PaginatorSpec
+
+RawPage = Mapping[str, Any]
+
+
+@dataclass(slots=True)
+class _Page:
+    """The page being handed out: which service token fetched it and how far along it is."""
+
+    start: token.Position
+    size: int
+    done: int
+    next_token: str | None
+    # botocore's resume token when MaxItems cut this page short: it then ends the paging.
+    truncated_token: str | None
+
+
+class PageCursor(Generic[ItemT, PageT]):
+    """Follows one paging run from its StartingToken to its end; used once."""
+
+    def __init__(
+        self,
+        spec: PaginatorSpec[ItemT, PageT, Any],
+        *,
+        starting_token: str | None,
+        on_invalid: OnInvalid,
+    ) -> None:
+        self._spec = spec
+        self._on_invalid = on_invalid
+        self._starting_token = starting_token
+        self._start = (
+            token.Position(None)
+            if starting_token is None
+            else token.decode(starting_token, spec.token_key)
+        )
+        self._page: _Page | None = None
+        self._seen_tokens = {self._start.service_token} - {None}
+        self._cycle_token: str | None = None
+        self._started = False
+        self.errors: list[InvalidItemError] = []
+        """Items skipped with ``on_invalid="skip"``, each with its id, raw dict and reason."""
+
+    @property
+    def start_position(self) -> token.Position:
+        """Where the StartingToken says paging begins."""
+        return self._start
+
+    def start(self) -> None:
+        """Mark the run as begun; a second start is a caller's mistake, not a silent restart."""
+        if self._started:
+            raise IteratorConsumedError
+        self._started = True
+
+    @property
+    def resume_token(self) -> str | None:
+        """A StartingToken that yields exactly the items not handed out yet; None when done."""
+        page = self._page
+        if page is None:
+            return self._starting_token
+        if page.done < page.size:
+            position = token.Position(page.start.service_token, page.start.items_done + page.done)
+            return token.encode(position, self._spec.token_key)
+        if page.truncated_token is not None:
+            return page.truncated_token
+        if page.next_token is not None:
+            return token.encode(token.Position(page.next_token), self._spec.token_key)
+        return None
+
+    def items(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[ItemT]:
+        """Validate and hand out a page's items one at a time, counting each as it goes out."""
+        raw_items = self._open(raw_page, truncated_token)
+        page = cast("_Page", self._page)
+        for raw_item in raw_items:
+            item = self._validate(raw_item)
+            page.done += 1
+            if item is not None:
+                yield item
+        self._check_cycle()
+
+    def pages(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[PageT]:
+        """Validate a whole page and hand it out as the page model."""
+        raw_items = self._open(raw_page, truncated_token)
+        items = [item for item in map(self._validate, raw_items) if item is not None]
+        page = self._spec.page_model.model_validate({**raw_page, self._spec.result_key: items})
+        cast("_Page", self._page).done = len(raw_items)
+        yield page
+        self._check_cycle()
+
+    def full_result(self, items: Sequence[ItemT]) -> PageT:
+        """All items as one page, with NextToken set to the resume token, as botocore does."""
+        result: dict[str, object] = {self._spec.result_key: items}
+        resume_token = self.resume_token
+        if resume_token is not None:
+            result[self._spec.token_key] = resume_token
+        return self._spec.page_model.model_validate(result)
+
+    def _open(self, raw_page: RawPage, truncated_token: str | None) -> Sequence[Mapping[str, Any]]:
+        previous = self._page
+        start = self._start if previous is None else token.Position(previous.next_token)
+        raw_items: Sequence[Mapping[str, Any]] = raw_page.get(self._spec.result_key) or ()
+        next_token: str | None = raw_page.get(self._spec.token_key)
+        if next_token is not None and truncated_token is None:
+            if next_token in self._seen_tokens:
+                self._cycle_token = next_token
+            self._seen_tokens.add(next_token)
+        self._page = _Page(start, len(raw_items), 0, next_token, truncated_token)
+        return raw_items
+
+    def _validate(self, raw_item: Mapping[str, Any]) -> ItemT | None:
+        try:
+            return self._spec.item_model.model_validate(raw_item)
+        except ValidationError as error:
+            item_id = raw_item.get(self._spec.item_id_key) if self._spec.item_id_key else None
+            invalid = InvalidItemError(
+                item_id=item_id if isinstance(item_id, str) else None,
+                raw_item=raw_item,
+                error=error,
+            )
+            if self._on_invalid == "raise":
+                raise invalid from error
+            self.errors.append(invalid)
+            return None
+
+    def _check_cycle(self) -> None:
+        # Raised once the page is handed out, before the request that would start the loop.
+        if self._cycle_token is not None:
+            raise PaginationCycleError(self._cycle_token)
+
+
+def start_paging(
+    spec: PaginatorSpec[ItemT, PageT, Any], request: BotoRequest, on_invalid: OnInvalid
+) -> tuple[PageCursor[ItemT, PageT], dict[str, Any]]:
+    """The cursor for ``request``, and the keyword arguments for botocore's ``paginate``.
+
+    The StartingToken is checked here, before any request, and botocore is handed it in its
+    own JSON form, which it reads without guessing.
+    """
+    kwargs = dict(request.to_boto())
+    config = cast("dict[str, Any]", dict(kwargs.get("PaginationConfig") or {}))
+    starting_token: str | None = config.get("StartingToken")
+    cursor = PageCursor(spec, starting_token=starting_token, on_invalid=on_invalid)
+    if starting_token is not None:
+        config["StartingToken"] = token.encode(cursor.start_position, spec.token_key)
+        kwargs["PaginationConfig"] = config
+    return cursor, kwargs
