@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, Strict, WrapSerializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    SerializerFunctionWrapHandler,
+    Strict,
+    WrapSerializer,
+)
 from pydantic.alias_generators import to_pascal
+from pydantic_core import CoreSchema, core_schema
 
 T = TypeVar("T")
 
@@ -22,6 +31,22 @@ WireStr = Annotated[str, Strict()]
 """A string that must already be a ``str``: bytes or numbers are wrong input, not coerced."""
 
 
+@dataclass(frozen=True, slots=True)
+class CoreCheck:
+    """``Annotated`` metadata: after the type's own checks, run ``check`` (a pydantic-core schema).
+
+    Checks written as core schemas run in Rust, which keeps per-item validation cheap on the
+    paginator's hot path, and ``custom_error_schema`` still lets them say what was wrong.
+    """
+
+    check: CoreSchema
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.chain_schema([handler(source), self.check])
+
+
 class _Model(BaseModel):
     """Base of all models: snake_case attributes, the AWS PascalCase names as aliases."""
 
@@ -30,6 +55,9 @@ class _Model(BaseModel):
         validate_by_alias=True,
         validate_by_name=True,
         frozen=True,
+        # Schemas are built on first use, not at import: importing stays cheap for callers
+        # that only need the types.
+        defer_build=True,
     )
 
     def _boto_dict(self) -> Any:

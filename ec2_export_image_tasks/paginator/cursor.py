@@ -6,7 +6,7 @@ yields it and pass on what it yields; they hold no state of their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, cast
 
@@ -42,6 +42,10 @@ class PageCursor(Generic[ItemT, PageT]):
         on_invalid: OnInvalid,
     ) -> None:
         self._spec = spec
+        # The validator itself: model_validate's Python wrapper would cost ~15% of it.
+        self._validate_item = cast(
+            "Callable[[object], ItemT]", spec.item_model.__pydantic_validator__.validate_python
+        )
         self._on_invalid = on_invalid
         self._starting_token = starting_token
         self._start = (
@@ -83,14 +87,23 @@ class PageCursor(Generic[ItemT, PageT]):
         return None
 
     def items(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[ItemT]:
-        """Validate and hand out a page's items one at a time, counting each as it goes out."""
+        """Validate and hand out a page's items one at a time, counting each as it goes out.
+
+        Streaming keeps one validated item alive at a time: it dies young, so the cyclic GC
+        never has a page of models to promote and rescan. This is the hot path.
+        """
         raw_items = self._open(raw_page, truncated_token)
         page = cast("_Page", self._page)
+        validate_item = self._validate_item
         for raw_item in raw_items:
-            item = self._validate(raw_item)
+            try:
+                item = validate_item(raw_item)
+            except ValidationError as error:
+                self._reject(raw_item, error)
+                page.done += 1
+                continue
             page.done += 1
-            if item is not None:
-                yield item
+            yield item
         self._check_cycle()
 
     def pages(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[PageT]:
@@ -124,18 +137,20 @@ class PageCursor(Generic[ItemT, PageT]):
 
     def _validate(self, raw_item: Mapping[str, Any]) -> ItemT | None:
         try:
-            return self._spec.item_model.model_validate(raw_item)
+            return self._validate_item(raw_item)
         except ValidationError as error:
-            item_id = raw_item.get(self._spec.item_id_key) if self._spec.item_id_key else None
-            invalid = InvalidItemError(
-                item_id=item_id if isinstance(item_id, str) else None,
-                raw_item=raw_item,
-                error=error,
-            )
-            if self._on_invalid == "raise":
-                raise invalid from error
-            self.errors.append(invalid)
+            self._reject(raw_item, error)
             return None
+
+    def _reject(self, raw_item: Mapping[str, Any], error: ValidationError) -> None:
+        """Raise for ``on_invalid="raise"``; record the item for ``"skip"``."""
+        item_id = raw_item.get(self._spec.item_id_key) if self._spec.item_id_key else None
+        invalid = InvalidItemError(
+            item_id=item_id if isinstance(item_id, str) else None, raw_item=raw_item, error=error
+        )
+        if self._on_invalid == "raise":
+            raise invalid from error
+        self.errors.append(invalid)
 
     def _check_cycle(self) -> None:
         # Raised once the page is handed out, before the request that would start the loop.
