@@ -17,19 +17,35 @@ from .models import (
     S3ExportLocation,
     Tag,
 )
+from .paginator import (
+    EXPORT_IMAGE_TASKS,
+    ExportImageTaskPages,
+    ExportImageTaskPaginator,
+    OnInvalid,
+    PaginatorSpec,
+    TypedPageIterator,
+    TypedPaginator,
+)
 
 __all__ = [
+    "EXPORT_IMAGE_TASKS",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
     "ExportImageTask",
+    "ExportImageTaskPages",
+    "ExportImageTaskPaginator",
     "ExportImageTaskStatus",
     "ExportImageTasksError",
     "Filter",
     "InvalidItemError",
     "InvalidStartingTokenError",
     "IteratorConsumedError",
+    "OnInvalid",
     "PaginationConfig",
     "PaginationCycleError",
+    "PaginatorSpec",
     "S3ExportLocation",
     "Tag",
+    "TypedPageIterator",
+    "TypedPaginator",
 ]
