@@ -1,0 +1,74 @@
+"""TypedPaginator pages another operation with nothing but a spec and models of the test's own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_pascal
+
+from ec2_export_image_tasks import PaginatorSpec, TypedPaginator
+from ec2_export_image_tasks.testing import Reply, answer_with, make_client, request_id
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(alias_generator=to_pascal, validate_by_name=True, frozen=True)
+
+
+class ImportImageTask(_Model):
+    import_task_id: str
+    status: str
+
+
+class ImportImageTasksPage(_Model):
+    import_image_tasks: tuple[ImportImageTask, ...] = ()
+    next_token: str | None = None
+
+
+class ImportImageTasksRequest(_Model):
+    max_results: int | None = None
+
+    def to_boto(self) -> Mapping[str, Any]:
+        return {"PaginationConfig": {"PageSize": self.max_results}} if self.max_results else {}
+
+
+IMPORT_IMAGE_TASKS = PaginatorSpec(
+    operation_name="describe_import_image_tasks",
+    result_key="ImportImageTasks",
+    token_key="NextToken",
+    item_model=ImportImageTask,
+    page_model=ImportImageTasksPage,
+    request_model=ImportImageTasksRequest,
+    item_id_key="ImportTaskId",
+)
+
+
+def _import_pages(action: str, parameters: Mapping[str, str]) -> Reply:
+    start = int(parameters.get("NextToken", "0"))
+    items = "".join(
+        f"<item><importTaskId>import-ami-{n:08x}</importTaskId><status>active</status></item>"
+        for n in range(start, min(start + 2, 5))
+    )
+    token = f"<nextToken>{start + 2}</nextToken>" if start + 2 < 5 else ""
+    body = (
+        f'<{action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
+        f"<requestId>{request_id()}</requestId>"
+        f"<importImageTaskSet>{items}</importImageTaskSet>{token}</{action}Response>"
+    )
+    return Reply(200, body.encode())
+
+
+def test_a_second_operation_pages_through_the_generic_paginator() -> None:
+    client = make_client()
+    answer_with(client, _import_pages)
+    paginator = TypedPaginator(client, IMPORT_IMAGE_TASKS)
+
+    it = paginator.paginate(ImportImageTasksRequest(max_results=2))
+    tasks = list(it)
+
+    assert [task.import_task_id for task in tasks] == [f"import-ami-{n:08x}" for n in range(5)]
+    assert all(isinstance(task, ImportImageTask) for task in tasks)
+    assert it.resume_token is None
