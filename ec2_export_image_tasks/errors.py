@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from pydantic import ValidationError
 
@@ -68,3 +68,21 @@ class IteratorConsumedError(ExportImageTasksError, RuntimeError):
             "this iterator has already been iterated; call paginate() again, with "
             "PaginationConfig={'StartingToken': it.resume_token} to continue where it stopped"
         )
+
+
+class RegionError(ExportImageTasksError):
+    """Paging one region failed; the other regions went on."""
+
+    def __init__(self, region: str, error: Exception) -> None:
+        self.region = region
+        self.error = error
+        super().__init__(f"{region}: {type(error).__name__}: {error}")
+
+
+class RegionsFailedError(ExportImageTasksError):
+    """Some regions could not be paged; the tasks of every other region were yielded."""
+
+    def __init__(self, failures: Sequence[RegionError]) -> None:
+        self.failures = tuple(failures)
+        listed = "; ".join(str(failure) for failure in self.failures)
+        super().__init__(f"{len(self.failures)} region(s) failed: {listed}")

@@ -11,6 +11,7 @@ from ..models import (
     DescribeExportImageTasksResponse,
     ExportImageTask,
 )
+from .aio import AsyncTypedPageIterator, AsyncTypedPaginator
 from .spec import OnInvalid, PaginatorSpec
 from .sync import TypedPageIterator, TypedPaginator
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_ec2.type_defs import DescribeExportImageTasksRequestPaginateTypeDef
+    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
 EXPORT_IMAGE_TASKS = PaginatorSpec(
     operation_name="describe_export_image_tasks",
@@ -32,6 +34,9 @@ EXPORT_IMAGE_TASKS = PaginatorSpec(
 """botocore's paginators-1.json entry for the operation, with this package's models."""
 
 ExportImageTaskPages = TypedPageIterator[ExportImageTask, DescribeExportImageTasksResponse]
+AsyncExportImageTaskPages = AsyncTypedPageIterator[
+    ExportImageTask, DescribeExportImageTasksResponse
+]
 
 
 def as_request(
@@ -90,6 +95,40 @@ class ExportImageTaskPaginator(
         dry_run = as_request(request, kwargs).model_copy(update={"dry_run": True})
         try:
             next(iter(super().paginate(dry_run).pages()), None)
+        except ClientError as error:
+            return dry_run_permitted(error)
+        return True
+
+
+class AsyncExportImageTaskPaginator(
+    AsyncTypedPaginator[
+        ExportImageTask, DescribeExportImageTasksResponse, DescribeExportImageTasksRequest
+    ]
+):
+    """The asyncio twin of :class:`ExportImageTaskPaginator`, over an aiobotocore client."""
+
+    def __init__(self, client: AioEC2Client, *, on_invalid: OnInvalid = "raise") -> None:
+        super().__init__(client, EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
+
+    def paginate(
+        self,
+        request: DescribeExportImageTasksRequest | None = None,
+        /,
+        **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
+    ) -> AsyncExportImageTaskPages:
+        """boto3's keyword syntax or a request model; a bad request raises ValueError, unsent."""
+        return super().paginate(as_request(request, kwargs))
+
+    async def check_permissions(
+        self,
+        request: DescribeExportImageTasksRequest | None = None,
+        /,
+        **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
+    ) -> bool:
+        """Whether the caller may describe these tasks, asked with ``DryRun=True``."""
+        dry_run = as_request(request, kwargs).model_copy(update={"dry_run": True})
+        try:
+            await anext(aiter(super().paginate(dry_run).pages()), None)
         except ClientError as error:
             return dry_run_permitted(error)
         return True
