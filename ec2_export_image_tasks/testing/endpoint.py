@@ -1,62 +1,42 @@
-"""The botocore glue: answer a real client's requests at ``before-send``, never on the network.
+"""The botocore glue: a real client's requests answered at ``before-send``, never on the network.
 
 botocore serializes each request and parses each answer itself; only the HTTP exchange is
-replaced. ``answer_with`` takes any handler, so a test can also play a misbehaving service.
+replaced, by a :data:`.Handler`. Everything else in this package is pure; this is the one module
+that imports boto3, and the one an async client would need a twin of (its response reads the
+body with ``await``; :func:`reply_to` is shared).
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+import io
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
 import boto3
-from botocore.awsrequest import AWSResponse
+import botocore.session
+from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
+from urllib3.response import HTTPResponse
 
-from . import xml
-from .backend import DescribeQuery, Ec2Error, ExportImageTasksBackend
+from .service import Ec2Service, Reply
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from botocore.awsrequest import AWSPreparedRequest
+    from botocore.client import BaseClient
     from mypy_boto3_ec2.client import EC2Client
 
+    from .backend import ExportImageTasksBackend
+    from .service import Handler
 
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """What the service sends back: an HTTP status and an XML body."""
+_HANDLER_ID = "ec2_export_image_tasks.testing"
+"""Names our ``before-send`` handler on a client, so that installing another replaces it."""
 
-    status: int
-    body: bytes
-
-
-Handler = Callable[[str, Mapping[str, str]], Reply]
-"""Takes the request's Action and its form parameters; returns the reply."""
-
-_request_ids = (f"local-{number:08d}" for number in itertools.count())
-
-
-def request_id() -> str:
-    """A fresh request id for a reply."""
-    return next(_request_ids)
-
-
-def error_reply(error: Ec2Error) -> Reply:
-    """The EC2 error document for ``error``, with its HTTP status."""
-    return Reply(error.status, xml.error(error.code, error.message, request_id()))
-
-
-class _Body:
-    """The part of urllib3's response that botocore reads."""
-
-    def __init__(self, content: bytes) -> None:
-        self._content = content
-
-    def stream(self, **_: object) -> Any:
-        yield self._content
+# One attempt per call: a retry would hide the error a test's handler returns, and call it again.
+# Legacy mode is a default client's; standard mode would add MaxAttemptsReached to every answer.
+_CONFIG = Config(retries={"mode": "legacy", "total_max_attempts": 1})
 
 
 def form_parameters(request: AWSPreparedRequest) -> dict[str, str]:
@@ -66,77 +46,75 @@ def form_parameters(request: AWSPreparedRequest) -> dict[str, str]:
     return dict(parse_qsl(text, keep_blank_values=True))
 
 
-def answer_with(client: EC2Client, handler: Handler) -> None:
-    """Have ``handler`` answer every EC2 request ``client`` makes."""
+def reply_to(request: AWSPreparedRequest, handler: Handler) -> Reply:
+    """``handler``'s reply to ``request``: the part of answering that is not botocore's types."""
+    parameters = form_parameters(request)
+    return handler(parameters.get("Action", ""), parameters)
+
+
+def _response(request: AWSPreparedRequest, reply: Reply) -> AWSResponse:
+    headers = HTTPHeaders()
+    headers["Content-Type"] = "text/xml;charset=UTF-8"
+    # A real urllib3 response, unread, as botocore's HTTP layer would have handed over.
+    raw = HTTPResponse(io.BytesIO(reply.body), status=reply.status, preload_content=False)
+    return AWSResponse(request.url, reply.status, headers, raw)
+
+
+def answer_with(client: BaseClient, handler: Handler) -> None:
+    """Have ``handler`` answer every request ``client`` makes, instead of any handler before."""
 
     def before_send(request: AWSPreparedRequest, **_: object) -> AWSResponse:
-        parameters = form_parameters(request)
-        reply = handler(parameters.get("Action", ""), parameters)
-        return AWSResponse(request.url, reply.status, {}, _Body(reply.body))  # type: ignore[arg-type]
+        return _response(request, reply_to(request, handler))
 
-    client.meta.events.register("before-send.ec2", before_send)  # type: ignore[arg-type]
+    events = client.meta.events
+    events.unregister("before-send", unique_id=_HANDLER_ID)
+    # botocore-stubs type handlers as returning None; before-send's may return the response.
+    events.register("before-send", before_send, unique_id=_HANDLER_ID)  # type: ignore[arg-type]
+
+
+def _unanswered(action: str, parameters: Mapping[str, str]) -> Reply:
+    raise RuntimeError(f"nothing answers {action}: install a handler with answer_with()")
 
 
 @cache
 def _session() -> boto3.session.Session:
-    # One session: botocore caches the (large) EC2 service model per session.
+    """The one session every client comes from.
+
+    botocore loads and caches the (large) EC2 service model per session, so after the first
+    client each costs milliseconds. It reads no AWS profile, config or credentials file and no
+    endpoint URL from the environment, so the caller's AWS setup cannot change or break it.
+    """
+    unread = (None, None, None, None)
+    isolated = botocore.session.Session(
+        session_vars={
+            "profile": unread,
+            "config_file": unread,
+            "credentials_file": unread,
+            "ignore_configured_endpoint_urls": (None, None, True, None),
+        }
+    )
     return boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        region_name="us-east-1",
+        botocore_session=isolated,
     )
 
 
-def make_client() -> EC2Client:
-    """A real EC2 client with dummy credentials, one attempt per call (no retries to hide)."""
-    config = Config(retries={"total_max_attempts": 1, "mode": "standard"})
-    return _session().client("ec2", config=config)  # pyright: ignore[reportUnknownMemberType]
+def make_client(handler: Handler = _unanswered) -> EC2Client:
+    """A real EC2 client (dummy credentials, us-east-1, no retries) that ``handler`` answers.
+
+    Without a handler every call raises ``RuntimeError`` until :func:`answer_with` installs
+    one: no request ever reaches the network.
+    """
+    client = _session().client("ec2", config=_CONFIG)  # pyright: ignore[reportUnknownMemberType]
+    answer_with(client, handler)
+    return client
 
 
-def parse_describe(parameters: Mapping[str, str]) -> DescribeQuery:
-    """``DescribeExportImageTasks``' form fields (``Filter.1.Value.2=...``) as a query."""
-    ids = [
-        value for key, value in sorted(parameters.items()) if key.startswith("ExportImageTaskId.")
-    ]
-    filters: dict[str, list[str]] = {}
-    for key, name in parameters.items():
-        if key.startswith("Filter.") and key.endswith(".Name"):
-            prefix = key.removesuffix("Name") + "Value."
-            filters[name] = [value for k, value in parameters.items() if k.startswith(prefix)]
-    max_results = parameters.get("MaxResults")
-    return DescribeQuery(
-        task_ids=ids,
-        filters=filters,
-        max_results=None if max_results is None else int(max_results),
-        next_token=parameters.get("NextToken"),
-        dry_run=parameters.get("DryRun") == "true",
-    )
-
-
-class LocalEC2:
-    """A backend and a real boto3 EC2 client wired to it; records every request it answers."""
+class LocalEC2(Ec2Service):
+    """An in-memory EC2 and a real boto3 client it answers: ``LocalEC2().client``."""
 
     def __init__(self, backend: ExportImageTasksBackend | None = None) -> None:
-        self.backend = backend or ExportImageTasksBackend()
-        self.requests: list[dict[str, str]] = []
-        """Each request's form parameters, in order (``Action``, ``NextToken``, ...)."""
-        self.actions: dict[str, Callable[[Mapping[str, str]], Reply]] = {
-            "DescribeExportImageTasks": self._describe
-        }
-        """The actions answered; add one to serve another operation."""
-        self.client = make_client()
-        answer_with(self.client, self._handle)
-
-    def _handle(self, action: str, parameters: Mapping[str, str]) -> Reply:
-        self.requests.append(dict(parameters))
-        answer = self.actions.get(action)
-        if answer is None:
-            return error_reply(Ec2Error("InvalidAction", f"The action {action} is not valid"))
-        try:
-            return answer(parameters)
-        except Ec2Error as error:
-            return error_reply(error)
-
-    def _describe(self, parameters: Mapping[str, str]) -> Reply:
-        page = self.backend.describe(parse_describe(parameters))
-        return Reply(
-            200, xml.describe_export_image_tasks(page.tasks, page.next_token, request_id())
-        )
+        super().__init__(backend)
+        self.client = make_client(self)

@@ -1,7 +1,8 @@
 """The ``local_ec2`` fixture, for testing your own code against a local EC2 endpoint.
 
-Loaded by every pytest run where this package is installed, so it imports nothing heavy until
-the fixture is used.
+Registered through the ``pytest11`` entry point, so every pytest run where this package is
+installed imports it: it imports nothing heavy until the fixture is used (boto3 alone would
+add a tenth of a second to every run).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def local_ec2() -> LocalEC2:
-    """A fresh in-memory EC2 and a real boto3 client for it: ``local_ec2.client``."""
-    from .endpoint import LocalEC2  # imported here: see the module docstring
+    """A fresh in-memory EC2 and a real boto3 client answered by it: ``local_ec2.client``.
+
+    Seed it with ``local_ec2.add_tasks(3)`` or ``local_ec2.add_task({...})``; see what your
+    code sent in ``local_ec2.requests``.
+    """
+    from .endpoint import LocalEC2  # here, not at the top: see the module docstring
 
     return LocalEC2()

@@ -1,0 +1,53 @@
+"""EC2's Query protocol, request side: the form fields botocore sends, read back into a query.
+
+botocore flattens lists into numbered fields (``ExportImageTaskId.1``, ``Filter.2.Value.1``),
+numbered from 1; the numbers, not the order of the fields, give a list's order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .backend import DescribeQuery, Ec2Error
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+
+def _numbered(parameters: Mapping[str, str], name: str, suffix: str = "") -> list[tuple[int, str]]:
+    """The fields ``{name}.N{suffix}`` as (N, value) pairs, in N's order."""
+    field = re.compile(rf"{re.escape(name)}\.([1-9][0-9]*){re.escape(suffix)}")
+    found = ((field.fullmatch(key), value) for key, value in parameters.items())
+    return sorted((int(match[1]), value) for match, value in found if match)
+
+
+def _values(parameters: Mapping[str, str], name: str) -> tuple[str, ...]:
+    return tuple(value for _, value in _numbered(parameters, name))
+
+
+def _integer(parameters: Mapping[str, str], name: str) -> int | None:
+    text = parameters.get(name)
+    if text is None:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise Ec2Error(
+            "InvalidParameterValue", f"Value ({text}) for parameter {name} is invalid."
+        ) from None
+
+
+def parse_describe(parameters: Mapping[str, str]) -> DescribeQuery:
+    """A ``DescribeExportImageTasks`` request's form fields as a :class:`.DescribeQuery`."""
+    filters = tuple(
+        (name, _values(parameters, f"Filter.{number}.Value"))
+        for number, name in _numbered(parameters, "Filter", ".Name")
+    )
+    return DescribeQuery(
+        task_ids=_values(parameters, "ExportImageTaskId"),
+        filters=filters,
+        max_results=_integer(parameters, "MaxResults"),
+        next_token=parameters.get("NextToken"),
+        dry_run=parameters.get("DryRun") == "true",
+    )

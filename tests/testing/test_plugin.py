@@ -1,0 +1,68 @@
+"""The pytest plugin: registered by entry point, cheap to load, a fresh endpoint per test."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+
+    from ec2_export_image_tasks.testing import LocalEC2
+
+USER_TESTS = """
+def test_seeds_two(local_ec2):
+    local_ec2.add_tasks(2)
+    assert len(local_ec2.client.describe_export_image_tasks()["ExportImageTasks"]) == 2
+
+def test_then_starts_empty(local_ec2):
+    assert local_ec2.client.describe_export_image_tasks()["ExportImageTasks"] == []
+    assert len(local_ec2.requests) == 1
+"""
+
+
+def test_the_plugin_is_registered_through_its_entry_point(request: pytest.FixtureRequest) -> None:
+    (plugin,) = entry_points(group="pytest11", name="ec2_export_image_tasks")
+
+    assert plugin.value == "ec2_export_image_tasks.testing.pytest_plugin"
+    assert request.config.pluginmanager.hasplugin("ec2_export_image_tasks")
+
+
+def test_the_fixture_gives_an_empty_authorized_endpoint(local_ec2: LocalEC2) -> None:
+    assert local_ec2.backend.tasks == []
+    assert local_ec2.requests == []
+    assert local_ec2.authorized
+    assert local_ec2.client.meta.service_model.service_name == "ec2"
+
+
+def test_a_project_that_installs_the_package_gets_a_fresh_fixture_per_test(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "test_user.py").write_text(USER_TESTS)
+
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_user.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert run.returncode == 0, run.stdout
+    assert "2 passed" in run.stdout
+
+
+def test_loading_the_plugin_does_not_import_boto3() -> None:
+    script = (
+        "import sys\n"
+        "import ec2_export_image_tasks.testing.pytest_plugin\n"
+        "print(sorted(name for name in ('boto3', 'urllib.request') if name in sys.modules))\n"
+    )
+
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+
+    assert run.stdout.strip() == "[]"
