@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
     from pydantic import ValidationError
 
+    from .models import ExportImageTask
+
 
 class ExportImageTasksError(Exception):
     """Root of every error this package raises itself."""
@@ -86,3 +88,31 @@ class RegionsFailedError(ExportImageTasksError):
         self.failures = tuple(failures)
         listed = "; ".join(str(failure) for failure in self.failures)
         super().__init__(f"{len(self.failures)} region(s) failed: {listed}")
+
+
+class ExportFailedError(ExportImageTasksError):
+    """The export being waited for was cancelled or failed: it is deleting or deleted."""
+
+    def __init__(self, task: ExportImageTask) -> None:
+        self.task = task
+        reason = f": {task.status_message}" if task.status_message else ""
+        super().__init__(f"export {task.export_image_task_id} is {task.status}{reason}")
+
+
+class WaitTimeoutError(ExportImageTasksError, TimeoutError):
+    """The export was still active when the wait ran out; ``last_seen`` is how it stood."""
+
+    def __init__(self, task_id: str, timeout: float, last_seen: ExportImageTask) -> None:
+        self.task_id = task_id
+        self.timeout = timeout
+        self.last_seen = last_seen
+        at = f" at {last_seen.progress}%" if last_seen.progress is not None else ""
+        super().__init__(f"export {task_id} still {last_seen.status}{at} after {timeout:g} s")
+
+
+class TaskNotFoundError(ExportImageTasksError, LookupError):
+    """The service answered, but not with the task asked for."""
+
+    def __init__(self, task_id: str) -> None:
+        self.task_id = task_id
+        super().__init__(f"export image task {task_id} was not found")

@@ -15,15 +15,16 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 
-def _numbered(parameters: Mapping[str, str], name: str, suffix: str = "") -> list[tuple[int, str]]:
+def numbered(parameters: Mapping[str, str], name: str, suffix: str = "") -> list[tuple[int, str]]:
     """The fields ``{name}.N{suffix}`` as (N, value) pairs, in N's order."""
     field = re.compile(rf"{re.escape(name)}\.([1-9][0-9]*){re.escape(suffix)}")
     found = ((field.fullmatch(key), value) for key, value in parameters.items())
     return sorted((int(match[1]), value) for match, value in found if match)
 
 
-def _values(parameters: Mapping[str, str], name: str) -> tuple[str, ...]:
-    return tuple(value for _, value in _numbered(parameters, name))
+def values(parameters: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """The list sent as ``{name}.1``, ``{name}.2``, ..., in order."""
+    return tuple(value for _, value in numbered(parameters, name))
 
 
 def _integer(parameters: Mapping[str, str], name: str) -> int | None:
@@ -41,11 +42,11 @@ def _integer(parameters: Mapping[str, str], name: str) -> int | None:
 def parse_describe(parameters: Mapping[str, str]) -> DescribeQuery:
     """A ``DescribeExportImageTasks`` request's form fields as a :class:`.DescribeQuery`."""
     filters = tuple(
-        (name, _values(parameters, f"Filter.{number}.Value"))
-        for number, name in _numbered(parameters, "Filter", ".Name")
+        (name, values(parameters, f"Filter.{number}.Value"))
+        for number, name in numbered(parameters, "Filter", ".Name")
     )
     return DescribeQuery(
-        task_ids=_values(parameters, "ExportImageTaskId"),
+        task_ids=values(parameters, "ExportImageTaskId"),
         filters=filters,
         max_results=_integer(parameters, "MaxResults"),
         next_token=parameters.get("NextToken"),

@@ -73,15 +73,20 @@ def _document(body: str) -> bytes:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}'.encode()
 
 
+def response(action: str, members: Mapping[str, object], request_id: str) -> bytes:
+    """``<{action}Response>`` holding ``members`` (boto3 keys), as EC2 answers any action."""
+    return _document(
+        f'<{action}Response xmlns="{NAMESPACE}">'
+        f"<requestId>{_text(request_id)}</requestId>{_content(members)}</{action}Response>"
+    )
+
+
 def describe_export_image_tasks(
     tasks: Iterable[Mapping[str, object]], next_token: str | None, request_id: str
 ) -> bytes:
     """A ``DescribeExportImageTasksResponse`` holding ``tasks``, each written as given."""
-    result = _content({"ExportImageTasks": list(tasks), "NextToken": next_token})
-    return _document(
-        f'<DescribeExportImageTasksResponse xmlns="{NAMESPACE}">'
-        f"<requestId>{_text(request_id)}</requestId>{result}</DescribeExportImageTasksResponse>"
-    )
+    members = {"ExportImageTasks": list(tasks), "NextToken": next_token}
+    return response("DescribeExportImageTasks", members, request_id)
 
 
 def error(code: str, message: str, request_id: str) -> bytes:
