@@ -1,0 +1,246 @@
+"""The command line as a user runs it, against the built-in demo endpoint."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pytest
+from pydantic import ValidationError
+
+from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks.cli.errors import describe
+from ec2_export_image_tasks.errors import InvalidItemError
+from ec2_export_image_tasks.models import ExportImageTask
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+NEARLY_DONE = "export-ami-0000000000000d000"  # 60% of 8 s
+SLOWEST = "export-ami-0000000000000d002"  # 5% of 20 s
+CANCELLED = "export-ami-0000000000000d005"
+
+
+@dataclass
+class FakeTime:
+    """A clock that only moves when the command line sleeps."""
+
+    now: float = 1000.0
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Run:
+    status: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    def run_cli(*argv: str, time: FakeTime | None = None) -> Run:
+        fake = time or FakeTime()
+        status = main(["--demo", *argv], sleep=fake.sleep, clock=fake.clock)
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run_cli
+
+
+def test_list_prints_json_when_not_on_a_terminal(run: Callable[..., Run]) -> None:
+    result = run("list")
+
+    tasks = json.loads(result.out)["ExportImageTasks"]
+    assert result.status == 0
+    assert len(tasks) == 6
+    assert all(ExportImageTask.model_validate(task).to_boto() == task for task in tasks)
+
+
+def test_list_as_a_table_has_a_header_and_a_row_per_task(run: Callable[..., Run]) -> None:
+    lines = run("list", "--output", "table").out.splitlines()
+
+    assert lines[0].split() == [
+        "TASK",
+        "ID",
+        "STATUS",
+        "PROGRESS",
+        "IMAGE",
+        "S3",
+        "LOCATION",
+        "DESCRIPTION",
+    ]
+    assert len(lines) == 7
+    assert lines[1].split()[:3] == [NEARLY_DONE, "active", "60%"]
+
+
+def test_list_selects_by_state_and_id(run: Callable[..., Run]) -> None:
+    by_state = run("list", "--state", "completed", "--state", "deleted", "--output", "jsonl")
+    by_id = run("list", "--id", SLOWEST, "--output", "jsonl")
+
+    assert [json.loads(line)["Status"] for line in by_state.out.splitlines()] == [
+        "completed",
+        "completed",
+        "deleted",
+    ]
+    assert [json.loads(line)["ExportImageTaskId"] for line in by_id.out.splitlines()] == [SLOWEST]
+
+
+def test_a_truncated_listing_prints_the_token_that_resumes_it(run: Callable[..., Run]) -> None:
+    first = run("list", "--max-items", "4", "--page-size", "3", "--output", "jsonl")
+    token = first.err.split("--starting-token ")[1].strip()
+    rest = run("list", "--starting-token", token, "--page-size", "3", "--output", "jsonl")
+    everything = run("list", "--output", "jsonl")
+
+    assert first.out.splitlines() + rest.out.splitlines() == everything.out.splitlines()
+    assert len(first.out.splitlines()) == 4
+
+
+def test_truncated_json_carries_the_next_token(run: Callable[..., Run]) -> None:
+    document = json.loads(run("list", "--max-items", "2", "--output", "json").out)
+
+    assert len(document["ExportImageTasks"]) == 2
+    assert isinstance(document["NextToken"], str)
+
+
+def test_wait_returns_once_the_export_completes(run: Callable[..., Run]) -> None:
+    time = FakeTime()
+    result = run("wait", NEARLY_DONE, "--interval", "1", time=time)
+
+    assert result.status == 0
+    assert result.out.splitlines()[0] == f"{NEARLY_DONE} active 60%"
+    assert result.out.splitlines()[-1] == f"{NEARLY_DONE} completed"
+    assert time.now == pytest.approx(1004.0)
+
+
+def test_wait_gives_up_at_the_timeout_with_status_6(run: Callable[..., Run]) -> None:
+    result = run("wait", SLOWEST, "--interval", "5", "--timeout", "7")
+
+    assert result.status == 6
+    assert result.err == f"error: export {SLOWEST} still active at 40% after 7 s\n"
+
+
+def test_wait_on_a_cancelled_export_fails_with_status_5(run: Callable[..., Run]) -> None:
+    result = run("wait", CANCELLED)
+
+    assert result.status == 5
+    assert result.err == f"error: export {CANCELLED} is deleted: Cancelled by the user\n"
+
+
+def test_an_unknown_task_is_aws_error_in_one_line(run: Callable[..., Run]) -> None:
+    result = run("wait", "export-ami-0000000000000dfff")
+
+    assert result.status == 1
+    assert result.err.startswith("error: AWS InvalidExportImageTaskId.NotFound: ")
+    assert result.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["wait", "ami-123"], "error: invalid ExportImageTaskIds.0 'ami-123'"),
+        (["list", "--page-size", "501"], "error: invalid PaginationConfig.PageSize 501"),
+        (["list", "--max-items", "0"], "error: invalid PaginationConfig.MaxItems 0"),
+        (["list", "--starting-token", "a___b___1"], "error: PaginationConfig.StartingToken"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(
+    run: Callable[..., Run], argv: list[str], line: str
+) -> None:
+    result = run(*argv)
+
+    assert result.status == 2
+    assert result.err.startswith(line)
+    assert result.err.count("\n") == 1
+
+
+def test_watch_runs_until_no_export_is_active(run: Callable[..., Run]) -> None:
+    time = FakeTime()
+    result = run("watch", "--interval", "1", time=time)
+
+    assert result.status == 0
+    assert result.out.count("completed") == 5
+    assert "deleted" in result.out
+    assert time.now >= 1000.0 + 20 * 0.95
+
+
+def test_invalid_data_from_aws_is_status_3() -> None:
+    bad = {"ExportImageTaskId": "export-ami-00000000000000bad", "Status": "exploded"}
+    with pytest.raises(ValidationError) as raised:
+        ExportImageTask.model_validate(bad)
+
+    status, line = describe(
+        InvalidItemError(item_id=bad["ExportImageTaskId"], raw_item=bad, error=raised.value)
+    )
+
+    assert status == 3
+    assert "export-ami-00000000000000bad" in line
+    assert "exploded" in line
+
+
+def test_schema_is_the_models_json_schema(run: Callable[..., Run]) -> None:
+    schemas = json.loads(run("schema").out)
+
+    assert schemas["ExportImageTask"] == ExportImageTask.model_json_schema()
+    assert "DescribeExportImageTasksRequest" in schemas
+
+
+def _without_aws(**extra: str) -> dict[str, str]:
+    """The environment of a machine with no AWS configuration, and no metadata service."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    return (
+        environment
+        | {
+            "AWS_CONFIG_FILE": "/nonexistent",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        }
+        | extra
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "environment", "line"),
+    [
+        (["list"], _without_aws(), "error: no AWS region given"),
+        (["--region", "us-east-1", "list"], _without_aws(), "error: Unable to locate credentials"),
+        (["--profile", "nope", "list"], _without_aws(), "error: The config profile (nope)"),
+    ],
+)
+def test_missing_aws_setup_is_one_line_and_status_4(
+    argv: list[str], environment: dict[str, str], line: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ec2_export_image_tasks", *argv],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=60,
+    )
+
+    assert result.returncode == 4
+    assert result.stderr.startswith(line)
+    assert "Traceback" not in result.stderr
+
+
+def test_the_console_script_lists_the_demo() -> None:
+    script = os.path.join(os.path.dirname(sys.executable), "ec2-export-image-tasks")
+    result = subprocess.run(
+        [script, "--demo", "list", "--output", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 6
