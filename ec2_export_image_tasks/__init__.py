@@ -1,11 +1,16 @@
 """Typed, validated models and a typed paginator for EC2 ``DescribeExportImageTasks``."""
 
 from .errors import (
+    ExportFailedError,
     ExportImageTasksError,
     InvalidItemError,
     InvalidStartingTokenError,
     IteratorConsumedError,
     PaginationCycleError,
+    RegionError,
+    RegionsFailedError,
+    TaskNotFoundError,
+    WaitTimeoutError,
 )
 from .models import (
     DescribeExportImageTasksRequest,
@@ -19,6 +24,10 @@ from .models import (
 )
 from .paginator import (
     EXPORT_IMAGE_TASKS,
+    AsyncExportImageTaskPages,
+    AsyncExportImageTaskPaginator,
+    AsyncTypedPageIterator,
+    AsyncTypedPaginator,
     ExportImageTaskPages,
     ExportImageTaskPaginator,
     OnInvalid,
@@ -26,11 +35,17 @@ from .paginator import (
     TypedPageIterator,
     TypedPaginator,
 )
+from .waiter import wait_for_export
 
 __all__ = [
     "EXPORT_IMAGE_TASKS",
+    "AsyncExportImageTaskPages",
+    "AsyncExportImageTaskPaginator",
+    "AsyncTypedPageIterator",
+    "AsyncTypedPaginator",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
+    "ExportFailedError",
     "ExportImageTask",
     "ExportImageTaskPages",
     "ExportImageTaskPaginator",
@@ -44,8 +59,13 @@ __all__ = [
     "PaginationConfig",
     "PaginationCycleError",
     "PaginatorSpec",
+    "RegionError",
+    "RegionsFailedError",
     "S3ExportLocation",
     "Tag",
+    "TaskNotFoundError",
     "TypedPageIterator",
     "TypedPaginator",
+    "WaitTimeoutError",
+    "wait_for_export",
 ]
