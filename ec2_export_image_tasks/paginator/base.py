@@ -1,0 +1,65 @@
+"""What the sync and async drivers share besides the cursor: its read side and a run's setup.
+
+Each driver adds only its loop (``for`` over botocore's pages, or ``async for`` over
+aiobotocore's) and the client it takes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Generic
+
+from .cursor import PageCursor, start_paging
+from .spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from botocore.paginate import PageIterator
+
+    from ..errors import InvalidItemError
+
+
+def truncated_token(pages: PageIterator[Any]) -> str | None:
+    """botocore's resume token, set before it yields the page that MaxItems cut short.
+
+    Typed a dict by botocore-stubs; an encoded string at run time.
+    """
+    resume_token: object = pages.resume_token
+    return resume_token if isinstance(resume_token, str) else None
+
+
+class CursorView(Generic[ItemT, PageT]):
+    """Where a paging run stands, whichever driver moves it."""
+
+    def __init__(self, cursor: PageCursor[ItemT, PageT]) -> None:
+        self._cursor = cursor
+
+    @property
+    def resume_token(self) -> str | None:
+        """A StartingToken for the items not yet handed out; None once paging has ended.
+
+        Right after any item, even after a ``break`` or an exception; where botocore sets
+        one (MaxItems), byte-identical to botocore's.
+        """
+        return self._cursor.resume_token
+
+    @property
+    def errors(self) -> Sequence[InvalidItemError]:
+        """The items skipped under ``on_invalid="skip"``: nothing is dropped silently."""
+        return self._cursor.errors
+
+
+class PaginatorBase(Generic[ItemT, PageT, RequestT]):
+    """A paginator's spec and ``on_invalid``, and the setup of each run."""
+
+    def __init__(self, spec: PaginatorSpec[ItemT, PageT, RequestT], on_invalid: OnInvalid) -> None:
+        self._spec = spec
+        self._on_invalid: OnInvalid = on_invalid
+
+    @property
+    def spec(self) -> PaginatorSpec[ItemT, PageT, RequestT]:
+        """The operation this paginator pages."""
+        return self._spec
+
+    def _start(self, request: RequestT) -> tuple[PageCursor[ItemT, PageT], dict[str, Any]]:
+        return start_paging(self._spec, request, self._on_invalid)
