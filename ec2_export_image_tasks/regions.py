@@ -14,7 +14,7 @@ from .models import DescribeExportImageTasksRequest
 from .paginator import AsyncExportImageTaskPaginator
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterable
+    from collections.abc import AsyncGenerator, Iterable
 
     from aiobotocore.session import AioSession
 
@@ -29,7 +29,7 @@ async def list_export_image_tasks_in_regions(
     *,
     concurrency: int = 4,
     on_invalid: OnInvalid = "raise",
-) -> AsyncIterator[tuple[str, ExportImageTask]]:
+) -> AsyncGenerator[tuple[str, ExportImageTask]]:
     """Yield ``(region, task)`` from every region, paging at most ``concurrency`` at once.
 
     Tasks arrive as pages come in, interleaved across regions; a small queue holds them, so
@@ -47,15 +47,17 @@ async def list_export_image_tasks_in_regions(
 
     async def page(region: str) -> None:
         try:
-            client_context = session.create_client("ec2", region_name=region)  # pyright: ignore[reportUnknownMemberType]
-            async with slots, client_context as client:
-                paginator = AsyncExportImageTaskPaginator(client, on_invalid=on_invalid)
-                async for task in paginator.paginate(request):
-                    await queue.put((region, task))
+            async with slots:
+                client_context = session.create_client("ec2", region_name=region)  # pyright: ignore[reportUnknownMemberType]
+                async with client_context as client:
+                    paginator = AsyncExportImageTaskPaginator(client, on_invalid=on_invalid)
+                    async for task in paginator.paginate(request):
+                        await queue.put((region, task))
         except Exception as error:  # reported at the end, with its region
             failures.append(RegionError(region, error))
-        finally:
-            await queue.put(None)  # this region is done
+        # Not in a finally: a region cancelled because the caller stopped reading must not
+        # wait for room in a queue that nobody reads any more.
+        await queue.put(None)  # this region is done
 
     producers = [asyncio.create_task(page(region)) for region in dict.fromkeys(regions)]
     try:
