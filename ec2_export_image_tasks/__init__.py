@@ -1,41 +1,102 @@
-"""Typed, validated models and a typed paginator for EC2 ``DescribeExportImageTasks``."""
+"""Typed, validated models and a typed paginator for EC2 ``DescribeExportImageTasks``.
 
-from .errors import (
-    ExportFailedError,
-    ExportImageTasksError,
-    InvalidItemError,
-    InvalidStartingTokenError,
-    IteratorConsumedError,
-    PaginationCycleError,
-    RegionError,
-    RegionsFailedError,
-    TaskNotFoundError,
-    WaitTimeoutError,
-)
-from .models import (
-    DescribeExportImageTasksRequest,
-    DescribeExportImageTasksResponse,
-    ExportImageTask,
-    ExportImageTaskStatus,
-    Filter,
-    PaginationConfig,
-    S3ExportLocation,
-    Tag,
-)
-from .paginator import (
-    EXPORT_IMAGE_TASKS,
-    AsyncExportImageTaskPages,
-    AsyncExportImageTaskPaginator,
-    AsyncTypedPageIterator,
-    AsyncTypedPaginator,
-    ExportImageTaskPages,
-    ExportImageTaskPaginator,
-    OnInvalid,
-    PaginatorSpec,
-    TypedPageIterator,
-    TypedPaginator,
-)
-from .waiter import wait_for_export
+The public names load on first use, as pydantic's do: importing the package costs nothing until
+a name is used, so a pytest run (which loads this package's plugin in every project that
+installs it) or ``--help`` does not pay for pydantic and botocore. Type checkers see the
+imports below and nothing lazy.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .errors import (
+        ExportFailedError,
+        ExportImageTasksError,
+        InvalidItemError,
+        InvalidStartingTokenError,
+        IteratorConsumedError,
+        PaginationCycleError,
+        RegionError,
+        RegionsFailedError,
+        TaskNotFoundError,
+        WaitTimeoutError,
+    )
+    from .models import (
+        DescribeExportImageTasksRequest,
+        DescribeExportImageTasksResponse,
+        ExportImageTask,
+        ExportImageTaskStatus,
+        Filter,
+        PaginationConfig,
+        S3ExportLocation,
+        Tag,
+    )
+    from .paginator import (
+        EXPORT_IMAGE_TASKS,
+        AsyncExportImageTaskPages,
+        AsyncExportImageTaskPaginator,
+        AsyncTypedPageIterator,
+        AsyncTypedPaginator,
+        ExportImageTaskPages,
+        ExportImageTaskPaginator,
+        OnInvalid,
+        PaginatorSpec,
+        TypedPageIterator,
+        TypedPaginator,
+    )
+    from .waiter import wait_for_export
+
+_HOMES = {
+    "ExportFailedError": ".errors",
+    "ExportImageTasksError": ".errors",
+    "InvalidItemError": ".errors",
+    "InvalidStartingTokenError": ".errors",
+    "IteratorConsumedError": ".errors",
+    "PaginationCycleError": ".errors",
+    "RegionError": ".errors",
+    "RegionsFailedError": ".errors",
+    "TaskNotFoundError": ".errors",
+    "WaitTimeoutError": ".errors",
+    "DescribeExportImageTasksRequest": ".models",
+    "DescribeExportImageTasksResponse": ".models",
+    "ExportImageTask": ".models",
+    "ExportImageTaskStatus": ".models",
+    "Filter": ".models",
+    "PaginationConfig": ".models",
+    "S3ExportLocation": ".models",
+    "Tag": ".models",
+    "EXPORT_IMAGE_TASKS": ".paginator",
+    "AsyncExportImageTaskPages": ".paginator",
+    "AsyncExportImageTaskPaginator": ".paginator",
+    "AsyncTypedPageIterator": ".paginator",
+    "AsyncTypedPaginator": ".paginator",
+    "ExportImageTaskPages": ".paginator",
+    "ExportImageTaskPaginator": ".paginator",
+    "OnInvalid": ".paginator",
+    "PaginatorSpec": ".paginator",
+    "TypedPageIterator": ".paginator",
+    "TypedPaginator": ".paginator",
+    "wait_for_export": ".waiter",
+}
+"""Where each public name lives."""
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        home = _HOMES.get(name)
+        if home is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(home, __name__), name)
+        globals()[name] = value  # later lookups find it directly
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "EXPORT_IMAGE_TASKS",

@@ -7,8 +7,7 @@ serialization and response parsing are botocore's. The pytest fixture ``local_ec
 The layers, each usable alone: :mod:`.backend` (tasks and EC2's rules), :mod:`.query` and
 :mod:`.xml` (the Query protocol's two directions), :mod:`.service` (a request's form fields to a
 reply), :mod:`.endpoint` (botocore's ``before-send``). Only the last imports boto3, and only
-when one of its names is first used: the pytest plugin imports this package in every pytest
-run of every project that installs it.
+when one of its names is first used.
 """
 
 from __future__ import annotations

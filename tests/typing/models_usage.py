@@ -13,6 +13,7 @@ from ec2_export_image_tasks import (
     S3ExportLocation,
     Tag,
 )
+from ec2_export_image_tasks import ExportImageTsk  # expect-error
 
 task = ExportImageTask.model_validate({"ExportImageTaskId": "export-ami-0123abcd"})
 assert_type(task, ExportImageTask)

@@ -1,0 +1,36 @@
+"""The package root: every public name, loaded on first use, and nothing else."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib import import_module
+
+import pytest
+
+import ec2_export_image_tasks
+
+
+def test_every_public_name_is_the_object_of_its_home_module() -> None:
+    homes = ec2_export_image_tasks._HOMES  # pyright: ignore[reportPrivateUsage]
+
+    assert sorted(homes) == sorted(ec2_export_image_tasks.__all__)
+    for name, home in homes.items():
+        home_module = import_module(home, "ec2_export_image_tasks")
+        assert getattr(ec2_export_image_tasks, name) is getattr(home_module, name)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="ExportImageTsk"):
+        getattr(ec2_export_image_tasks, "ExportImageTsk")  # noqa: B009 - a name that is not there
+
+
+def test_importing_the_package_alone_loads_neither_pydantic_nor_botocore() -> None:
+    script = (
+        "import sys, ec2_export_image_tasks\n"
+        "print(sorted(m for m in ('pydantic', 'botocore', 'boto3') if m in sys.modules))\n"
+    )
+
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+
+    assert run.stdout.strip() == "[]"
