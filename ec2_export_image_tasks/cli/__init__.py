@@ -26,13 +26,18 @@ SCHEMA_MODELS = (ExportImageTask, DescribeExportImageTasksRequest)
 def main(
     argv: Sequence[str] | None = None,
     *,
+    client: EC2Client | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> int:
-    """Run the command line; return its exit status. ``sleep`` and ``clock`` are for tests."""
+    """Run the command line; return its exit status.
+
+    ``client`` (instead of one made from the connection options), ``sleep`` and ``clock`` let a
+    test run the command line in-process against an endpoint it controls.
+    """
     args = parser().parse_args(argv)
     try:
-        return _run(args, sleep=sleep, clock=clock)
+        return _run(args, client=client, sleep=sleep, clock=clock)
     except (Exception, KeyboardInterrupt) as error:  # each becomes one line and a status
         status, line = errors.describe(error)
         print(f"error: {line}", file=sys.stderr)
@@ -40,13 +45,17 @@ def main(
 
 
 def _run(
-    args: argparse.Namespace, *, sleep: Callable[[float], None], clock: Callable[[], float]
+    args: argparse.Namespace,
+    *,
+    client: EC2Client | None,
+    sleep: Callable[[float], None],
+    clock: Callable[[], float],
 ) -> int:
     if args.command == "schema":
         schemas = {model.__name__: model.model_json_schema() for model in SCHEMA_MODELS}
         print(json.dumps(schemas, indent=2))
         return errors.OK
-    client = _client(args, clock)
+    client = client or _client(args, clock)
     if args.command == "list":
         return _list(client, args)
     if args.command == "watch":

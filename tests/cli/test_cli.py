@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pytest
-from pydantic import ValidationError
 
 from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli.errors import describe
-from ec2_export_image_tasks.errors import InvalidItemError
 from ec2_export_image_tasks.models import ExportImageTask
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ec2_export_image_tasks.testing import LocalEC2
 
 NEARLY_DONE = "export-ami-0000000000000d000"  # 60% of 8 s
 SLOWEST = "export-ami-0000000000000d002"  # 5% of 20 s
@@ -172,18 +171,31 @@ def test_watch_runs_until_no_export_is_active(run: Callable[..., Run]) -> None:
     assert time.now >= 1000.0 + 20 * 0.95
 
 
-def test_invalid_data_from_aws_is_status_3() -> None:
-    bad = {"ExportImageTaskId": "export-ami-00000000000000bad", "Status": "exploded"}
-    with pytest.raises(ValidationError) as raised:
-        ExportImageTask.model_validate(bad)
+def test_invalid_data_from_aws_is_one_line_naming_task_field_and_value(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    local_ec2.add_tasks(1)
+    local_ec2.add_task({"ExportImageTaskId": "export-ami-00000000000000bad", "Status": "exploded"})
 
-    status, line = describe(
-        InvalidItemError(item_id=bad["ExportImageTaskId"], raw_item=bad, error=raised.value)
-    )
+    status = main(["list", "--output", "jsonl"], client=local_ec2.client)
+    captured = capsys.readouterr()
 
     assert status == 3
-    assert "export-ami-00000000000000bad" in line
-    assert "exploded" in line
+    assert len(captured.out.splitlines()) == 1  # the valid task before it was printed
+    assert captured.err == (
+        "error: AWS sent an invalid task: item export-ami-00000000000000bad: invalid Status "
+        "'exploded': Input should be 'active', 'completed', 'deleting' or 'deleted'\n"
+    )
+
+
+def test_ctrl_c_during_watch_is_status_130(capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    status = main(["--demo", "watch"], sleep=interrupt)
+
+    assert status == 130
+    assert capsys.readouterr().err == "error: interrupted\n"
 
 
 def test_schema_is_the_models_json_schema(run: Callable[..., Run]) -> None:
