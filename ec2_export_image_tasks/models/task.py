@@ -45,7 +45,24 @@ class _WirePercent:
 Percent = Annotated[int, _WirePercent()]
 """A whole percent 0..100; ``"45"`` on the wire."""
 
-Status = Annotated[ExportImageTaskStatus, PlainSerializer(str, return_type=str)]
+
+class _WireStatus:
+    """Only a ``str`` is a status: a lax enum also takes ``b"active"``, so from Python a strict
+    string check runs first (in pydantic-core, like the rest). JSON input and the JSON Schema are
+    the enum's own.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        status = handler(source)
+        return core_schema.json_or_python_schema(
+            json_schema=status,
+            python_schema=core_schema.chain_schema([core_schema.str_schema(strict=True), status]),
+        )
+
+
+Status = Annotated[ExportImageTaskStatus, _WireStatus(), PlainSerializer(str, return_type=str)]
 
 
 class S3ExportLocation(ResponseModel):
