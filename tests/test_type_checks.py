@@ -1,5 +1,9 @@
-"""The files in tests/typing are user code: mypy --strict and pyright strict must accept every
-line but the ones marked ``# expect-error``, and must reject each of those.
+"""The files in tests/typing are user code, checked by mypy --strict and by pyright strict.
+
+Each checker must report an error on every line marked ``# expect-error`` (misuse it must
+reject) and on no other line (so every ``assert_type`` holds). Every ``*.py`` file in
+tests/typing is picked up. Each checker runs once over all the files, in a subprocess with
+this interpreter's environment.
 """
 
 from __future__ import annotations
@@ -9,55 +13,208 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 TYPING = Path(__file__).parent / "typing"
-ROOT = Path(__file__).parent.parent
+ROOT = TYPING.parent.parent
+PYRIGHT_CONFIG = TYPING / "pyrightconfig.json"
 FILES = sorted(TYPING.glob("*.py"))
+MARK = "# expect-error"
 
 
-def _expected_lines(path: Path) -> set[int]:
+@dataclass(frozen=True)
+class Diagnostic:
+    """One error a checker reported."""
+
+    path: Path
+    line: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path.name}:{self.line}: {self.message} [{self.code}]"
+
+
+_MYPY_LINE = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+): error: (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$"
+)
+
+
+def _mypy(paths: tuple[Path, ...], cache: Path) -> list[Diagnostic]:
+    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
+    command += ["--show-error-codes", "--no-pretty", "--no-error-summary", *map(str, paths)]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    assert run.returncode in (0, 1), f"mypy failed to run:\n{run.stdout}{run.stderr}"
+    found = (_MYPY_LINE.match(line) for line in run.stdout.splitlines())
+    return [
+        Diagnostic((ROOT / m["path"]).resolve(), int(m["line"]), m["code"] or "", m["message"])
+        for m in found
+        if m
+    ]
+
+
+def _pyright_command() -> list[str]:
+    beside_interpreter = shutil.which("pyright", path=str(Path(sys.executable).parent))
+    return [beside_interpreter] if beside_interpreter else [sys.executable, "-m", "pyright"]
+
+
+def _pyright(paths: tuple[Path, ...]) -> list[Diagnostic]:
+    command = [*_pyright_command(), "--outputjson", "--project", str(PYRIGHT_CONFIG)]
+    run = subprocess.run(
+        [*command, *map(str, paths)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert run.returncode in (0, 1), f"pyright failed to run:\n{run.stdout}{run.stderr}"
+    report = json.loads(run.stdout)
+    assert report["summary"]["filesAnalyzed"] == len(paths), run.stdout
+    return [
+        Diagnostic(
+            Path(found["file"]).resolve(),
+            found["range"]["start"]["line"] + 1,
+            found.get("rule", ""),
+            found["message"],
+        )
+        for found in report["generalDiagnostics"]
+        if found["severity"] in ("error", "warning")
+    ]
+
+
+class TypeCheckers:
+    """Runs a checker once on each set of files, and keeps what it reported."""
+
+    def __init__(self, mypy_cache: Path) -> None:
+        # mypy's cache keys a module by its name, not its path: a cache of this run's own keeps
+        # a file from being mixed up with another of the same name checked before.
+        self._mypy_cache = mypy_cache
+        self._runs: dict[tuple[str, tuple[Path, ...]], list[Diagnostic]] = {}
+
+    def diagnostics(
+        self, checker: str, path: Path, among: tuple[Path, ...] = tuple(FILES)
+    ) -> list[Diagnostic]:
+        """What ``checker`` reports on ``path``, checked in one run with the files ``among``."""
+        key = (checker, among)
+        if key not in self._runs:
+            self._runs[key] = (
+                _mypy(among, self._mypy_cache) if checker == "mypy" else (_pyright(among))
+            )
+        return [found for found in self._runs[key] if found.path == path.resolve()]
+
+
+CHECKERS = ["mypy", "pyright"]
+UNRESOLVED = {
+    "mypy": {"import", "import-not-found", "import-untyped", "name-defined"},
+    "pyright": {"reportMissingImports", "reportMissingModuleSource", "reportUndefinedVariable"},
+}
+"""Errors that say a name or an import could not be found: never the misuse a line shows."""
+
+each_checker = pytest.mark.parametrize("checker", CHECKERS)
+each_typing_file = pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+
+
+@pytest.fixture(scope="module")
+def type_checkers(tmp_path_factory: pytest.TempPathFactory) -> TypeCheckers:
+    return TypeCheckers(tmp_path_factory.mktemp("mypy-cache"))
+
+
+def marked_lines(path: Path) -> set[int]:
     lines = path.read_text().splitlines()
-    return {number for number, line in enumerate(lines, 1) if line.endswith("# expect-error")}
+    return {number for number, line in enumerate(lines, 1) if line.rstrip().endswith(MARK)}
 
 
-def _mypy_error_lines(path: Path) -> set[int]:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(path.relative_to(ROOT))],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    pattern = re.compile(rf"^{re.escape(str(path.relative_to(ROOT)))}:(\d+): error:", re.MULTILINE)
-    return {int(line) for line in pattern.findall(result.stdout)}
+@each_typing_file
+def test_the_file_shows_misuse_to_reject(path: Path) -> None:
+    assert marked_lines(path), f"{path.name} marks no line {MARK!r}"
 
 
-def _pyright_error_lines(path: Path) -> set[int]:
-    pyright = shutil.which("pyright", path=str(Path(sys.executable).parent))
-    assert pyright is not None, "pyright is not installed beside this interpreter"
-    result = subprocess.run(
-        [pyright, "--outputjson", "--project", str(TYPING / "pyrightconfig.json"), str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    report = json.loads(result.stdout)
-    assert report["summary"]["filesAnalyzed"] == 1, result.stdout
-    diagnostics = report["generalDiagnostics"]
-    return {d["range"]["start"]["line"] + 1 for d in diagnostics if d["severity"] == "error"}
+@each_checker
+@each_typing_file
+def test_the_checker_resolves_every_import_and_name(
+    type_checkers: TypeCheckers, checker: str, path: Path
+) -> None:
+    reported = type_checkers.diagnostics(checker, path)
+
+    unresolved = [str(found) for found in reported if found.code in UNRESOLVED[checker]]
+    assert not unresolved, "\n".join(unresolved)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
-def test_mypy_strict_rejects_exactly_the_marked_lines(path: Path) -> None:
-    expected = _expected_lines(path)
-    assert expected, "a typing file must show misuse too"
-    assert _mypy_error_lines(path) == expected
+@each_checker
+@each_typing_file
+def test_the_checker_reports_errors_on_exactly_the_marked_lines(
+    type_checkers: TypeCheckers, checker: str, path: Path
+) -> None:
+    reported = type_checkers.diagnostics(checker, path)
+    expected = marked_lines(path)
+
+    unexpected = [str(found) for found in reported if found.line not in expected]
+    missed = sorted(expected - {found.line for found in reported})
+    assert not unexpected, "errors on lines not marked:\n" + "\n".join(unexpected)
+    assert not missed, f"marked lines {checker} accepted: {missed}"
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
-def test_pyright_strict_rejects_exactly_the_marked_lines(path: Path) -> None:
-    assert _pyright_error_lines(path) == _expected_lines(path)
+# The runner checks itself on a file whose every line's verdict is known.
+CANARY = """\
+from typing import assert_type
+
+from mypy_boto3_ec2.type_defs import TagTypeDef
+from pydantic import BaseModel
+
+from ec2_export_image_tasks import Tag
+import no_such_module_anywhere
+
+
+def untyped(x) -> None: ...
+
+
+assert_type(Tag(key="team").to_boto(), TagTypeDef)
+assert_type(Tag.model_validate({}), BaseModel)
+"""
+
+
+def _canary_line(start: str) -> int:
+    (number,) = (n for n, line in enumerate(CANARY.splitlines(), 1) if line.startswith(start))
+    return number
+
+
+CANARY_UNRESOLVED_IMPORT = _canary_line("import no_such_module_anywhere")
+CANARY_STRICT_ONLY = _canary_line("def untyped(x)")
+CANARY_ASSERT_TYPE_MISMATCH = _canary_line("assert_type(Tag.model_validate({}), BaseModel)")
+
+
+@pytest.fixture(scope="module")
+def canary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("typing") / "canary.py"
+    path.write_text(CANARY)
+    return path
+
+
+@each_checker
+def test_the_checker_sees_the_venvs_packages_and_what_only_strict_mode_rejects(
+    type_checkers: TypeCheckers, checker: str, canary: Path
+) -> None:
+    reported = type_checkers.diagnostics(checker, canary, among=(canary,))
+
+    assert {found.line for found in reported} == {
+        CANARY_UNRESOLVED_IMPORT,
+        CANARY_STRICT_ONLY,
+        CANARY_ASSERT_TYPE_MISMATCH,
+    }
+
+
+@each_checker
+def test_the_checker_reports_an_unresolved_import_as_unresolved(
+    type_checkers: TypeCheckers, checker: str, canary: Path
+) -> None:
+    reported = type_checkers.diagnostics(checker, canary, among=(canary,))
+
+    codes = {found.code for found in reported if found.line == CANARY_UNRESOLVED_IMPORT}
+    assert codes & UNRESOLVED[checker], codes
+
+
+def test_pyright_checks_strictly_against_the_environment_running_the_tests() -> None:
+    config = json.loads(PYRIGHT_CONFIG.read_text())
+    venv = (PYRIGHT_CONFIG.parent / config["venvPath"] / config["venv"]).resolve()
+
+    assert config["typeCheckingMode"] == "strict"
+    assert venv == Path(sys.prefix).resolve()

@@ -1,20 +1,161 @@
-"""The one assertion of the constraint tests: a ValidationError naming the field and value."""
+"""What the model tests share: every model with its strategy, and the one rejection assertion."""
 
 from __future__ import annotations
 
-from typing import Any
+import itertools
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import pytest
+from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from ec2_export_image_tasks import strategies
+from ec2_export_image_tasks.models import (
+    DescribeExportImageTasksRequest,
+    DescribeExportImageTasksResponse,
+    ExportImageTask,
+    Filter,
+    PaginationConfig,
+    S3ExportLocation,
+    Tag,
+)
 
-def assert_rejected(model: type[BaseModel], data: Any, field: str, value: object) -> None:
-    """``model.model_validate(data)`` fails, and its message names ``field`` and ``value``."""
+if TYPE_CHECKING:
+    from collections.abc import Callable, Generator, Mapping
+
+ASTRAL = "\U0001f600"
+"""One code point, but two UTF-16 code units and four UTF-8 bytes."""
+
+AWS_PREFIXES = ["".join(letters) + ":" for letters in itertools.product("aA", "wW", "sS")]
+"""The reserved tag key prefix in each of its 8 letter casings."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """A model, the strategy for the boto3 dicts it must take, and the one for its instances."""
+
+    model: type[BaseModel]
+    dicts: Callable[[], st.SearchStrategy[dict[str, Any]]]
+    instances: Callable[[], st.SearchStrategy[BaseModel]]
+
+    def __str__(self) -> str:
+        return self.model.__name__
+
+    @property
+    def boto_keys(self) -> list[str]:
+        """The model's keys in boto3's dicts: the PascalCase names."""
+        return sorted(field.alias or name for name, field in self.model.model_fields.items())
+
+    @property
+    def known_keys(self) -> frozenset[str]:
+        """Every key the model reads: the boto3 names and the snake_case names."""
+        return frozenset(self.boto_keys) | frozenset(self.model.model_fields)
+
+    def unknown_keys(self) -> st.SearchStrategy[str]:
+        """Key names the model does not know, such as a key AWS adds later, or a typo."""
+        return _KEY_NAMES.filter(lambda key: key not in self.known_keys)
+
+
+_KEY_NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,19}", fullmatch=True)
+
+
+RESPONSE_CASES = [
+    Case(Tag, strategies.tag_dicts, strategies.tags),
+    Case(S3ExportLocation, strategies.s3_export_location_dicts, strategies.s3_export_locations),
+    Case(ExportImageTask, strategies.export_image_task_dicts, strategies.export_image_tasks),
+    Case(
+        DescribeExportImageTasksResponse,
+        strategies.describe_export_image_tasks_response_dicts,
+        strategies.describe_export_image_tasks_responses,
+    ),
+]
+REQUEST_CASES = [
+    Case(Filter, strategies.filter_dicts, strategies.filters),
+    Case(PaginationConfig, strategies.pagination_config_dicts, strategies.pagination_configs),
+    Case(
+        DescribeExportImageTasksRequest,
+        strategies.describe_export_image_tasks_request_dicts,
+        strategies.describe_export_image_tasks_requests,
+    ),
+]
+CASES = RESPONSE_CASES + REQUEST_CASES
+
+
+@runtime_checkable
+class _Boto(Protocol):
+    def to_boto(self) -> Mapping[str, object]: ...
+
+
+def to_boto(instance: BaseModel) -> Mapping[str, object]:
+    """``instance.to_boto()``, for tests that go over every model."""
+    assert isinstance(instance, _Boto), f"{type(instance).__name__} has no to_boto()"
+    return instance.to_boto()
+
+
+@dataclass(frozen=True)
+class TagPlace:
+    """Where a tag dict can sit in a model's input, and the path pydantic reports for it."""
+
+    model: type[BaseModel]
+    path: str
+    wrap: Callable[[dict[str, Any]], dict[str, Any]]
+
+    def __str__(self) -> str:
+        return self.model.__name__
+
+
+TAG_PLACES = [
+    TagPlace(Tag, "", lambda tag: tag),
+    TagPlace(ExportImageTask, "Tags.0.", lambda tag: {"Tags": [tag]}),
+    TagPlace(
+        DescribeExportImageTasksResponse,
+        "ExportImageTasks.0.Tags.0.",
+        lambda tag: {"ExportImageTasks": [{"Tags": [tag]}]},
+    ),
+]
+
+_INPUT_VALUE = re.compile(r"input_value=(?P<shown>.*), input_type=\w+\]$")
+
+
+def _names_value(line: str, value: object) -> bool:
+    """Whether pydantic's message line shows ``value``.
+
+    A string shows quoted anywhere in the line (in the message, or in a list given as input);
+    anything else must be the whole input value. pydantic shortens a long input value to its
+    start and end around ``...``: both must be the value's own.
+    """
+    expected = repr(value)
+    if isinstance(value, str | bytes) and expected in line:
+        return True
+    found = _INPUT_VALUE.search(line)
+    if found is None:
+        return False
+    shown = found["shown"]
+    # The value may hold dots itself: any "..." can be where pydantic cut it.
+    cuts = [at for at in range(len(shown)) if shown.startswith("...", at)]
+    return shown == expected or any(
+        len(head) > 1 and len(tail) > 1 and expected.startswith(head) and expected.endswith(tail)
+        for head, tail in ((shown[:at], shown[at + 3 :]) for at in cuts)
+    )
+
+
+@contextmanager
+def rejected(field: str, value: object) -> Generator[None, None, None]:
+    """The block raises pydantic's ``ValidationError``, a ``ValueError``, naming field and value.
+
+    ``field`` is the dotted path as pydantic prints it (``"Tags.0.Key"``).
+    """
     with pytest.raises(ValidationError) as raised:
-        model.model_validate(data)
-    message = str(raised.value)
-    assert isinstance(raised.value, ValueError)
-    assert f"\n{field}\n" in message, message
-    shown = repr(value)
-    # pydantic abbreviates a long input in the message: its start must still be there.
-    assert shown in message or (len(shown) > 30 and shown[:6] in message), message
+        yield
+    error = raised.value
+    assert isinstance(error, ValueError)
+    message = str(error)
+    lines = message.splitlines()
+    details = [lines[i + 1] for i, line in enumerate(lines[:-1]) if line == field]
+    assert details, f"no error for {field!r} in:\n{message}"
+    assert any(_names_value(detail, value) for detail in details), (
+        f"the error for {field!r} does not show {value!r}:\n{message}"
+    )

@@ -1,8 +1,18 @@
-"""User code against the models: precise types, and misuse the checkers must reject."""
+"""User code against the models: the types users touch, and misuse both checkers must reject."""
 
 from typing import assert_type
 
-from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, FilterTypeDef, TagTypeDef
+from mypy_boto3_ec2.client import EC2Client
+from mypy_boto3_ec2.type_defs import (
+    DescribeExportImageTasksRequestPaginateTypeDef,
+    DescribeExportImageTasksResultTypeDef,
+    ExportImageTaskTypeDef,
+    ExportTaskS3LocationTypeDef,
+    FilterTypeDef,
+    PaginatorConfigTypeDef,
+    TagTypeDef,
+)
+from pydantic import ValidationError
 
 from ec2_export_image_tasks import (
     DescribeExportImageTasksRequest,
@@ -10,34 +20,108 @@ from ec2_export_image_tasks import (
     ExportImageTask,
     ExportImageTaskStatus,
     Filter,
+    PaginationConfig,
     S3ExportLocation,
     Tag,
 )
 from ec2_export_image_tasks import ExportImageTsk  # expect-error
 
-task = ExportImageTask.model_validate({"ExportImageTaskId": "export-ami-0123abcd"})
-assert_type(task, ExportImageTask)
-assert_type(task.progress, int | None)
-assert_type(task.status, ExportImageTaskStatus | None)
-assert_type(task.tags, tuple[Tag, ...] | None)
-assert_type(task.s3_export_location, S3ExportLocation | None)
-assert_type(task.export_image_task_id, str | None)
-assert_type(task.to_boto(), ExportImageTaskTypeDef)
 
-tag = Tag(key="team", value="imaging")
-assert_type(tag.key, str)
-assert_type(tag.to_boto(), TagTypeDef)
-assert_type(Filter.task_state(ExportImageTaskStatus.ACTIVE), Filter)
-assert_type(Filter.task_state(ExportImageTaskStatus.ACTIVE).to_boto(), FilterTypeDef)
-page = DescribeExportImageTasksResponse.model_validate({"ExportImageTasks": []})
-assert_type(page.export_image_tasks, tuple[ExportImageTask, ...])
-assert_type(page.next_token, str | None)
-request = DescribeExportImageTasksRequest(dry_run=True, filters=(Filter.task_state(),))
-assert_type(request.dry_run, bool | None)
+def reading_a_task(boto: ExportImageTaskTypeDef) -> None:
+    task = ExportImageTask.model_validate(boto)
+    assert_type(task, ExportImageTask)
+    assert_type(task.description, str | None)
+    assert_type(task.export_image_task_id, str | None)
+    assert_type(task.image_id, str | None)
+    assert_type(task.progress, int | None)
+    assert_type(task.status, ExportImageTaskStatus | None)
+    assert_type(task.status_message, str | None)
+    assert_type(task.s3_export_location, S3ExportLocation | None)
+    assert_type(task.tags, tuple[Tag, ...] | None)
+    assert_type(task.to_boto(), ExportImageTaskTypeDef)
+    assert_type(task.to_boto().get("Progress"), str | None)
+    assert_type(task.status == "active", bool)
 
-Tag(key=1)  # expect-error
-Tag(kee="team")  # expect-error
-ExportImageTask(progress="45")  # expect-error
-ExportImageTask(status="active")  # expect-error
-wrong_shape: FilterTypeDef = tag.to_boto()  # expect-error
-progress: str = task.progress  # expect-error
+    task.progress = "45"  # expect-error
+    _as_text: str = task.progress  # expect-error
+    task.to_boto()["Percent"]  # expect-error
+
+
+def building_a_task() -> None:
+    task = ExportImageTask(
+        export_image_task_id="export-ami-0123456789abcdef0",
+        progress=45,
+        status=ExportImageTaskStatus.ACTIVE,
+        s3_export_location=S3ExportLocation(s3_bucket="exports", s3_prefix="images/"),
+        tags=(Tag(key="team", value="imaging"),),
+    )
+    assert_type(task, ExportImageTask)
+
+    ExportImageTask(progress="45")  # expect-error
+    ExportImageTask(status="active")  # expect-error
+    ExportImageTask(export_image_task_ids="export-ami-0123abcd")  # expect-error
+
+
+def tags_and_locations() -> None:
+    tag = Tag(key="team", value="imaging")
+    assert_type(Tag.model_validate({"Key": "team"}), Tag)
+    assert_type(tag.key, str)
+    assert_type(tag.value, str)
+    assert_type(tag.to_boto(), TagTypeDef)
+    location = S3ExportLocation(s3_bucket="exports")
+    assert_type(location.s3_bucket, str | None)
+    assert_type(location.s3_prefix, str | None)
+    assert_type(location.to_boto(), ExportTaskS3LocationTypeDef)
+
+    Tag(key=1)  # expect-error
+    Tag(kee="team")  # expect-error
+    Tag(value="imaging")  # expect-error
+    S3ExportLocation(s3_bucket=b"exports")  # expect-error
+
+
+def takes_a_filter(boto: FilterTypeDef) -> None: ...
+
+
+def building_a_request(client: EC2Client) -> None:
+    state = Filter.task_state(ExportImageTaskStatus.ACTIVE, ExportImageTaskStatus.DELETING)
+    assert_type(state, Filter)
+    assert_type(state.name, str)
+    assert_type(state.values, tuple[str, ...])
+    assert_type(state.to_boto(), FilterTypeDef)
+    config = PaginationConfig(max_items=50, page_size=25)
+    assert_type(config.max_items, int | None)
+    assert_type(config.page_size, int | None)
+    assert_type(config.starting_token, str | None)
+    assert_type(config.to_boto(), PaginatorConfigTypeDef)
+    request = DescribeExportImageTasksRequest(filters=(state,), pagination_config=config)
+    assert_type(request.dry_run, bool | None)
+    assert_type(request.filters, tuple[Filter, ...] | None)
+    assert_type(request.export_image_task_ids, tuple[str, ...] | None)
+    assert_type(request.pagination_config, PaginationConfig | None)
+    assert_type(request.to_boto(), DescribeExportImageTasksRequestPaginateTypeDef)
+    client.get_paginator("describe_export_image_tasks").paginate(**request.to_boto())
+    takes_a_filter(state.to_boto())
+
+    Filter.task_state("active")  # expect-error
+    PaginationConfig(page_size="25")  # expect-error
+    DescribeExportImageTasksRequest(dry_run="yes")  # expect-error
+    takes_a_filter(Tag(key="team").to_boto())  # expect-error
+    _config: PaginatorConfigTypeDef = request.to_boto()  # expect-error
+
+
+def reading_a_page(client: EC2Client) -> None:
+    page = DescribeExportImageTasksResponse.model_validate(client.describe_export_image_tasks())
+    assert_type(page, DescribeExportImageTasksResponse)
+    assert_type(page.export_image_tasks, tuple[ExportImageTask, ...])
+    assert_type(page.next_token, str | None)
+    assert_type(page.to_boto(), DescribeExportImageTasksResultTypeDef)
+
+    page.export_image_tasks.append(ExportImageTask())  # expect-error
+
+
+def handling_invalid_input(boto: dict[str, object]) -> None:
+    try:
+        Tag.model_validate(boto)
+    except ValidationError as error:
+        _caught: ValueError = error
+        assert_type(error.error_count(), int)

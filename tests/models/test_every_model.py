@@ -1,0 +1,131 @@
+"""What holds for every model: the exact round trip, snake_case construction, immutability."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from ec2_export_image_tasks.models import (
+    DescribeExportImageTasksRequest,
+    DescribeExportImageTasksResponse,
+    ExportImageTask,
+    Filter,
+    PaginationConfig,
+    Tag,
+)
+
+from .helpers import CASES, Case, rejected, to_boto
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+WITH_LISTS = [
+    case
+    for case in CASES
+    if case.model
+    in {ExportImageTask, DescribeExportImageTasksResponse, Filter, DescribeExportImageTasksRequest}
+]
+
+
+def _snake_case_arguments(instance: BaseModel) -> dict[str, object]:
+    """What a caller writes to build ``instance`` by hand: snake_case names, unknown keys as is."""
+    fields = {name: getattr(instance, name) for name in instance.model_fields_set}
+    return fields | (instance.model_extra or {})
+
+
+def _assert_lists_are_tuples(boto: Mapping[str, object], instance: BaseModel) -> None:
+    """Each list in the boto3 dict is a tuple on the model, at every depth."""
+    for name, field in type(instance).model_fields.items():
+        key = field.alias or name
+        if key not in boto:
+            continue
+        raw, held = boto[key], getattr(instance, name)
+        pairs = [(raw, held)]
+        if isinstance(raw, list):
+            assert isinstance(held, tuple), f"{key} is a {type(held).__name__}"
+            pairs = list(
+                zip(cast("list[object]", raw), cast("tuple[object, ...]", held), strict=True)
+            )
+        for raw_item, held_item in pairs:
+            if isinstance(held_item, BaseModel):
+                _assert_lists_are_tuples(cast("Mapping[str, object]", raw_item), held_item)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+@given(data=st.data())
+def test_every_valid_boto3_dict_round_trips_exactly(case: Case, data: st.DataObject) -> None:
+    boto = data.draw(case.dicts())
+
+    assert to_boto(case.model.model_validate(boto)) == boto
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+@given(data=st.data())
+def test_the_model_strategies_give_valid_models_of_the_type(
+    case: Case, data: st.DataObject
+) -> None:
+    instance = data.draw(case.instances())
+
+    assert type(instance) is case.model
+    assert case.model.model_validate(to_boto(instance)) == instance
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+@given(data=st.data())
+def test_construction_by_snake_case_names_is_the_same_model(
+    case: Case, data: st.DataObject
+) -> None:
+    validated = case.model.model_validate(data.draw(case.dicts()))
+
+    built = case.model(**_snake_case_arguments(validated))
+
+    assert built == validated
+    assert to_boto(built) == to_boto(validated)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+@given(data=st.data())
+def test_assigning_any_attribute_raises(case: Case, data: st.DataObject) -> None:
+    instance = case.model.model_validate(data.draw(case.dicts()))
+    name = data.draw(st.sampled_from([*sorted(case.model.model_fields), "not_a_field"]))
+    before = getattr(instance, name, None)
+
+    with rejected(name, "changed"):
+        setattr(instance, name, "changed")
+    assert getattr(instance, name, None) == before
+
+
+@pytest.mark.parametrize("case", WITH_LISTS, ids=str)
+@given(data=st.data())
+def test_lists_in_the_boto3_dict_are_tuples_on_the_model(case: Case, data: st.DataObject) -> None:
+    boto = data.draw(case.dicts())
+
+    _assert_lists_are_tuples(boto, case.model.model_validate(boto))
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "value"),
+    [
+        (lambda: Tag(key="aws:x"), "key", "aws:x"),
+        (lambda: Tag(key="k", value="v" * 257), "value", "v" * 257),
+        (lambda: ExportImageTask(progress=101), "progress", 101),
+        (lambda: ExportImageTask(image_id="ami-0123ABCD"), "image_id", "ami-0123ABCD"),
+        (lambda: PaginationConfig(page_size=501), "page_size", 501),
+        (lambda: Filter(name="task-state", values=("running",)), "values", "running"),
+        (
+            lambda: DescribeExportImageTasksRequest(export_image_task_ids=("ami-0123abcd",)),
+            "export_image_task_ids.0",
+            "ami-0123abcd",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_construction_checks_the_same_constraints_naming_the_argument(
+    build: Callable[[], object], field: str, value: object
+) -> None:
+    with rejected(field, value):
+        build()
