@@ -47,14 +47,17 @@ class CoreCheck:
         return core_schema.chain_schema([handler(source), self.check])
 
 
-class _Model(BaseModel):
-    """Base of all models: snake_case attributes, the AWS PascalCase names as aliases."""
+class _Model(BaseModel, frozen=True):
+    """Base of all models: snake_case attributes, the AWS PascalCase names as aliases.
+
+    Every model says ``frozen=True`` in its class line, not in ``model_config``: type checkers
+    read the keyword, so ``task.progress = 1`` is an error before it is ever run.
+    """
 
     model_config = ConfigDict(
         alias_generator=to_pascal,
         validate_by_alias=True,
         validate_by_name=True,
-        frozen=True,
         # Schemas are built on first use, not at import: importing stays cheap for callers
         # that only need the types.
         defer_build=True,
@@ -65,13 +68,13 @@ class _Model(BaseModel):
         return self.model_dump(by_alias=True, exclude_unset=True, exclude_none=True)
 
 
-class ResponseModel(_Model):
+class ResponseModel(_Model, frozen=True):
     """A structure AWS sends: keys AWS adds in future are kept, so a round trip loses nothing."""
 
     model_config = ConfigDict(extra="allow")
 
 
-class RequestModel(_Model):
+class RequestModel(_Model, frozen=True):
     """A structure the caller writes: an unknown key is a typo, so it is rejected."""
 
     model_config = ConfigDict(extra="forbid")

@@ -31,7 +31,7 @@ _STATE_VALUES = frozenset(status.value for status in ExportImageTaskStatus)
 _STATES = ", ".join(repr(status.value) for status in ExportImageTaskStatus)
 
 
-class Filter(RequestModel):
+class Filter(RequestModel, frozen=True):
     """A filter; ``task-state`` values must be statuses, since EC2 matches them case-sensitively."""
 
     name: Annotated[str, StringConstraints(strict=True, min_length=1)]
@@ -58,7 +58,7 @@ class Filter(RequestModel):
         return cast("FilterTypeDef", self._boto_dict())
 
 
-class PaginationConfig(RequestModel):
+class PaginationConfig(RequestModel, frozen=True):
     """botocore's ``PaginationConfig``, with the service's limits checked before sending."""
 
     max_items: Annotated[StrictInt, Field(ge=1)] | None = None
@@ -71,7 +71,7 @@ class PaginationConfig(RequestModel):
         return cast("PaginatorConfigTypeDef", self._boto_dict())
 
 
-class DescribeExportImageTasksRequest(RequestModel):
+class DescribeExportImageTasksRequest(RequestModel, frozen=True):
     """The paginator's keyword arguments, exactly the seed's Request Syntax."""
 
     dry_run: StrictBool | None = None

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import DescribeExportImageTasksResultTypeDef
 
 
-class DescribeExportImageTasksResponse(ResponseModel):
+class DescribeExportImageTasksResponse(ResponseModel, frozen=True):
     """A page; ``ResponseMetadata`` and any key AWS adds later are kept as extra fields."""
 
     export_image_tasks: FrozenList[ExportImageTask] = ()

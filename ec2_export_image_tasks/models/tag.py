@@ -33,7 +33,7 @@ TagValue = Annotated[str, StringConstraints(strict=True, max_length=256)]
 """0 to 256 Unicode code points."""
 
 
-class Tag(ResponseModel):
+class Tag(ResponseModel, frozen=True):
     """A tag: the limits hold wherever a tag is validated, in a response or a request."""
 
     key: TagKey

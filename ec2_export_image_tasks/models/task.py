@@ -65,7 +65,7 @@ class _WireStatus:
 Status = Annotated[ExportImageTaskStatus, _WireStatus(), PlainSerializer(str, return_type=str)]
 
 
-class S3ExportLocation(ResponseModel):
+class S3ExportLocation(ResponseModel, frozen=True):
     """Where the exported image goes (the service's ``ExportTaskS3Location``)."""
 
     s3_bucket: WireStr | None = None
@@ -76,7 +76,7 @@ class S3ExportLocation(ResponseModel):
         return cast("ExportTaskS3LocationTypeDef", self._boto_dict())
 
 
-class ExportImageTask(ResponseModel):
+class ExportImageTask(ResponseModel, frozen=True):
     """An export image task; every field is optional, as in the service model."""
 
     description: WireStr | None = None

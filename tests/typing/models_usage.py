@@ -43,7 +43,7 @@ def reading_a_task(boto: ExportImageTaskTypeDef) -> None:
     assert_type(task.status == "active", bool)
 
     task.progress = "45"  # expect-error
-    _as_text: str = task.progress  # expect-error
+    _as_text: str = ExportImageTask().progress  # expect-error
     task.to_boto()["Percent"]  # expect-error
 
 
@@ -117,6 +117,10 @@ def reading_a_page(client: EC2Client) -> None:
     assert_type(page.to_boto(), DescribeExportImageTasksResultTypeDef)
 
     page.export_image_tasks.append(ExportImageTask())  # expect-error
+    page.next_token = None  # expect-error
+    ExportImageTask().progress = 45  # expect-error
+    Tag(key="team").value = "imaging"  # expect-error
+    PaginationConfig().page_size = 10  # expect-error
 
 
 def handling_invalid_input(boto: dict[str, object]) -> None:
