@@ -97,13 +97,13 @@ class PageCursor(Generic[ItemT, PageT]):
         validate_item = self._validate_item
         for raw_item in raw_items:
             try:
-                item = validate_item(raw_item)
+                item: ItemT | None = validate_item(raw_item)
             except ValidationError as error:
                 self._reject(raw_item, error)
-                page.done += 1
-                continue
-            page.done += 1
-            yield item
+                item = None
+            page.done += 1  # counted before it is handed out: a break after it keeps it done
+            if item is not None:
+                yield item
         self._check_cycle()
 
     def pages(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[PageT]:
