@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TYPE_CHECKING
 
-from ..models import DescribeExportImageTasksRequest, ExportImageTask, ExportImageTaskStatus
+from ..models import DescribeExportImageTasksRequest, ExportImageTask
 from ..paginator import ExportImageTaskPaginator
 from ..waiter import wait_for_export
 from . import errors, output
@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from mypy_boto3_ec2.client import EC2Client
-    from mypy_boto3_ec2.type_defs import DescribeExportImageTasksRequestPaginateTypeDef
 
 SCHEMA_MODELS = (ExportImageTask, DescribeExportImageTasksRequest)
 
@@ -63,9 +62,9 @@ def _run(
 
         from .watch import watch
 
-        watch(client, _selection(args), interval=args.interval, sleep=sleep, console=Console())
+        watch(client, _request(args), interval=args.interval, sleep=sleep, console=Console())
         return errors.OK
-    task = wait_for_export(
+    wait_for_export(  # returns only once completed; raises otherwise
         client,
         args.task_id,
         interval=args.interval,
@@ -74,7 +73,7 @@ def _run(
         sleep=sleep,
         clock=clock,
     )
-    return errors.OK if task.status is ExportImageTaskStatus.COMPLETED else errors.EXPORT_FAILED
+    return errors.OK
 
 
 def _client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
@@ -88,14 +87,17 @@ def _client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     return session.client("ec2", endpoint_url=args.endpoint_url)  # pyright: ignore[reportUnknownMemberType]
 
 
-def _selection(args: argparse.Namespace) -> DescribeExportImageTasksRequestPaginateTypeDef:
-    request = DescribeExportImageTasksRequest.model_validate(
+def _request(
+    args: argparse.Namespace, pagination: dict[str, object] | None = None
+) -> DescribeExportImageTasksRequest:
+    """The options as one request, validated once, before anything is sent."""
+    return DescribeExportImageTasksRequest.model_validate(
         {
             "Filters": [{"Name": "task-state", "Values": args.state}] if args.state else None,
             "ExportImageTaskIds": args.ids,
+            "PaginationConfig": pagination,
         }
     )
-    return request.to_boto()
 
 
 def _list(client: EC2Client, args: argparse.Namespace) -> int:
@@ -104,9 +106,7 @@ def _list(client: EC2Client, args: argparse.Namespace) -> int:
         "PageSize": args.page_size,
         "StartingToken": args.starting_token,
     }
-    request = DescribeExportImageTasksRequest.model_validate(
-        {**_selection(args), "PaginationConfig": {k: v for k, v in config.items() if v is not None}}
-    )
+    request = _request(args, {k: v for k, v in config.items() if v is not None} or None)
     tasks = ExportImageTaskPaginator(client).paginate(request)
     style = args.output or ("table" if sys.stdout.isatty() else "json")
     if style == "json":

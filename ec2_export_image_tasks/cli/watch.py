@@ -11,10 +11,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from mypy_boto3_ec2.client import EC2Client
-    from mypy_boto3_ec2.type_defs import DescribeExportImageTasksRequestPaginateTypeDef
     from rich.console import Console
 
-    from ..models import ExportImageTask
+    from ..models import DescribeExportImageTasksRequest, ExportImageTask
 
 MAX_INTERVAL = 30.0
 _SHOWN = {
@@ -33,7 +32,7 @@ def _percent(task: ExportImageTask) -> int:
 
 def watch(
     client: EC2Client,
-    request: DescribeExportImageTasksRequestPaginateTypeDef,
+    request: DescribeExportImageTasksRequest,
     *,
     interval: float,
     sleep: Callable[[float], None],
@@ -53,7 +52,7 @@ def watch(
         bars: dict[str | None, TaskID] = {}
         delay, previous = interval, None
         while True:
-            tasks = list(paginator.paginate(**request))
+            tasks = list(paginator.paginate(request))
             for task in tasks:
                 state = _SHOWN.get(task.status, "") if task.status else ""
                 if task.export_image_task_id not in bars:
