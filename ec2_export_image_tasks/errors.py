@@ -21,6 +21,18 @@ class ExportImageTasksError(Exception):
     """Root of every error this package raises itself."""
 
 
+def first_problem(error: ValidationError) -> tuple[str, object, str]:
+    """The first failure in ``error``: its field path (``Tags.0.Key``), the value, the reason."""
+    first = error.errors()[0]
+    return ".".join(str(part) for part in first["loc"]), first["input"], first["msg"]
+
+
+def problem_text(error: ValidationError) -> str:
+    """``invalid Tags.0.Key 'aws:x': <reason>``: the first failure, in one phrase."""
+    field, value, reason = first_problem(error)
+    return f"invalid {field} {value!r}: {reason}"
+
+
 class InvalidItemError(ExportImageTasksError, ValueError):
     """An item the service returned breaks a documented constraint.
 
@@ -31,16 +43,13 @@ class InvalidItemError(ExportImageTasksError, ValueError):
     def __init__(
         self, *, item_id: str | None, raw_item: Mapping[str, object], error: ValidationError
     ) -> None:
-        first = error.errors()[0]
         self.item_id = item_id
         self.raw_item = raw_item
         self.validation_error = error
-        self.field = ".".join(str(part) for part in first["loc"])
-        self.value: object = first["input"]
+        self.field, self.value, _ = first_problem(error)
         more = error.error_count() - 1
         also = f" (and {more} more: see .validation_error)" if more else ""
-        name = item_id or "<no id>"
-        super().__init__(f"item {name}: invalid {self.field} {self.value!r}: {first['msg']}{also}")
+        super().__init__(f"item {item_id or '<no id>'}: {problem_text(error)}{also}")
 
 
 class InvalidStartingTokenError(ExportImageTasksError, ValueError):

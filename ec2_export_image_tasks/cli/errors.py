@@ -18,6 +18,7 @@ from ..errors import (
     InvalidItemError,
     InvalidStartingTokenError,
     WaitTimeoutError,
+    problem_text,
 )
 
 OK = 0
@@ -30,17 +31,11 @@ TIMED_OUT = 6
 INTERRUPTED = 130
 
 
-def _validation_line(error: ValidationError) -> str:
-    first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"])
-    return f"invalid {field} {first['input']!r}: {first['msg']}"
-
-
 def describe(error: BaseException) -> tuple[int, str]:
     """The exit status and the one line for ``error``."""
     match error:
         case ValidationError():
-            return BAD_INPUT, _validation_line(error)
+            return BAD_INPUT, problem_text(error)
         case InvalidStartingTokenError():
             return BAD_INPUT, str(error)
         case InvalidItemError():
