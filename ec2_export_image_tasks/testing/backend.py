@@ -81,16 +81,25 @@ class ExportImageTasksBackend:
             self.add_task(sample_task(number, status)) for number in range(start, start + count)
         ]
 
-    def describe(self, query: DescribeQuery) -> TaskPage:
-        """Answer ``query`` as EC2 does, or raise the :class:`Ec2Error` EC2 would send."""
+    def require_authorized(self) -> None:
+        """EC2's answer to any request from a caller without the permission."""
         if not self.authorized:
             raise Ec2Error(
                 "UnauthorizedOperation", "You are not authorized to perform this operation.", 403
             )
-        if query.dry_run:
+
+    @staticmethod
+    def refuse_dry_run(dry_run: bool) -> None:
+        """EC2's answer to a DryRun request that would have succeeded."""
+        if dry_run:
             raise Ec2Error(
                 "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412
             )
+
+    def describe(self, query: DescribeQuery) -> TaskPage:
+        """Answer ``query`` as EC2 does, or raise the :class:`Ec2Error` EC2 would send."""
+        self.require_authorized()
+        self.refuse_dry_run(query.dry_run)
         size = _page_size(query.max_results)
         matching = self._matching(query)
         start = 0 if query.next_token is None else _offset(query.next_token, query)

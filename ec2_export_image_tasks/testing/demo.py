@@ -19,7 +19,7 @@ from . import xml
 from .backend import Ec2Error, ExportImageTasksBackend, Task
 from .endpoint import LocalEC2
 from .query import numbered
-from .service import Reply, error_reply, request_id
+from .service import Reply, request_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -55,16 +55,15 @@ class DemoEC2(LocalEC2):
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
         self._advance()
-        answer = {"ExportImage": self._export_image, "CancelExportTask": self._cancel}.get(action)
-        if answer is None:
-            return super().__call__(action, parameters)
-        self.requests.append(dict(parameters))
-        try:
-            if not self.backend.authorized:
-                raise Ec2Error("UnauthorizedOperation", "You are not authorized.", 403)
-            return answer(parameters)
-        except Ec2Error as error:
-            return error_reply(error)
+        return super().__call__(action, parameters)
+
+    def answers(self) -> Mapping[str, Callable[[Mapping[str, str]], Reply]]:
+        """Describe, and the two actions that start and stop exports."""
+        return {
+            **super().answers(),
+            "ExportImage": self._export_image,
+            "CancelExportTask": self._cancel,
+        }
 
     def start_export(
         self,
@@ -93,11 +92,11 @@ class DemoEC2(LocalEC2):
         return task_id
 
     def _export_image(self, parameters: Mapping[str, str]) -> Reply:
+        self.backend.require_authorized()
         if parameters.get("DiskImageFormat") not in DISK_IMAGE_FORMATS:
             raise Ec2Error("InvalidParameterValue", "DiskImageFormat must be VMDK, RAW or VHD")
         tags = _tags(parameters)
-        if parameters.get("DryRun") == "true":
-            raise Ec2Error("DryRunOperation", "Request would have succeeded.", 412)
+        self.backend.refuse_dry_run(parameters.get("DryRun") == "true")
         task_id = self.start_export(
             parameters.get("ImageId", ""),
             seconds=self.export_seconds,
@@ -118,6 +117,7 @@ class DemoEC2(LocalEC2):
             self._advance()
 
     def _cancel(self, parameters: Mapping[str, str]) -> Reply:
+        self.backend.require_authorized()
         self.cancel(parameters.get("ExportTaskId", ""))
         return Reply(200, xml.response("CancelExportTask", {}, request_id()))
 

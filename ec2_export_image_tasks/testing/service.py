@@ -62,14 +62,22 @@ class Ec2Service:
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
         self.requests.append(dict(parameters))
+        answer = self.answers().get(action)
         try:
-            if action != "DescribeExportImageTasks":
+            if answer is None:
                 raise Ec2Error(
                     "InvalidAction", f"The action {action} is not valid for this web service."
                 )
-            page = self.backend.describe(parse_describe(parameters))
+            return answer(parameters)
         except Ec2Error as error:
             return error_reply(error)
+
+    def answers(self) -> Mapping[str, Callable[[Mapping[str, str]], Reply]]:
+        """The actions answered, by name; a service that answers more extends this."""
+        return {"DescribeExportImageTasks": self._describe}
+
+    def _describe(self, parameters: Mapping[str, str]) -> Reply:
+        page = self.backend.describe(parse_describe(parameters))
         body = xml.describe_export_image_tasks(page.tasks, page.next_token, request_id())
         return Reply(200, body)
 

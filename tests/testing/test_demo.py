@@ -86,3 +86,38 @@ def test_the_demo_holds_exports_in_every_state() -> None:
     assert statuses.count(ExportImageTaskStatus.ACTIVE) == 3
     assert statuses.count(ExportImageTaskStatus.COMPLETED) == 2
     assert statuses.count(ExportImageTaskStatus.DELETED) == 1
+
+
+@pytest.mark.parametrize(
+    ("authorized", "dry_run", "code"),
+    [
+        (False, False, "UnauthorizedOperation"),
+        (False, True, "UnauthorizedOperation"),
+        (True, True, "DryRunOperation"),
+    ],
+)
+def test_export_image_answers_access_as_describe_does(
+    authorized: bool, dry_run: bool, code: str
+) -> None:
+    demo = DemoEC2(Clock())
+    demo.authorized = authorized
+
+    with pytest.raises(ClientError) as raised:
+        demo.client.export_image(
+            ImageId="ami-0123456789abcdef0",
+            DiskImageFormat="VMDK",
+            S3ExportLocation={"S3Bucket": "exports"},
+            DryRun=dry_run,
+        )
+
+    assert raised.value.response.get("Error", {}).get("Code") == code
+    assert demo.backend.tasks == []
+
+
+def test_cancelling_needs_the_permission_too() -> None:
+    demo = DemoEC2(Clock())
+    task_id = demo.start_export("ami-0123456789abcdef0", seconds=30.0)
+    demo.authorized = False
+
+    with pytest.raises(ClientError, match="UnauthorizedOperation"):
+        demo.client.cancel_export_task(ExportTaskId=task_id)
