@@ -34,19 +34,13 @@ if TYPE_CHECKING:
         S3ExportLocation,
         Tag,
     )
-    from .paginator import (
-        EXPORT_IMAGE_TASKS,
-        AsyncExportImageTaskPages,
+    from .paginator.export_image_tasks import (
+        AsyncExportImageTaskIterator,
         AsyncExportImageTaskPaginator,
-        AsyncTypedPageIterator,
-        AsyncTypedPaginator,
-        ExportImageTaskPages,
+        ExportImageTaskIterator,
         ExportImageTaskPaginator,
-        OnInvalid,
-        PaginatorSpec,
-        TypedPageIterator,
-        TypedPaginator,
     )
+    from .paginator.generic import OnInvalid
     from .waiter import wait_for_export
 
 _HOMES = {
@@ -68,17 +62,11 @@ _HOMES = {
     "PaginationConfig": ".models",
     "S3ExportLocation": ".models",
     "Tag": ".models",
-    "EXPORT_IMAGE_TASKS": ".paginator",
-    "AsyncExportImageTaskPages": ".paginator",
-    "AsyncExportImageTaskPaginator": ".paginator",
-    "AsyncTypedPageIterator": ".paginator",
-    "AsyncTypedPaginator": ".paginator",
-    "ExportImageTaskPages": ".paginator",
-    "ExportImageTaskPaginator": ".paginator",
-    "OnInvalid": ".paginator",
-    "PaginatorSpec": ".paginator",
-    "TypedPageIterator": ".paginator",
-    "TypedPaginator": ".paginator",
+    "AsyncExportImageTaskIterator": ".paginator.export_image_tasks",
+    "AsyncExportImageTaskPaginator": ".paginator.export_image_tasks",
+    "ExportImageTaskIterator": ".paginator.export_image_tasks",
+    "ExportImageTaskPaginator": ".paginator.export_image_tasks",
+    "OnInvalid": ".paginator.generic",
     "wait_for_export": ".waiter",
 }
 """Where each public name lives."""
@@ -99,16 +87,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
-    "EXPORT_IMAGE_TASKS",
-    "AsyncExportImageTaskPages",
+    "AsyncExportImageTaskIterator",
     "AsyncExportImageTaskPaginator",
-    "AsyncTypedPageIterator",
-    "AsyncTypedPaginator",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
     "ExportFailedError",
     "ExportImageTask",
-    "ExportImageTaskPages",
+    "ExportImageTaskIterator",
     "ExportImageTaskPaginator",
     "ExportImageTaskStatus",
     "ExportImageTasksError",
@@ -119,14 +104,11 @@ __all__ = [
     "OnInvalid",
     "PaginationConfig",
     "PaginationCycleError",
-    "PaginatorSpec",
     "RegionError",
     "RegionsFailedError",
     "S3ExportLocation",
     "Tag",
     "TaskNotFoundError",
-    "TypedPageIterator",
-    "TypedPaginator",
     "WaitTimeoutError",
     "wait_for_export",
 ]

@@ -57,7 +57,8 @@ class InvalidStartingTokenError(ExportImageTasksError, ValueError):
 
     def __init__(self, token: str, reason: str) -> None:
         self.token = token
-        super().__init__(f"PaginationConfig.StartingToken {token!r} is malformed: {reason}")
+        shown = token if len(token) <= 1000 else f"{token[:200]}... ({len(token)} characters)"
+        super().__init__(f"PaginationConfig.StartingToken {shown!r} is malformed: {reason}")
 
 
 class PaginationCycleError(ExportImageTasksError):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .errors import RegionError, RegionsFailedError
 from .models import DescribeExportImageTasksRequest
-from .paginator import AsyncExportImageTaskPaginator
+from .paginator.export_image_tasks import AsyncExportImageTaskPaginator
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Iterable
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from aiobotocore.session import AioSession
 
     from .models import ExportImageTask
-    from .paginator import OnInvalid
+    from .paginator.generic import OnInvalid
 
 
 async def list_export_image_tasks_in_regions(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ExportFailedError, TaskNotFoundError, WaitTimeoutError
 from .models import DescribeExportImageTasksRequest, ExportImageTaskStatus
-from .paginator import ExportImageTaskPaginator
+from .paginator.export_image_tasks import ExportImageTaskPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Callable

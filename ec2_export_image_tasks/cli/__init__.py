@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..models import DescribeExportImageTasksRequest, ExportImageTask
-from ..paginator import ExportImageTaskPaginator
+from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import wait_for_export
 from . import errors, output
 from .arguments import parser

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import ExportImageTaskStatus
-from ..paginator import ExportImageTaskPaginator
+from ..paginator.export_image_tasks import ExportImageTaskPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -1,31 +1,9 @@
-"""A generic typed paginator over botocore's, and its EC2 ``DescribeExportImageTasks`` spec.
+"""Typed paging over botocore: a generic engine and, on it, ``DescribeExportImageTasks``.
 
-The generic part (``spec``, ``token``, ``cursor``, ``sync``, ``aio``) knows nothing of EC2; the
-one EC2 module, ``export_image_tasks``, is a spec value and typed entry points.
+Two public modules, each a role: :mod:`.export_image_tasks`, the EC2 face (re-exported by the
+package root), and :mod:`.generic`, for paging other operations. The ``_``-named modules are the
+engine's machinery. Nothing is imported here, so that importing :mod:`.generic` does not load
+the EC2 models.
 """
 
-from .aio import AsyncTypedPageIterator, AsyncTypedPaginator
-from .export_image_tasks import (
-    EXPORT_IMAGE_TASKS,
-    AsyncExportImageTaskPages,
-    AsyncExportImageTaskPaginator,
-    ExportImageTaskPages,
-    ExportImageTaskPaginator,
-)
-from .spec import BotoRequest, OnInvalid, PaginatorSpec
-from .sync import TypedPageIterator, TypedPaginator
-
-__all__ = [
-    "EXPORT_IMAGE_TASKS",
-    "AsyncExportImageTaskPages",
-    "AsyncExportImageTaskPaginator",
-    "AsyncTypedPageIterator",
-    "AsyncTypedPaginator",
-    "BotoRequest",
-    "ExportImageTaskPages",
-    "ExportImageTaskPaginator",
-    "OnInvalid",
-    "PaginatorSpec",
-    "TypedPageIterator",
-    "TypedPaginator",
-]
+__all__: list[str] = []

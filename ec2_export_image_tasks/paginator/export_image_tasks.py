@@ -1,4 +1,8 @@
-"""The EC2 part: ``DescribeExportImageTasks`` as a spec value, and its typed entry point."""
+"""The EC2 face: ``DescribeExportImageTasks`` as one spec value, and its typed entry points.
+
+The generic engine does the work; the classes here only narrow its types to EC2's and add
+``check_permissions`` (EC2's DryRun).
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,9 @@ from ..models import (
     DescribeExportImageTasksResponse,
     ExportImageTask,
 )
-from .aio import AsyncTypedPageIterator, AsyncTypedPaginator
-from .spec import OnInvalid, PaginatorSpec
-from .sync import TypedPageIterator, TypedPaginator
+from ._aio import AsyncTypedIterator, AsyncTypedPaginator
+from ._spec import OnInvalid, PaginatorSpec
+from ._sync import TypedIterator, TypedPaginator
 
 if TYPE_CHECKING:
     from typing import Unpack
@@ -33,22 +37,10 @@ EXPORT_IMAGE_TASKS = PaginatorSpec(
 )
 """botocore's paginators-1.json entry for the operation, with this package's models."""
 
-ExportImageTaskPages = TypedPageIterator[ExportImageTask, DescribeExportImageTasksResponse]
-AsyncExportImageTaskPages = AsyncTypedPageIterator[
-    ExportImageTask, DescribeExportImageTasksResponse
-]
-
-
-def as_request(
-    request: DescribeExportImageTasksRequest | None,
-    kwargs: DescribeExportImageTasksRequestPaginateTypeDef,
-) -> DescribeExportImageTasksRequest:
-    """The request from either calling form; keyword arguments are validated here, unsent."""
-    if request is None:
-        return DescribeExportImageTasksRequest.model_validate(kwargs)
-    if kwargs:
-        raise TypeError("pass a DescribeExportImageTasksRequest or keyword arguments, not both")
-    return request
+ExportImageTaskIterator = TypedIterator[ExportImageTask, DescribeExportImageTasksResponse]
+"""What ``paginate()`` returns: iterate it for tasks, or call ``pages()`` for pages."""
+AsyncExportImageTaskIterator = AsyncTypedIterator[ExportImageTask, DescribeExportImageTasksResponse]
+"""What the async ``paginate()`` returns: ``async for`` tasks, or ``pages()``."""
 
 
 def dry_run_permitted(error: ClientError) -> bool:
@@ -76,14 +68,14 @@ class ExportImageTaskPaginator(
     def __init__(self, client: EC2Client, *, on_invalid: OnInvalid = "raise") -> None:
         super().__init__(client, EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
 
-    def paginate(
+    def paginate(  # type: ignore[override]  # narrowed on purpose to EC2's keywords
         self,
         request: DescribeExportImageTasksRequest | None = None,
         /,
         **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
-    ) -> ExportImageTaskPages:
+    ) -> ExportImageTaskIterator:
         """boto3's keyword syntax or a request model; a bad request raises ValueError, unsent."""
-        return super().paginate(as_request(request, kwargs))
+        return super().paginate(request, **kwargs)
 
     def check_permissions(
         self,
@@ -92,7 +84,7 @@ class ExportImageTaskPaginator(
         **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
     ) -> bool:
         """Whether the caller may describe these tasks, asked with ``DryRun=True``."""
-        dry_run = as_request(request, kwargs).model_copy(update={"dry_run": True})
+        dry_run = self._request(request, kwargs).model_copy(update={"dry_run": True})
         try:
             next(iter(super().paginate(dry_run).pages()), None)
         except ClientError as error:
@@ -110,14 +102,14 @@ class AsyncExportImageTaskPaginator(
     def __init__(self, client: AioEC2Client, *, on_invalid: OnInvalid = "raise") -> None:
         super().__init__(client, EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
 
-    def paginate(
+    def paginate(  # type: ignore[override]  # narrowed on purpose to EC2's keywords
         self,
         request: DescribeExportImageTasksRequest | None = None,
         /,
         **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
-    ) -> AsyncExportImageTaskPages:
+    ) -> AsyncExportImageTaskIterator:
         """boto3's keyword syntax or a request model; a bad request raises ValueError, unsent."""
-        return super().paginate(as_request(request, kwargs))
+        return super().paginate(request, **kwargs)
 
     async def check_permissions(
         self,
@@ -126,7 +118,7 @@ class AsyncExportImageTaskPaginator(
         **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
     ) -> bool:
         """Whether the caller may describe these tasks, asked with ``DryRun=True``."""
-        dry_run = as_request(request, kwargs).model_copy(update={"dry_run": True})
+        dry_run = self._request(request, kwargs).model_copy(update={"dry_run": True})
         try:
             await anext(aiter(super().paginate(dry_run).pages()), None)
         except ClientError as error:

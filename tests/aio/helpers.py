@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeVar, Unpack
 
 import pytest
 
-from ec2_export_image_tasks.paginator import AsyncExportImageTaskPaginator
+from ec2_export_image_tasks import AsyncExportImageTaskPaginator
 from ec2_export_image_tasks.testing.aio import make_async_client
 
 if TYPE_CHECKING:

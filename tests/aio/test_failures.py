@@ -8,11 +8,11 @@ import pytest
 from botocore.exceptions import ClientError
 
 from ec2_export_image_tasks import (
+    AsyncExportImageTaskPaginator,
     InvalidItemError,
     InvalidStartingTokenError,
     PaginationCycleError,
 )
-from ec2_export_image_tasks.paginator import AsyncExportImageTaskPaginator
 from ec2_export_image_tasks.testing import Ec2Error, Ec2Service
 
 from ..paginator.helpers import ScriptedPages, task_id

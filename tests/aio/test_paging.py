@@ -8,14 +8,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ec2_export_image_tasks import (
+    AsyncExportImageTaskIterator,
+    AsyncExportImageTaskPaginator,
     DescribeExportImageTasksResponse,
     ExportImageTask,
     ExportImageTaskStatus,
     IteratorConsumedError,
-)
-from ec2_export_image_tasks.paginator import (
-    AsyncExportImageTaskPages,
-    AsyncExportImageTaskPaginator,
 )
 from ec2_export_image_tasks.testing import Ec2Service
 
@@ -145,15 +143,15 @@ def test_build_full_result_carries_the_resume_token_like_aiobotocore(ec2: Ec2Ser
     run(ec2, scenario)
 
 
-async def _items(it: AsyncExportImageTaskPages) -> object:
+async def _items(it: AsyncExportImageTaskIterator) -> object:
     return await ids(it)
 
 
-async def _pages(it: AsyncExportImageTaskPages) -> object:
+async def _pages(it: AsyncExportImageTaskIterator) -> object:
     return [page async for page in it.pages()]
 
 
-async def _full_result(it: AsyncExportImageTaskPages) -> object:
+async def _full_result(it: AsyncExportImageTaskIterator) -> object:
     return await it.build_full_result()
 
 
@@ -161,7 +159,7 @@ async def _full_result(it: AsyncExportImageTaskPages) -> object:
     "second_use", [_items, _pages, _full_result], ids=["items", "pages", "build_full_result"]
 )
 def test_an_iterator_is_used_once(
-    ec2: Ec2Service, second_use: Callable[[AsyncExportImageTaskPages], Awaitable[object]]
+    ec2: Ec2Service, second_use: Callable[[AsyncExportImageTaskIterator], Awaitable[object]]
 ) -> None:
     async def scenario(client: EC2Client) -> None:
         it = AsyncExportImageTaskPaginator(client).paginate()

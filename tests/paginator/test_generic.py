@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_pascal
 
-from ec2_export_image_tasks import PaginatorSpec, TypedPaginator
+from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client, request_id
 
 if TYPE_CHECKING:

@@ -12,10 +12,8 @@ from ec2_export_image_tasks import (
     ExportImageTaskPaginator,
 )
 from ec2_export_image_tasks.errors import InvalidItemError
-from ec2_export_image_tasks.paginator import (
-    AsyncExportImageTaskPaginator,
-    AsyncTypedPageIterator,
-)
+from ec2_export_image_tasks import AsyncExportImageTaskPaginator
+from ec2_export_image_tasks.paginator.generic import AsyncTypedIterator
 from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import Ec2Service
 from ec2_export_image_tasks.testing.aio import answer_with_async, local_session, make_async_client
@@ -27,7 +25,7 @@ async def list_tasks(client: AioEC2Client) -> None:
         Filters=[{"Name": "task-state", "Values": ["active"]}],
         PaginationConfig={"MaxItems": 50, "PageSize": 25},
     )
-    assert_type(it, AsyncTypedPageIterator[ExportImageTask, DescribeExportImageTasksResponse])
+    assert_type(it, AsyncTypedIterator[ExportImageTask, DescribeExportImageTasksResponse])
     async for task in it:
         assert_type(task, ExportImageTask)
     assert_type(it.resume_token, str | None)

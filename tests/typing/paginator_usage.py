@@ -9,8 +9,8 @@ from ec2_export_image_tasks import (
     ExportImageTask,
     ExportImageTaskPaginator,
     InvalidItemError,
-    TypedPageIterator,
 )
+from ec2_export_image_tasks.paginator.generic import TypedIterator
 
 
 def list_tasks(client: EC2Client) -> None:
@@ -19,7 +19,7 @@ def list_tasks(client: EC2Client) -> None:
         Filters=[{"Name": "task-state", "Values": ["active"]}],
         PaginationConfig={"MaxItems": 50, "PageSize": 25},
     )
-    assert_type(it, TypedPageIterator[ExportImageTask, DescribeExportImageTasksResponse])
+    assert_type(it, TypedIterator[ExportImageTask, DescribeExportImageTasksResponse])
     for task in it:
         assert_type(task, ExportImageTask)
     assert_type(it.resume_token, str | None)

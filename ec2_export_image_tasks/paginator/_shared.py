@@ -1,4 +1,4 @@
-"""What the sync and async drivers share besides the cursor: its read side and a run's setup.
+"""What the sync and async drivers share besides the cursor: a run's read side and its setup.
 
 Each driver adds only its loop (``for`` over botocore's pages, or ``async for`` over
 aiobotocore's) and the client it takes.
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic
 
-from .cursor import PageCursor, start_paging
-from .spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
+from ._cursor import PageCursor, start_paging
+from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT, check_on_invalid
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from botocore.paginate import PageIterator
 
@@ -28,8 +28,8 @@ def truncated_token(pages: PageIterator[Any]) -> str | None:
     return resume_token if isinstance(resume_token, str) else None
 
 
-class CursorView(Generic[ItemT, PageT]):
-    """Where a paging run stands, whichever driver moves it."""
+class RunProgress(Generic[ItemT, PageT]):
+    """Where a paging run stands, whichever driver moves it: the iterators' shared read side."""
 
     def __init__(self, cursor: PageCursor[ItemT, PageT]) -> None:
         self._cursor = cursor
@@ -39,9 +39,18 @@ class CursorView(Generic[ItemT, PageT]):
         """A StartingToken for the items not yet handed out; None once paging has ended.
 
         Right after any item, even after a ``break`` or an exception; where botocore sets
-        one (MaxItems), byte-identical to botocore's.
+        one (MaxItems), byte-identical to botocore's. None also before the first page of a run
+        without a StartingToken: check :attr:`done` to tell "finished" from "not begun".
         """
         return self._cursor.resume_token
+
+    @property
+    def done(self) -> bool:
+        """True once the service said there is nothing more and every item was handed out.
+
+        False after a failure, even one on the first request: resume from ``resume_token``.
+        """
+        return self._cursor.done
 
     @property
     def errors(self) -> Sequence[InvalidItemError]:
@@ -49,17 +58,27 @@ class CursorView(Generic[ItemT, PageT]):
         return self._cursor.errors
 
 
-class PaginatorBase(Generic[ItemT, PageT, RequestT]):
-    """A paginator's spec and ``on_invalid``, and the setup of each run."""
+class PaginatorCore(Generic[ItemT, PageT, RequestT]):
+    """A paginator's spec and ``on_invalid``, and what each run starts from."""
 
     def __init__(self, spec: PaginatorSpec[ItemT, PageT, RequestT], on_invalid: OnInvalid) -> None:
         self._spec = spec
-        self._on_invalid: OnInvalid = on_invalid
+        self._on_invalid: OnInvalid = check_on_invalid(on_invalid)
 
     @property
     def spec(self) -> PaginatorSpec[ItemT, PageT, RequestT]:
         """The operation this paginator pages."""
         return self._spec
+
+    def _request(self, request: RequestT | None, kwargs: Mapping[str, Any]) -> RequestT:
+        """The request from either calling form; keyword arguments are validated, unsent."""
+        if request is None:
+            return self._spec.request_model.model_validate(kwargs)
+        if kwargs:
+            raise TypeError(
+                f"pass a {self._spec.request_model.__name__} or keyword arguments, not both"
+            )
+        return request
 
     def _start(self, request: RequestT) -> tuple[PageCursor[ItemT, PageT], dict[str, Any]]:
         return start_paging(self._spec, request, self._on_invalid)

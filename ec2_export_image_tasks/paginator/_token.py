@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from dataclasses import dataclass
 from typing import cast
 
@@ -17,6 +18,10 @@ from ..errors import InvalidStartingTokenError
 
 TRUNCATE_KEY = "boto_truncate_amount"
 _DEPRECATED_SEPARATOR = "___"
+MAX_ITEMS_DONE = 2**31 - 1
+"""The largest item count a token may carry: AWS's largest Integer, far beyond any page."""
+_MAX_DIGITS = len(str(MAX_ITEMS_DONE))
+_SHOWN_CHARACTERS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +56,19 @@ def decode(token: str, token_key: str) -> Position:
 
 def _json_payload(token: str) -> object | None:
     try:
-        payload: object = json.loads(base64.b64decode(token.encode("utf-8")).decode("utf-8"))
+        text = base64.b64decode(token.encode("utf-8")).decode("utf-8")
+        # Too many digits to be an item count reads as infinity, refused as a count below,
+        # rather than as Python's digit-limit ValueError, which would pass the token on raw.
+        payload: object = json.loads(text, parse_int=_bounded_int)
     except (ValueError, binascii.Error):
         return None
+    except RecursionError:
+        raise InvalidStartingTokenError(token, "its JSON nests too deeply to be a token") from None
     return payload
+
+
+def _bounded_int(digits: str) -> int | float:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else math.inf
 
 
 def _botocore_form(token: str, decoded: dict[str, object], token_key: str) -> Position:
@@ -66,10 +80,22 @@ def _botocore_form(token: str, decoded: dict[str, object], token_key: str) -> Po
     service_token = decoded[token_key]
     if service_token is not None and not isinstance(service_token, str):
         raise InvalidStartingTokenError(token, f"{token_key} must be a string or null")
+    if service_token == "":
+        raise InvalidStartingTokenError(token, f"{token_key} is empty: an ended listing has none")
     items_done = decoded.get(TRUNCATE_KEY, 0)
-    if not isinstance(items_done, int) or isinstance(items_done, bool) or items_done < 0:
-        raise InvalidStartingTokenError(token, f"{TRUNCATE_KEY} must be a whole number >= 0")
-    return Position(service_token, items_done)
+    if items_done == math.inf:
+        raise InvalidStartingTokenError(token, f"{TRUNCATE_KEY} is too large to be an item count")
+    if not isinstance(items_done, int) or isinstance(items_done, bool):
+        raise InvalidStartingTokenError(token, f"{TRUNCATE_KEY} must be a whole number")
+    return Position(service_token, _item_count(token, items_done))
+
+
+def _item_count(token: str, items_done: int) -> int:
+    if not 0 <= items_done <= MAX_ITEMS_DONE:
+        raise InvalidStartingTokenError(
+            token, f"the item count {items_done} is not between 0 and {MAX_ITEMS_DONE}"
+        )
+    return items_done
 
 
 def _raw_form(token: str) -> Position:
@@ -78,13 +104,14 @@ def _raw_form(token: str) -> Position:
     if len(parts) > 2:
         raise InvalidStartingTokenError(token, f"more than one {_DEPRECATED_SEPARATOR!r}")
     if len(parts) == 2:
+        digits = parts[1].strip().lstrip("+-")
+        if digits.isdigit() and len(digits) > _MAX_DIGITS:
+            raise InvalidStartingTokenError(token, "the item count after '___' is too large")
         try:
             items_done = int(parts[1])
         except ValueError:
             return Position(token)  # botocore, too, passes it on whole as the service's token
-        if items_done < 0:
-            raise InvalidStartingTokenError(token, "the item count after '___' is negative")
-        return Position(_service_token(parts[0]), items_done)
+        return Position(_service_token(parts[0]), _item_count(token, items_done))
     return Position(_service_token(token))
 
 

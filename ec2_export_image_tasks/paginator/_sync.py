@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .base import CursorView, PaginatorBase, truncated_token
-from .spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
+from ._shared import PaginatorCore, RunProgress, truncated_token
+from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -13,12 +13,12 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
     from botocore.paginate import PageIterator
 
-    from .cursor import PageCursor, RawPage
+    from ._cursor import PageCursor, RawPage
 
 T = TypeVar("T")
 
 
-class TypedPageIterator(CursorView[ItemT, PageT]):
+class TypedIterator(RunProgress[ItemT, PageT]):
     """What ``paginate()`` returns: iterate it for items, or call ``pages()`` for pages; once.
 
     Like botocore's ``PageIterator`` it sends nothing until iterated.
@@ -49,7 +49,7 @@ class TypedPageIterator(CursorView[ItemT, PageT]):
             yield from hand_out(raw_page, truncated_token(self._botocore_pages))
 
 
-class TypedPaginator(PaginatorBase[ItemT, PageT, RequestT]):
+class TypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
     """A paginator over any botocore operation described by a :class:`PaginatorSpec`."""
 
     def __init__(
@@ -62,7 +62,13 @@ class TypedPaginator(PaginatorBase[ItemT, PageT, RequestT]):
         super().__init__(spec, on_invalid)
         self._botocore_paginator = client.get_paginator(spec.operation_name)
 
-    def paginate(self, request: RequestT, /) -> TypedPageIterator[ItemT, PageT]:
-        """Page through the operation; raises ValueError on a malformed StartingToken, unsent."""
-        cursor, kwargs = self._start(request)
-        return TypedPageIterator(self._botocore_paginator.paginate(**kwargs), cursor)
+    def paginate(
+        self, request: RequestT | None = None, /, **kwargs: Any
+    ) -> TypedIterator[ItemT, PageT]:
+        """Page through the operation, given a request model or boto3's keyword arguments.
+
+        Either is validated by the spec's request model, and a malformed StartingToken
+        refused, with a ValueError before anything is sent.
+        """
+        cursor, boto_kwargs = self._start(self._request(request, kwargs))
+        return TypedIterator(self._botocore_paginator.paginate(**boto_kwargs), cursor)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, Self, TypeVar, get_args
 
 from pydantic import BaseModel
 
@@ -14,8 +14,20 @@ OnInvalid = Literal["raise", "skip"]
 """What to do with an item the service sent that breaks a documented constraint."""
 
 
+def check_on_invalid(on_invalid: object) -> OnInvalid:
+    """``on_invalid`` itself, or a ValueError: a misspelt choice must not silently skip."""
+    if on_invalid == "raise":
+        return "raise"
+    if on_invalid == "skip":
+        return "skip"
+    raise ValueError(f"on_invalid must be one of {get_args(OnInvalid)}, got {on_invalid!r}")
+
+
 class BotoRequest(Protocol):
-    """A request model: anything that can write itself as boto3's ``paginate(**kwargs)``."""
+    """A request model: validated from boto3's ``paginate(**kwargs)``, and written back as them."""
+
+    @classmethod
+    def model_validate(cls, obj: Any, /) -> Self: ...
 
     def to_boto(self) -> Mapping[str, Any]: ...
 
@@ -30,8 +42,9 @@ class PaginatorSpec(Generic[ItemT, PageT, RequestT]):
     """One operation's pagination, as botocore's ``paginators-1.json`` has it, plus its models.
 
     ``token_key`` is the operation's input and output token (botocore's ``input_token`` and
-    ``output_token``, the same name for the operations this supports); ``item_id_key`` names the
-    key whose value identifies an item in error messages.
+    ``output_token``, the same name for the operations this supports); ``request_model``
+    validates boto3's keyword arguments before anything is sent; ``item_id_key`` names the key
+    whose value identifies an item in error messages.
     """
 
     operation_name: str

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .base import CursorView, PaginatorBase, truncated_token
-from .spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
+from ._shared import PaginatorCore, RunProgress, truncated_token
+from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterator
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
     from aiobotocore.client import AioBaseClient
     from aiobotocore.paginate import AioPageIterator
 
-    from .cursor import PageCursor, RawPage
+    from ._cursor import PageCursor, RawPage
 
 T = TypeVar("T")
 
 
-class AsyncTypedPageIterator(CursorView[ItemT, PageT]):
+class AsyncTypedIterator(RunProgress[ItemT, PageT]):
     """What the async ``paginate()`` returns: ``async for`` items, or ``pages()``; once."""
 
     def __init__(
@@ -55,8 +55,8 @@ class AsyncTypedPageIterator(CursorView[ItemT, PageT]):
                 yield handed_out
 
 
-class AsyncTypedPaginator(PaginatorBase[ItemT, PageT, RequestT]):
-    """The async twin of :class:`~.sync.TypedPaginator`, over an aiobotocore client."""
+class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
+    """The async twin of :class:`~._sync.TypedPaginator`, over an aiobotocore client."""
 
     def __init__(
         self,
@@ -68,9 +68,15 @@ class AsyncTypedPaginator(PaginatorBase[ItemT, PageT, RequestT]):
         super().__init__(spec, on_invalid)
         self._aiobotocore_paginator = client.get_paginator(spec.operation_name)
 
-    def paginate(self, request: RequestT, /) -> AsyncTypedPageIterator[ItemT, PageT]:
-        """Page through the operation; raises ValueError on a malformed StartingToken, unsent."""
-        cursor, kwargs = self._start(request)
+    def paginate(
+        self, request: RequestT | None = None, /, **kwargs: Any
+    ) -> AsyncTypedIterator[ItemT, PageT]:
+        """Page through the operation, given a request model or boto3's keyword arguments.
+
+        Either is validated by the spec's request model, and a malformed StartingToken
+        refused, with a ValueError before anything is sent.
+        """
+        cursor, boto_kwargs = self._start(self._request(request, kwargs))
         # aiobotocore's stubs keep botocore's return type for paginate(); it is the Aio one.
-        pages = cast("AioPageIterator[Any]", self._aiobotocore_paginator.paginate(**kwargs))
-        return AsyncTypedPageIterator(pages, cursor)
+        pages = cast("AioPageIterator[Any]", self._aiobotocore_paginator.paginate(**boto_kwargs))
+        return AsyncTypedIterator(pages, cursor)

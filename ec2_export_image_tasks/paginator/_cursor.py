@@ -13,8 +13,8 @@ from typing import Any, Generic, cast
 from pydantic import ValidationError
 
 from ..errors import InvalidItemError, IteratorConsumedError, PaginationCycleError
-from . import token
-from .spec import BotoRequest, ItemT, OnInvalid, PageT, PaginatorSpec
+from . import _token as token
+from ._spec import BotoRequest, ItemT, OnInvalid, PageT, PaginatorSpec
 
 RawPage = Mapping[str, Any]
 
@@ -25,7 +25,7 @@ class _Page:
 
     start: token.Position
     size: int
-    done: int
+    handed_out: int
     next_token: str | None
     # botocore's resume token when MaxItems cut this page short: it then ends the paging.
     truncated_token: str | None
@@ -39,6 +39,7 @@ class PageCursor(Generic[ItemT, PageT]):
         spec: PaginatorSpec[ItemT, PageT, Any],
         *,
         starting_token: str | None,
+        start: token.Position,
         on_invalid: OnInvalid,
     ) -> None:
         self._spec = spec
@@ -48,22 +49,13 @@ class PageCursor(Generic[ItemT, PageT]):
         )
         self._on_invalid = on_invalid
         self._starting_token = starting_token
-        self._start = (
-            token.Position(None)
-            if starting_token is None
-            else token.decode(starting_token, spec.token_key)
-        )
+        self._start = start
         self._page: _Page | None = None
         self._seen_tokens = {self._start.service_token} - {None}
         self._cycle_token: str | None = None
         self._started = False
         self.errors: list[InvalidItemError] = []
         """Items skipped with ``on_invalid="skip"``, each with its id, raw dict and reason."""
-
-    @property
-    def start_position(self) -> token.Position:
-        """Where the StartingToken says paging begins."""
-        return self._start
 
     def start(self) -> None:
         """Mark the run as begun; a second start is a caller's mistake, not a silent restart."""
@@ -77,14 +69,25 @@ class PageCursor(Generic[ItemT, PageT]):
         page = self._page
         if page is None:
             return self._starting_token
-        if page.done < page.size:
-            position = token.Position(page.start.service_token, page.start.items_done + page.done)
+        if page.handed_out < page.size:
+            position = token.Position(
+                page.start.service_token, page.start.items_done + page.handed_out
+            )
             return token.encode(position, self._spec.token_key)
         if page.truncated_token is not None:
             return page.truncated_token
         if page.next_token is not None:
             return token.encode(token.Position(page.next_token), self._spec.token_key)
         return None
+
+    @property
+    def done(self) -> bool:
+        """True once the service said there is nothing more, and every item was handed out.
+
+        Also after MaxItems stopped exactly at the end. Never before the first page arrived:
+        a run that failed on its first request is not done, even without a resume token.
+        """
+        return self._page is not None and self.resume_token is None
 
     def items(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[ItemT]:
         """Validate and hand out a page's items one at a time, counting each as it goes out.
@@ -101,7 +104,9 @@ class PageCursor(Generic[ItemT, PageT]):
             except ValidationError as error:
                 self._reject(raw_item, error)
                 item = None
-            page.done += 1  # counted before it is handed out: a break after it keeps it done
+            page.handed_out += (
+                1  # counted before it is handed out: a break after it keeps it counted
+            )
             if item is not None:
                 yield item
         self._check_cycle()
@@ -111,7 +116,7 @@ class PageCursor(Generic[ItemT, PageT]):
         raw_items = self._open(raw_page, truncated_token)
         items = [item for item in map(self._validate, raw_items) if item is not None]
         page = self._spec.page_model.model_validate({**raw_page, self._spec.result_key: items})
-        cast("_Page", self._page).done = len(raw_items)
+        cast("_Page", self._page).handed_out = len(raw_items)
         yield page
         self._check_cycle()
 
@@ -127,7 +132,8 @@ class PageCursor(Generic[ItemT, PageT]):
         previous = self._page
         start = self._start if previous is None else token.Position(previous.next_token)
         raw_items: Sequence[Mapping[str, Any]] = raw_page.get(self._spec.result_key) or ()
-        next_token: str | None = raw_page.get(self._spec.token_key)
+        # An empty token ends the listing, as in botocore: never handed out, sent or counted.
+        next_token: str | None = raw_page.get(self._spec.token_key) or None
         if next_token is not None and truncated_token is None:
             if next_token in self._seen_tokens:
                 self._cycle_token = next_token
@@ -163,14 +169,16 @@ def start_paging(
 ) -> tuple[PageCursor[ItemT, PageT], dict[str, Any]]:
     """The cursor for ``request``, and the keyword arguments for botocore's ``paginate``.
 
-    The StartingToken is checked here, before any request, and botocore is handed it in its
+    The StartingToken is read once, here, before any request, and botocore is handed it in its
     own JSON form, which it reads without guessing.
     """
     kwargs = dict(request.to_boto())
     config = cast("dict[str, Any]", dict(kwargs.get("PaginationConfig") or {}))
     starting_token: str | None = config.get("StartingToken")
-    cursor = PageCursor(spec, starting_token=starting_token, on_invalid=on_invalid)
+    start = token.Position(None)
     if starting_token is not None:
-        config["StartingToken"] = token.encode(cursor.start_position, spec.token_key)
+        start = token.decode(starting_token, spec.token_key)
+        config["StartingToken"] = token.encode(start, spec.token_key)
         kwargs["PaginationConfig"] = config
+    cursor = PageCursor(spec, starting_token=starting_token, start=start, on_invalid=on_invalid)
     return cursor, kwargs
