@@ -72,7 +72,7 @@ class PaginationConfig(RequestModel, frozen=True):
 
 
 class DescribeExportImageTasksRequest(RequestModel, frozen=True):
-    """The paginator's keyword arguments, exactly the seed's Request Syntax."""
+    """The paginator's keyword arguments: exactly those of boto3's ``paginate()``."""
 
     dry_run: StrictBool | None = None
     filters: FrozenList[Filter] | None = None

@@ -1,0 +1,94 @@
+"""The house's dependency rules, as the README's Layout section states them.
+
+- ``models`` is pure data: it imports no boto3 or botocore.
+- The generic paging engine imports no model: ``paginator.generic`` loads without them.
+- Rooms depend on each other's public names only: a ``_``-named module is imported only from
+  inside the package that holds it.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ec2_export_image_tasks
+
+PACKAGE_DIR = Path(ec2_export_image_tasks.__file__).parent
+PACKAGE = PACKAGE_DIR.name
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> list[str]:
+    """Every module ``path`` imports, as absolute names, run-time and type-checking alike."""
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - (node.level - 1)]
+                base = ".".join([*anchor, base] if base else anchor)
+            found.append(base)
+            found.extend(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+SOURCES = sorted(PACKAGE_DIR.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: str(path.relative_to(PACKAGE_DIR)))
+def test_a_private_module_is_imported_only_inside_its_own_package(path: Path) -> None:
+    importer = _module_name(path)
+    for imported in _imports(path):
+        parts = imported.split(".")
+        if parts[0] != PACKAGE:
+            continue
+        for depth, part in enumerate(parts):
+            if part.startswith("_") and not part.startswith("__"):
+                owner = ".".join(parts[:depth])
+                assert importer == owner or importer.startswith(f"{owner}."), (
+                    f"{importer} reaches into {imported}, private to {owner}"
+                )
+                break
+
+
+def _loaded_after(statement: str) -> set[str]:
+    script = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(run.stdout.split())
+
+
+def test_the_models_load_without_boto3_or_botocore() -> None:
+    loaded = _loaded_after("import ec2_export_image_tasks.models")
+
+    assert not {"boto3", "botocore"} & loaded
+
+
+def test_the_generic_engine_loads_without_the_models() -> None:
+    loaded = _loaded_after("import ec2_export_image_tasks.paginator.generic")
+
+    assert f"{PACKAGE}.models" not in loaded
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((PACKAGE_DIR / "models").rglob("*.py")),
+    ids=lambda path: path.name,
+)
+def test_no_model_module_mentions_boto3_even_for_type_checking_alone(path: Path) -> None:
+    # Stubs (mypy_boto3_ec2) are allowed for typing; the libraries themselves are not.
+    assert not any(
+        name.split(".")[0] in {"boto3", "botocore", "aiobotocore"} for name in _imports(path)
+    )
