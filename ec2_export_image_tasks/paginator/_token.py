@@ -21,7 +21,6 @@ _DEPRECATED_SEPARATOR = "___"
 MAX_ITEMS_DONE = 2**31 - 1
 """The largest item count a token may carry: AWS's largest Integer, far beyond any page."""
 _MAX_DIGITS = len(str(MAX_ITEMS_DONE))
-_SHOWN_CHARACTERS = 80
 
 
 @dataclass(frozen=True, slots=True)
