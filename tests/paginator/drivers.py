@@ -1,13 +1,16 @@
 """The sync and async paginators behind one small blocking interface, so that one suite runs both.
 
 Each driver owns a real client (botocore's, or aiobotocore's on an event loop it keeps), answered
-locally by whatever handler a test serves; the async one runs each step to completion on its
-loop. Besides the typed paginator, each exposes its library's own paginator as the reference.
+locally by whatever handler a test serves. A driver differs from the other only in how it steps
+through a stream and gets a result: the async one runs each step to completion on its loop, one
+item at a time, so a test can break, fail or resume between any two items in either. Besides
+the typed paginator, each exposes its library's own paginator as the reference.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 from abc import ABC, abstractmethod
 from contextlib import AsyncExitStack, contextmanager
 from dataclasses import dataclass
@@ -18,8 +21,17 @@ from ec2_export_image_tasks.testing import answer_with, make_client
 from ec2_export_image_tasks.testing.aio import answer_with_async, make_async_client
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine, Generator
+    from collections.abc import (
+        AsyncIterable,
+        AsyncIterator,
+        Coroutine,
+        Generator,
+        Iterable,
+        Iterator,
+    )
 
+    from aiobotocore.paginate import AioPageIterator
+    from botocore.paginate import PageIterator
     from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_ec2.type_defs import PaginatorConfigTypeDef
     from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
@@ -34,6 +46,8 @@ if TYPE_CHECKING:
     from ec2_export_image_tasks.testing import Handler
 
     AnyIterator = ExportImageTaskIterator | AsyncExportImageTaskIterator
+    AnyPaginator = ExportImageTaskPaginator | AsyncExportImageTaskPaginator
+    AnyLibraryPages = PageIterator[Any] | AioPageIterator[Any]
 
 T = TypeVar("T")
 
@@ -69,6 +83,19 @@ class Driver(ABC):
         """Have ``handler`` answer every request from now on."""
 
     @abstractmethod
+    def _paginator(self, on_invalid: OnInvalid) -> AnyPaginator: ...
+
+    @abstractmethod
+    def _each(self, stream: Iterable[T] | AsyncIterable[T]) -> Iterator[T]:
+        """``stream``'s items, one at a time: an async stream is stepped on the loop."""
+
+    @abstractmethod
+    def _result(self, outcome: T | Coroutine[Any, Any, T]) -> T:
+        """What a call returned, or what the coroutine it returned comes to."""
+
+    @abstractmethod
+    def _library_pages(self, config: PaginatorConfigTypeDef) -> AnyLibraryPages: ...
+
     def paginate(
         self,
         request: DescribeExportImageTasksRequest | None = None,
@@ -78,26 +105,40 @@ class Driver(ABC):
         **kwargs: Any,
     ) -> AnyIterator:
         """The typed paginator's ``paginate()``; ``on_invalid`` unchecked, to test the check."""
+        return self._paginator(cast("OnInvalid", on_invalid)).paginate(request, **kwargs)
 
-    @abstractmethod
     def take(self, it: AnyIterator, limit: int | None = None) -> Taken:
         """Iterate ``it`` for tasks, breaking after ``limit`` of them, catching what it raises."""
+        taken = Taken([])
+        try:
+            for task in itertools.islice(self._each(it), limit):
+                taken.ids.append(task.export_image_task_id)
+        except Exception as error:  # the test asserts on it
+            taken.error = error
+        return taken
 
-    @abstractmethod
     def pages(self, it: AnyIterator) -> list[DescribeExportImageTasksResponse]:
         """Every page ``it.pages()`` hands out."""
+        return list(self._each(it.pages()))
 
-    @abstractmethod
     def full_result(self, it: AnyIterator) -> DescribeExportImageTasksResponse:
         """``it.build_full_result()``."""
+        return self._result(it.build_full_result())
 
-    @abstractmethod
     def check_permissions(self) -> bool:
         """The typed paginator's ``check_permissions()``."""
+        return self._result(self._paginator("raise").check_permissions())
 
-    @abstractmethod
     def reference(self, **config: Unpack[PaginatorConfigTypeDef]) -> Reference:
         """Every item the library's own paginator hands out for ``PaginationConfig=config``."""
+        pages = self._library_pages(config)
+        ids = [
+            task.get("ExportImageTaskId")
+            for page in self._each(pages)
+            for task in page["ExportImageTasks"]
+        ]
+        resume_token: object = pages.resume_token  # typed a dict by the stubs
+        return Reference(ids, resume_token if isinstance(resume_token, str) else None)
 
 
 class SyncDriver(Driver):
@@ -109,44 +150,21 @@ class SyncDriver(Driver):
     def serve(self, handler: Handler) -> None:
         answer_with(self._client, handler)
 
-    def paginate(
-        self,
-        request: DescribeExportImageTasksRequest | None = None,
-        /,
-        *,
-        on_invalid: str = "raise",
-        **kwargs: Any,
-    ) -> ExportImageTaskIterator:
-        paginator = ExportImageTaskPaginator(self._client, on_invalid=cast("OnInvalid", on_invalid))
-        return paginator.paginate(request, **kwargs)
+    def _paginator(self, on_invalid: OnInvalid) -> ExportImageTaskPaginator:
+        return ExportImageTaskPaginator(self._client, on_invalid=on_invalid)
 
-    def take(self, it: AnyIterator, limit: int | None = None) -> Taken:
-        taken = Taken([])
-        try:
-            for task in cast("ExportImageTaskIterator", it):
-                taken.ids.append(task.export_image_task_id)
-                if len(taken.ids) == limit:
-                    break
-        except Exception as error:  # the test asserts on it
-            taken.error = error
-        return taken
+    def _each(self, stream: Iterable[T] | AsyncIterable[T]) -> Iterator[T]:
+        return iter(cast("Iterable[T]", stream))
 
-    def pages(self, it: AnyIterator) -> list[DescribeExportImageTasksResponse]:
-        return list(cast("ExportImageTaskIterator", it).pages())
+    def _result(self, outcome: T | Coroutine[Any, Any, T]) -> T:
+        return cast("T", outcome)
 
-    def full_result(self, it: AnyIterator) -> DescribeExportImageTasksResponse:
-        return cast("ExportImageTaskIterator", it).build_full_result()
+    def _library_pages(self, config: PaginatorConfigTypeDef) -> AnyLibraryPages:
+        paginator = self._client.get_paginator("describe_export_image_tasks")
+        return paginator.paginate(PaginationConfig=config)
 
-    def check_permissions(self) -> bool:
-        return ExportImageTaskPaginator(self._client).check_permissions()
 
-    def reference(self, **config: Unpack[PaginatorConfigTypeDef]) -> Reference:
-        pages = self._client.get_paginator("describe_export_image_tasks").paginate(
-            PaginationConfig=config
-        )
-        ids = [task.get("ExportImageTaskId") for page in pages for task in page["ExportImageTasks"]]
-        resume_token: object = pages.resume_token
-        return Reference(ids, resume_token if isinstance(resume_token, str) else None)
+_END = object()
 
 
 class AsyncDriver(Driver):
@@ -156,66 +174,28 @@ class AsyncDriver(Driver):
         self._runner = runner
         self._client = client
 
-    def _run(self, step: Coroutine[Any, Any, T]) -> T:
-        return self._runner.run(step)
-
     def serve(self, handler: Handler) -> None:
         answer_with_async(self._client, handler)
 
-    def paginate(
-        self,
-        request: DescribeExportImageTasksRequest | None = None,
-        /,
-        *,
-        on_invalid: str = "raise",
-        **kwargs: Any,
-    ) -> AsyncExportImageTaskIterator:
-        paginator = AsyncExportImageTaskPaginator(
-            self._client, on_invalid=cast("OnInvalid", on_invalid)
-        )
-        return paginator.paginate(request, **kwargs)
+    def _paginator(self, on_invalid: OnInvalid) -> AsyncExportImageTaskPaginator:
+        return AsyncExportImageTaskPaginator(self._client, on_invalid=on_invalid)
 
-    def take(self, it: AnyIterator, limit: int | None = None) -> Taken:
-        async def take() -> Taken:
-            taken = Taken([])
-            try:
-                async for task in cast("AsyncExportImageTaskIterator", it):
-                    taken.ids.append(task.export_image_task_id)
-                    if len(taken.ids) == limit:
-                        break
-            except Exception as error:  # the test asserts on it
-                taken.error = error
-            return taken
+    def _each(self, stream: Iterable[T] | AsyncIterable[T]) -> Iterator[T]:
+        return self._steps(aiter(cast("AsyncIterable[T]", stream)))
 
-        return self._run(take())
+    def _steps(self, stream: AsyncIterator[T]) -> Iterator[T]:
+        async def step() -> object:
+            return await anext(stream, _END)
 
-    def pages(self, it: AnyIterator) -> list[DescribeExportImageTasksResponse]:
-        async def pages() -> list[DescribeExportImageTasksResponse]:
-            return [page async for page in cast("AsyncExportImageTaskIterator", it).pages()]
+        while (item := self._runner.run(step())) is not _END:
+            yield cast("T", item)
 
-        return self._run(pages())
+    def _result(self, outcome: T | Coroutine[Any, Any, T]) -> T:
+        return self._runner.run(cast("Coroutine[Any, Any, T]", outcome))
 
-    def full_result(self, it: AnyIterator) -> DescribeExportImageTasksResponse:
-        return self._run(cast("AsyncExportImageTaskIterator", it).build_full_result())
-
-    def check_permissions(self) -> bool:
-        return self._run(AsyncExportImageTaskPaginator(self._client).check_permissions())
-
-    def reference(self, **config: Unpack[PaginatorConfigTypeDef]) -> Reference:
-        pages = self._client.get_paginator("describe_export_image_tasks").paginate(
-            PaginationConfig=config
-        )
-
-        async def ids() -> list[str | None]:
-            return [
-                task.get("ExportImageTaskId")
-                async for page in pages
-                for task in page["ExportImageTasks"]
-            ]
-
-        found = self._run(ids())
-        resume_token: object = pages.resume_token
-        return Reference(found, resume_token if isinstance(resume_token, str) else None)
+    def _library_pages(self, config: PaginatorConfigTypeDef) -> AnyLibraryPages:
+        paginator = self._client.get_paginator("describe_export_image_tasks")
+        return cast("AioPageIterator[Any]", paginator.paginate(PaginationConfig=config))
 
 
 @contextmanager
