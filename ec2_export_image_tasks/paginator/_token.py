@@ -110,9 +110,13 @@ def _raw_form(token: str) -> Position:
             items_done = int(parts[1])
         except ValueError:
             return Position(token)  # botocore, too, passes it on whole as the service's token
-        return Position(_service_token(parts[0]), _item_count(token, items_done))
-    return Position(_service_token(token))
+        return Position(_service_token(token, parts[0]), _item_count(token, items_done))
+    return Position(_service_token(token, token))
 
 
-def _service_token(part: str) -> str | None:
+def _service_token(token: str, part: str) -> str | None:
+    if not part:
+        raise InvalidStartingTokenError(
+            token, "the service token is empty: an ended listing has none"
+        )
     return None if part == "None" else part

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ec2_export_image_tasks.testing import (
     Ec2Error,
     Reply,
-    answer_with,
     error_reply,
-    make_client,
     request_id,
     xml,
 )
 
-if TYPE_CHECKING:
-    from mypy_boto3_ec2.client import EC2Client
-
 Task = Mapping[str, object]
+INTERNAL_ERROR = Ec2Error("InternalError", "injected", 500)
 
 
 def task_id(number: int) -> str:
     return f"export-ami-{number:017x}"
+
+
+def ids(*numbers: int) -> list[str | None]:
+    """The ids of the tasks numbered ``numbers``, typed as a run's ids are."""
+    return [task_id(number) for number in numbers]
+
+
+def good(number: int) -> dict[str, object]:
+    """A valid task in boto3's form, with the id ``task_id(number)``."""
+    return {"ExportImageTaskId": task_id(number), "Status": "active", "Progress": "5"}
+
+
+def page_xml(tasks: Sequence[Task], next_token: str | None) -> bytes:
+    """EC2's answer; an empty ``next_token`` is written ``<nextToken/>``, as EC2 may end a list."""
+    body = xml.describe_export_image_tasks(tasks, next_token, request_id())
+    return body.replace(b"<nextToken></nextToken>", b"<nextToken/>")
 
 
 @dataclass
@@ -38,15 +49,31 @@ class ScriptedPages:
         page = self.pages[len(self.requests) - 1]
         if isinstance(page, Ec2Error):
             return error_reply(page)
-        tasks, next_token = page
-        return Reply(200, xml.describe_export_image_tasks(tasks, next_token, request_id()))
+        return Reply(200, page_xml(*page))
 
 
-def scripted_client(
-    *pages: tuple[Sequence[Task], str | None] | Ec2Error,
-) -> tuple[EC2Client, ScriptedPages]:
-    """A real client whose requests get ``pages`` in turn, and the script (for its requests)."""
-    script = ScriptedPages(pages)
-    client = make_client()
-    answer_with(client, script)
-    return client, script
+@dataclass
+class ShapedListing:
+    """A listing of ``total`` tasks that the service cuts into pages of its own choosing.
+
+    The page starting at offset ``o`` holds ``sizes[o % len(sizes)]`` tasks (never more than
+    ``MaxResults``), and is fetched with NextToken ``"at-<o>"``, so that any run over the same
+    listing sees the same pages. The last page ends with ``last_token`` (None: no NextToken;
+    ``""``: ``<nextToken/>``). The request numbers in ``failing`` get a 500 instead.
+    """
+
+    total: int
+    sizes: Sequence[int]
+    last_token: str | None = None
+    failing: Collection[int] = ()
+    requests: list[Mapping[str, str]] = field(default_factory=list[Mapping[str, str]])
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests.append(parameters)
+        if len(self.requests) - 1 in self.failing:
+            return error_reply(INTERNAL_ERROR)
+        start = int(parameters.get("NextToken", "at-0").removeprefix("at-"))
+        size = min(self.sizes[start % len(self.sizes)], int(parameters.get("MaxResults", 500)))
+        end = min(start + size, self.total)
+        next_token = f"at-{end}" if end < self.total else self.last_token
+        return Reply(200, page_xml([good(n) for n in range(start, end)], next_token))

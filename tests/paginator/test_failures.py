@@ -1,33 +1,40 @@
-"""What goes wrong while paging: bad requests, bad service data, failing pages, token cycles."""
+"""What goes wrong while paging, sync and async alike: bad requests and data, failures, cycles."""
 
 from __future__ import annotations
 
 import base64
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.exceptions import ClientError
 
 from ec2_export_image_tasks import (
-    ExportImageTaskPaginator,
     InvalidItemError,
     InvalidStartingTokenError,
     PaginationCycleError,
 )
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2
+from ec2_export_image_tasks.testing import Ec2Error, Ec2Service
 
-from .helpers import scripted_client, task_id
+from .drivers import Driver, Taken
+from .helpers import INTERNAL_ERROR, ScriptedPages, good, ids, task_id
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 BAD_STATUS = {"ExportImageTaskId": task_id(99), "Status": "exploded"}
 
 
-def _good(number: int) -> dict[str, object]:
-    return {"ExportImageTaskId": task_id(number), "Status": "active", "Progress": "5"}
-
-
 def _botocore_token(payload: object) -> str:
     return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
+def _serve_tasks(driver: Driver, *tasks: Mapping[str, object]) -> Ec2Service:
+    service = Ec2Service()
+    for task in tasks:
+        service.add_task(task)
+    driver.serve(service)
+    return service
 
 
 @pytest.mark.parametrize(
@@ -47,13 +54,15 @@ def _botocore_token(payload: object) -> str:
     ],
 )
 def test_a_bad_request_raises_value_error_naming_the_field_and_sends_nothing(
-    local_ec2: LocalEC2, request_kwargs: dict[str, Any], field: str, value: str
+    driver: Driver, request_kwargs: dict[str, Any], field: str, value: str
 ) -> None:
+    service = _serve_tasks(driver)
+
     with pytest.raises(ValueError, match=field) as raised:
-        ExportImageTaskPaginator(local_ec2.client).paginate(**request_kwargs)
+        driver.paginate(**request_kwargs)
 
     assert value in str(raised.value)
-    assert local_ec2.requests == []
+    assert service.requests == []
 
 
 @pytest.mark.parametrize(
@@ -63,123 +72,120 @@ def test_a_bad_request_raises_value_error_naming_the_field_and_sends_nothing(
         _botocore_token({"NextToken": "a", "boto_truncate_amount": -1}),
         _botocore_token({"NextToken": "a", "boto_truncate_amount": "3"}),
         _botocore_token({"NextToken": "a", "boto_truncate_amount": True}),
+        _botocore_token({"NextToken": "a", "boto_truncate_amount": 2**31}),
         _botocore_token({"NextToken": "a", "Marker": "b"}),
+        _botocore_token({"NextToken": ""}),
         _botocore_token({"boto_truncate_amount": 2}),
         _botocore_token(["NextToken", "a"]),
+        base64.b64encode(b"[" * 100_000 + b"]" * 100_000).decode(),
         "a___b___3",
         "a___-2",
+        "a___" + "9" * 5000,
     ],
+    ids=lambda token: token if len(token) < 40 else f"{token[:20]}...({len(token)})",
 )
-def test_a_malformed_starting_token_is_refused_before_sending(
-    local_ec2: LocalEC2, token: str
+def test_a_malformed_starting_token_is_refused_before_sending(driver: Driver, token: str) -> None:
+    service = _serve_tasks(driver, good(0))
+
+    with pytest.raises(InvalidStartingTokenError, match="StartingToken"):
+        driver.paginate(PaginationConfig={"StartingToken": token})
+
+    assert service.requests == []
+
+
+@pytest.mark.parametrize("on_invalid", ["Raise", "SKIP", "ignore", None])
+def test_an_unknown_on_invalid_is_a_value_error_at_construction(
+    driver: Driver, on_invalid: Any
 ) -> None:
-    with pytest.raises(InvalidStartingTokenError, match="StartingToken") as raised:
-        ExportImageTaskPaginator(local_ec2.client).paginate(
-            PaginationConfig={"StartingToken": token}
-        )
+    service = _serve_tasks(driver, BAD_STATUS)
 
-    assert token in str(raised.value)
-    assert local_ec2.requests == []
+    with pytest.raises(ValueError, match="on_invalid") as raised:
+        driver.paginate(on_invalid=on_invalid)
+
+    assert repr(on_invalid) in str(raised.value)
+    assert service.requests == []
 
 
-def test_an_invalid_task_is_raised_after_the_ones_before_it(local_ec2: LocalEC2) -> None:
-    for raw in (_good(0), _good(1), BAD_STATUS, _good(2)):
-        local_ec2.backend.add_task(raw)
-    it = ExportImageTaskPaginator(local_ec2.client).paginate()
-    yielded: list[str | None] = []
+def test_an_invalid_task_is_raised_after_the_ones_before_it(driver: Driver) -> None:
+    _serve_tasks(driver, good(0), good(1), BAD_STATUS, good(2))
 
-    with pytest.raises(InvalidItemError) as raised:
-        yielded.extend(task.export_image_task_id for task in it)
+    taken = driver.take(driver.paginate())
 
-    error = raised.value
-    assert yielded == [task_id(0), task_id(1)]
+    assert taken.ids == ids(0, 1)
+    error = taken.error
+    assert isinstance(error, InvalidItemError)
     assert (error.item_id, error.field, error.value) == (task_id(99), "Status", "exploded")
     assert error.raw_item == BAD_STATUS
-    assert task_id(99) in str(error)
-    assert "Status" in str(error)
-    assert "exploded" in str(error)
-    assert isinstance(error, ValueError)
+    for named in (task_id(99), "Status", "exploded"):
+        assert named in str(error)
 
 
-def test_an_invalid_tag_key_names_the_nested_field(local_ec2: LocalEC2) -> None:
+def test_an_invalid_tag_key_names_the_nested_field(driver: Driver) -> None:
     key = "k" * 128
-    local_ec2.backend.add_task({"ExportImageTaskId": task_id(7), "Tags": [{"Key": key}]})
+    _serve_tasks(driver, {"ExportImageTaskId": task_id(7), "Tags": [{"Key": key}]})
 
-    with pytest.raises(InvalidItemError) as raised:
-        list(ExportImageTaskPaginator(local_ec2.client).paginate())
+    error = driver.take(driver.paginate()).error
 
-    assert (raised.value.field, raised.value.value) == ("Tags.0.Key", key)
+    assert isinstance(error, InvalidItemError)
+    assert (error.field, error.value) == ("Tags.0.Key", key)
 
 
-def test_skip_keeps_the_valid_tasks_and_records_each_skipped_one(local_ec2: LocalEC2) -> None:
-    for raw in (_good(0), BAD_STATUS, _good(1), {"Progress": "101"}):
-        local_ec2.backend.add_task(raw)
-    it = ExportImageTaskPaginator(local_ec2.client, on_invalid="skip").paginate(
-        PaginationConfig={"PageSize": 3}
-    )
+def test_skip_keeps_the_valid_tasks_and_records_each_skipped_one(driver: Driver) -> None:
+    _serve_tasks(driver, good(0), BAD_STATUS, good(1), {"Progress": "101"})
+    it = driver.paginate(on_invalid="skip", PaginationConfig={"PageSize": 3})
 
-    yielded = [task.export_image_task_id for task in it]
-
-    assert yielded == [task_id(0), task_id(1)]
+    assert driver.take(it) == Taken(ids(0, 1))
     assert [(e.item_id, e.field, e.raw_item) for e in it.errors] == [
         (task_id(99), "Status", BAD_STATUS),
         (None, "Progress", {"Progress": "101"}),
     ]
 
 
-def test_resuming_after_a_failed_page_yields_exactly_the_rest() -> None:
-    client, script = scripted_client(
-        ([_good(0), _good(1)], "t1"), Ec2Error("InternalError", "boom", 500), ([_good(2)], None)
-    )
-    it = ExportImageTaskPaginator(client).paginate()
-    yielded: list[str | None] = []
+def test_resuming_after_a_failed_page_yields_exactly_the_rest(driver: Driver) -> None:
+    script = ScriptedPages([([good(0), good(1)], "t1"), INTERNAL_ERROR, ([good(2)], None)])
+    driver.serve(script)
+    it = driver.paginate()
 
-    with pytest.raises(ClientError, match="InternalError"):
-        yielded.extend(task.export_image_task_id for task in it)
-    resumed = ExportImageTaskPaginator(client).paginate(
-        PaginationConfig={"StartingToken": it.resume_token or ""}
-    )
+    taken = driver.take(it)
+    resumed = driver.take(driver.paginate(PaginationConfig={"StartingToken": it.resume_token}))
 
-    assert yielded + [task.export_image_task_id for task in resumed] == [
-        task_id(0),
-        task_id(1),
-        task_id(2),
-    ]
-    assert script.requests[2]["NextToken"] == "t1"
+    assert isinstance(taken.error, ClientError)
+    assert taken.ids + resumed.unwrap() == ids(0, 1, 2)
+    assert [request.get("NextToken") for request in script.requests] == [None, "t1", "t1"]
 
 
-def test_a_next_token_cycle_raises_instead_of_looping() -> None:
-    client, script = scripted_client(
-        ([_good(0)], "A"), ([_good(1)], "B"), ([_good(2)], "A"), ([_good(3)], "B")
-    )
-    yielded: list[str | None] = []
+def test_a_next_token_cycle_raises_instead_of_looping(driver: Driver) -> None:
+    script = ScriptedPages([([good(0)], "A"), ([good(1)], "B"), ([good(2)], "A"), ([good(3)], "B")])
+    driver.serve(script)
 
-    with pytest.raises(PaginationCycleError, match="'A'"):
-        yielded.extend(
-            task.export_image_task_id for task in ExportImageTaskPaginator(client).paginate()
-        )
+    taken = driver.take(driver.paginate())
 
-    assert yielded == [task_id(0), task_id(1), task_id(2)]
+    assert taken.ids == ids(0, 1, 2)
+    assert isinstance(taken.error, PaginationCycleError)
+    assert taken.error.token == "A"
     assert len(script.requests) == 3
 
 
-def test_dry_run_raises_boto3s_client_error(local_ec2: LocalEC2) -> None:
-    with pytest.raises(ClientError, match="DryRunOperation"):
-        list(ExportImageTaskPaginator(local_ec2.client).paginate(DryRun=True))
+def test_dry_run_raises_the_librarys_client_error(driver: Driver) -> None:
+    _serve_tasks(driver)
+
+    error = driver.take(driver.paginate(DryRun=True)).error
+
+    assert isinstance(error, ClientError)
+    assert error.response.get("Error", {}).get("Code") == "DryRunOperation"
 
 
-@pytest.mark.parametrize(("authorized", "expected"), [(True, True), (False, False)])
-def test_check_permissions_answers_from_the_dry_run(
-    local_ec2: LocalEC2, authorized: bool, expected: bool
-) -> None:
-    local_ec2.backend.authorized = authorized
+@pytest.mark.parametrize("authorized", [True, False])
+def test_check_permissions_answers_from_the_dry_run(driver: Driver, authorized: bool) -> None:
+    service = _serve_tasks(driver)
+    service.authorized = authorized
 
-    assert ExportImageTaskPaginator(local_ec2.client).check_permissions() is expected
-    assert local_ec2.requests[0]["DryRun"] == "true"
+    assert driver.check_permissions() is authorized
+    assert [request["DryRun"] for request in service.requests] == ["true"]
 
 
-def test_check_permissions_reraises_any_other_error() -> None:
-    client, _ = scripted_client(Ec2Error("RequestLimitExceeded", "slow down"))
+def test_check_permissions_reraises_any_other_error(driver: Driver) -> None:
+    driver.serve(ScriptedPages([Ec2Error("RequestLimitExceeded", "slow down")]))
 
     with pytest.raises(ClientError, match="RequestLimitExceeded"):
-        ExportImageTaskPaginator(client).check_permissions()
+        driver.check_permissions()

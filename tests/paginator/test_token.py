@@ -77,6 +77,8 @@ def _botocore_form(payload: str) -> str:
         ("abc___" + "9" * 5000, "too large"),
         ("abc___2147483648", "2147483648"),
         ("abc___-1", "-1"),
+        ("", "empty"),
+        ("___3", "empty"),
         (_botocore_form("[" * 100_000 + "]" * 100_000), "nests too deeply"),
     ],
     ids=[
@@ -87,6 +89,8 @@ def _botocore_form(payload: str) -> str:
         "legacy-count-of-5000-digits",
         "legacy-count-over-int32",
         "legacy-negative",
+        "empty-raw-token",
+        "legacy-empty-service-token",
         "nested-100000-deep",
     ],
 )

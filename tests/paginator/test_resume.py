@@ -1,0 +1,128 @@
+"""Whether a run has ended, and resuming one that has not: ``done``, ``resume_token``, the loop."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from botocore.exceptions import ClientError
+
+from ec2_export_image_tasks.testing import Ec2Service
+
+from .drivers import Driver, Taken
+from .helpers import INTERNAL_ERROR, ScriptedPages, ShapedListing, good, ids
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.type_defs import PaginatorConfigTypeDef
+
+    from ec2_export_image_tasks.testing import Handler
+
+
+def _ending_with_empty_token() -> ScriptedPages:
+    return ScriptedPages([([good(0), good(1)], "t1"), ([good(2)], "")])
+
+
+def test_an_empty_next_token_ends_the_listing_and_is_never_sent(driver: Driver) -> None:
+    script = _ending_with_empty_token()
+    driver.serve(script)
+    it = driver.paginate()
+
+    assert driver.take(it) == Taken(ids(0, 1, 2))  # no PaginationCycleError either
+    assert (it.resume_token, it.done) == (None, True)
+    assert [request.get("NextToken") for request in script.requests] == [None, "t1"]
+
+
+def test_an_empty_next_token_leaves_build_full_result_without_one(driver: Driver) -> None:
+    driver.serve(_ending_with_empty_token())
+
+    result = driver.full_result(driver.paginate())
+
+    assert len(result.export_image_tasks) == 3
+    assert result.next_token is None
+
+
+def test_a_run_is_not_done_before_it_starts(driver: Driver) -> None:
+    driver.serve(_ending_with_empty_token())
+
+    assert driver.paginate().done is False
+
+
+def test_a_failure_on_the_first_request_is_not_done(driver: Driver) -> None:
+    driver.serve(ScriptedPages([INTERNAL_ERROR]))
+    it = driver.paginate()
+
+    assert isinstance(driver.take(it).error, ClientError)
+    assert (it.resume_token, it.done) == (None, False)
+
+
+def test_a_failure_on_a_later_page_is_not_done(driver: Driver) -> None:
+    driver.serve(ScriptedPages([([good(0)], "t1"), INTERNAL_ERROR]))
+    it = driver.paginate()
+
+    assert isinstance(driver.take(it).error, ClientError)
+    assert it.resume_token is not None
+    assert it.done is False
+
+
+@pytest.mark.parametrize(("limit", "done"), [(2, False), (3, True)])
+def test_a_break_is_done_only_after_the_last_task(driver: Driver, limit: int, done: bool) -> None:
+    driver.serve(_ending_with_empty_token())
+    it = driver.paginate()
+
+    driver.take(it, limit=limit)
+
+    assert it.done is done
+
+
+@pytest.mark.parametrize(("max_items", "done"), [(3, False), (7, True), (8, True)])
+def test_max_items_is_done_only_when_nothing_is_left_to_resume(
+    driver: Driver, max_items: int, done: bool
+) -> None:
+    service = Ec2Service()
+    service.add_tasks(7)
+    driver.serve(service)
+    it = driver.paginate(PaginationConfig={"PageSize": 3, "MaxItems": max_items})
+
+    driver.take(it)
+
+    assert it.done is done
+    assert (it.resume_token is None) is done
+
+
+def resume_until_done(driver: Driver, config: PaginatorConfigTypeDef) -> list[str | None]:
+    """The README's resume loop: on a failure, resume from ``resume_token`` until ``done``."""
+    it = driver.paginate(PaginationConfig=config)
+    handed_out: list[str | None] = []
+    while True:
+        taken = driver.take(it)
+        handed_out += taken.ids
+        if taken.error is not None and not isinstance(taken.error, ClientError):
+            raise taken.error
+        if it.done:
+            return handed_out
+        if it.resume_token is not None:  # None: the run failed before its first task
+            config["StartingToken"] = it.resume_token
+        it = driver.paginate(PaginationConfig=config)
+
+
+@pytest.mark.parametrize(
+    "failing",
+    [{0}, {0, 1}, {2}, {3}, {1, 3, 5}],
+    ids=["page-1", "page-1-twice", "page-n", "last-page", "every-other-request"],
+)
+@pytest.mark.parametrize("last_token", [None, ""], ids=["absent-token", "empty-token"])
+def test_the_resume_loop_lists_every_task_once_whichever_request_fails(
+    driver: Driver, failing: set[int], last_token: str | None
+) -> None:
+    listing = ShapedListing(total=10, sizes=[3], last_token=last_token, failing=failing)
+    driver.serve(listing)
+
+    assert resume_until_done(driver, {"PageSize": 3}) == ids(*range(10))
+    assert len(listing.requests) == 4 + len(failing)
+
+
+def test_the_resume_loop_pages_on_in_runs_of_max_items(driver: Driver) -> None:
+    handler: Handler = ShapedListing(total=10, sizes=[4], failing={2})
+    driver.serve(handler)
+
+    assert resume_until_done(driver, {"PageSize": 4, "MaxItems": 3}) == ids(*range(10))
