@@ -167,7 +167,7 @@ class ExportImageTasksBackend:
         self._advanced = 0.0
         self.export_seconds = export_seconds
         """How long an export started by ``ExportImage`` takes, start to completed."""
-        self.deleting_seconds = 2.0
+        self.deleting_seconds: float = 2.0
         """How long a task cancelled by ``CancelExportTask`` stays ``deleting``."""
         self.authorized = True
         """False makes every request fail with ``UnauthorizedOperation``, DryRun or not."""

@@ -24,11 +24,11 @@ try:
     from aiobotocore.awsrequest import AioAWSResponse
     from aiobotocore.config import AioConfig
     from aiobotocore.session import AioSession
-except ImportError as error:
+except ImportError as _missing:
     raise ImportError(
         "ec2_export_image_tasks.testing.aio needs aiobotocore: "
         "install the package's [async] extra (pip install 'ec2-export-image-tasks[async]')"
-    ) from error
+    ) from _missing
 from botocore.awsrequest import HTTPHeaders
 
 from . import _glue

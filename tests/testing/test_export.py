@@ -10,6 +10,7 @@ from botocore.exceptions import ClientError
 
 from ec2_export_image_tasks import ExportImageTaskStatus
 from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.waiter import wait_for_export
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef, ExportImageResultTypeDef
@@ -275,3 +276,14 @@ def test_a_request_without_a_required_field_is_a_missing_parameter() -> None:
     assert reply.status == 400
     assert b"<Code>MissingParameter</Code>" in reply.body
     assert b"ExportTaskId" in reply.body
+
+
+def test_code_that_sleeps_can_be_handed_advance_and_now(local: LocalEC2) -> None:
+    task_id = _export(local).get("ExportImageTaskId", "")
+
+    task = wait_for_export(
+        local.client, task_id, interval=4.0, sleep=local.advance, clock=local.now
+    )
+
+    assert task.status is ExportImageTaskStatus.COMPLETED
+    assert local.now() == 12.0
