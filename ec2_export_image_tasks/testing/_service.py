@@ -13,7 +13,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import _xml
-from ._backend import Ec2Error, ExportImageTasksBackend
+from ._backend import ExportImageTasksBackend
+from ._errors import Ec2Error
 from ._query import parse_cancel, parse_describe, parse_export
 
 if TYPE_CHECKING:

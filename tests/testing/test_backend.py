@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, sample_task
-from ec2_export_image_tasks.testing._backend import DescribeQuery, ExportRequest
+from ec2_export_image_tasks.testing._exports import ExportRequest
+from ec2_export_image_tasks.testing._paging import DescribeQuery
 
 IMAGE = "ami-0123456789abcdef0"
 
