@@ -93,7 +93,7 @@ class ExportImageTasksBackend:
             self.add_task(sample_task(number, status)) for number in range(start, start + count)
         ]
 
-    def check_access(self, dry_run: bool) -> None:
+    def _check_access(self, dry_run: bool) -> None:
         """EC2's answer before anything else: not permitted, or permitted but only a DryRun."""
         if not self.authorized:
             raise Ec2Error(
@@ -104,9 +104,9 @@ class ExportImageTasksBackend:
                 "DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412
             )
 
-    def describe(self, query: DescribeQuery) -> TaskPage:
+    def _describe(self, query: DescribeQuery) -> TaskPage:
         """Answer ``query`` as EC2 does, or raise the :class:`Ec2Error` EC2 would send."""
-        self.check_access(query.dry_run)
+        self._check_access(query.dry_run)
         size = page_size(query.max_results)
         matching = self._matching(query)
         start = 0 if query.next_token is None else offset_of(query.next_token, query)
@@ -131,13 +131,13 @@ class ExportImageTasksBackend:
             tasks = [task for task in tasks if task.get("Status") in values]
         return tasks
 
-    def export_image(self, request: ExportRequest) -> Task:
+    def _export_image(self, request: ExportRequest) -> Task:
         """Start an export as ``ExportImage`` does; the answer is ``ExportImage``'s result.
 
         The same ``client_token`` with the same parameters is the same export, answered as it
         stands now (a retried request starts nothing); with other parameters it is refused.
         """
-        self.check_access(request.dry_run)
+        self._check_access(request.dry_run)
         token = request.client_token
         if token is not None:
             check_client_token(token)
@@ -167,9 +167,9 @@ class ExportImageTasksBackend:
             if (candidate := f"export-ami-{number:017x}") not in held
         )
 
-    def cancel_export_task(self, task_id: str) -> None:
+    def _cancel_export_task(self, task_id: str) -> None:
         """Cancel an active task as ``CancelExportTask`` does: it is deleting, then deleted."""
-        self.check_access(dry_run=False)
+        self._check_access(dry_run=False)
         if not _EXPORT_TASK_ID.fullmatch(task_id):
             raise Ec2Error(
                 "InvalidExportTaskID.Malformed",

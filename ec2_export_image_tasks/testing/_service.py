@@ -85,13 +85,13 @@ class LocalEC2(ExportImageTasksBackend):
         self.requests.append(dict(parameters))
         try:
             if action == "DescribeExportImageTasks":
-                page = self.describe(parse_describe(parameters))
+                page = self._describe(parse_describe(parameters))
                 return page_reply(page.tasks, page.next_token)
             if action == "ExportImage":
-                result = self.export_image(parse_export(parameters))
+                result = self._export_image(parse_export(parameters))
                 return self._reply(action, result)
             if action == "CancelExportTask":
-                self.cancel_export_task(parse_cancel(parameters))
+                self._cancel_export_task(parse_cancel(parameters))
                 return self._reply(action, {"Return": "true"})
             raise Ec2Error(
                 "InvalidAction", f"The action {action} is not valid for this web service."

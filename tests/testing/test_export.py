@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.exceptions import ClientError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus
 from ec2_export_image_tasks.testing import LocalEC2
@@ -287,3 +289,34 @@ def test_code_that_sleeps_can_be_handed_advance_and_now(local: LocalEC2) -> None
 
     assert task.status is ExportImageTaskStatus.COMPLETED
     assert local.now() == 12.0
+
+
+_optional_parameters = st.fixed_dictionaries(
+    {"DiskImageFormat": st.sampled_from(["VMDK", "RAW", "VHD"])},
+    optional={
+        "Description": st.text(
+            st.characters(codec="ascii", exclude_categories=["Cc"]), max_size=20
+        ),
+        "RoleName": st.sampled_from(["vmimport", "exporter"]),
+        "S3ExportLocation": st.sampled_from([{"S3Bucket": BUCKET, "S3Prefix": p} for p in "ab"]),
+    },
+)
+
+
+@given(first=_optional_parameters, second=_optional_parameters)
+def test_a_client_token_stands_for_exactly_its_parameters(
+    first: dict[str, Any], second: dict[str, Any]
+) -> None:
+    local = LocalEC2()
+    local.images.add(IMAGE)
+    local.buckets.add(BUCKET)
+    started = _export(local, ClientToken="token", **first).get("ExportImageTaskId")
+
+    try:
+        answer: object = _export(local, ClientToken="token", **second).get("ExportImageTaskId")
+    except ClientError as error:
+        answer = error.response.get("Error", {}).get("Code")
+
+    same = {**EXPORT, **first} == {**EXPORT, **second}
+    assert answer == (started if same else "IdempotentParameterMismatch")
+    assert len(local.tasks) == 1
