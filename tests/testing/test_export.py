@@ -6,15 +6,17 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ConnectionClosedError
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus
-from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
 from ec2_export_image_tasks.waiter import wait_for_export
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef, ExportImageResultTypeDef
 
 IMAGE = "ami-0123456789abcdef0"
@@ -320,3 +322,20 @@ def test_a_client_token_stands_for_exactly_its_parameters(
     same = {**EXPORT, **first} == {**EXPORT, **second}
     assert answer == (started if same else "IdempotentParameterMismatch")
     assert len(local.tasks) == 1
+
+
+def test_botocores_retry_after_a_dropped_response_is_the_same_export(local: LocalEC2) -> None:
+    dropped: list[str] = []
+
+    def drop_the_first_answer(action: str, parameters: Mapping[str, str]) -> Reply:
+        reply = local(action, parameters)
+        if not dropped:
+            dropped.append(parameters["ClientToken"])
+            raise ConnectionClosedError(endpoint_url="https://ec2.us-east-1.amazonaws.com")
+        return reply
+
+    answer = make_client(drop_the_first_answer, max_attempts=2).export_image(**EXPORT)
+
+    assert answer["ResponseMetadata"]["RetryAttempts"] == 1
+    assert [request["ClientToken"] for request in local.requests] == dropped * 2
+    assert [task["ExportImageTaskId"] for task in local.tasks] == [answer.get("ExportImageTaskId")]
