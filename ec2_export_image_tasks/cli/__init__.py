@@ -78,7 +78,7 @@ def _run(
 
 def _client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     if args.demo:
-        from ..testing.demo import demo_ec2  # imported here: the demo only when asked for
+        from .demo import demo_ec2  # imported here: the demo only when asked for
 
         return demo_ec2(clock).client
     import boto3

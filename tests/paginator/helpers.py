@@ -9,8 +9,7 @@ from ec2_export_image_tasks.testing import (
     Ec2Error,
     Reply,
     error_reply,
-    request_id,
-    xml,
+    page_reply,
 )
 
 Task = Mapping[str, object]
@@ -31,10 +30,10 @@ def good(number: int) -> dict[str, object]:
     return {"ExportImageTaskId": task_id(number), "Status": "active", "Progress": "5"}
 
 
-def page_xml(tasks: Sequence[Task], next_token: str | None) -> bytes:
+def page(tasks: Sequence[Task], next_token: str | None) -> Reply:
     """EC2's answer; an empty ``next_token`` is written ``<nextToken/>``, as EC2 may end a list."""
-    body = xml.describe_export_image_tasks(tasks, next_token, request_id())
-    return body.replace(b"<nextToken></nextToken>", b"<nextToken/>")
+    reply = page_reply(tasks, next_token)
+    return Reply(reply.status, reply.body.replace(b"<nextToken></nextToken>", b"<nextToken/>"))
 
 
 @dataclass
@@ -46,10 +45,10 @@ class ScriptedPages:
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
         self.requests.append(parameters)
-        page = self.pages[len(self.requests) - 1]
-        if isinstance(page, Ec2Error):
-            return error_reply(page)
-        return Reply(200, page_xml(*page))
+        scripted = self.pages[len(self.requests) - 1]
+        if isinstance(scripted, Ec2Error):
+            return error_reply(scripted)
+        return page(*scripted)
 
 
 @dataclass
@@ -76,4 +75,4 @@ class ShapedListing:
         size = min(self.sizes[start % len(self.sizes)], int(parameters.get("MaxResults", 500)))
         end = min(start + size, self.total)
         next_token = f"at-{end}" if end < self.total else self.last_token
-        return Reply(200, page_xml([good(n) for n in range(start, end)], next_token))
+        return page([good(n) for n in range(start, end)], next_token)

@@ -14,7 +14,7 @@ from ec2_export_image_tasks import (
     InvalidStartingTokenError,
     PaginationCycleError,
 )
-from ec2_export_image_tasks.testing import Ec2Error, Ec2Service
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2
 
 from .drivers import Driver, Taken
 from .helpers import INTERNAL_ERROR, ScriptedPages, good, ids, task_id
@@ -29,8 +29,8 @@ def _botocore_token(payload: object) -> str:
     return base64.b64encode(json.dumps(payload).encode()).decode()
 
 
-def _serve_tasks(driver: Driver, *tasks: Mapping[str, object]) -> Ec2Service:
-    service = Ec2Service()
+def _serve_tasks(driver: Driver, *tasks: Mapping[str, object]) -> LocalEC2:
+    service = LocalEC2()
     for task in tasks:
         service.add_task(task)
     driver.serve(service)

@@ -15,7 +15,7 @@ from ec2_export_image_tasks import (
     Filter,
     IteratorConsumedError,
 )
-from ec2_export_image_tasks.testing import Ec2Service
+from ec2_export_image_tasks.testing import LocalEC2
 
 from .drivers import Driver, Taken
 from .helpers import ids, task_id
@@ -28,14 +28,14 @@ ALL_IDS = ids(*range(TOTAL))
 
 
 @pytest.fixture
-def ec2(driver: Driver) -> Ec2Service:
-    service = Ec2Service()
+def ec2(driver: Driver) -> LocalEC2:
+    service = LocalEC2()
     service.add_tasks(TOTAL)
     driver.serve(service)
     return service
 
 
-def test_yields_validated_tasks_from_every_page(driver: Driver, ec2: Ec2Service) -> None:
+def test_yields_validated_tasks_from_every_page(driver: Driver, ec2: LocalEC2) -> None:
     it = driver.paginate(PaginationConfig={"PageSize": 3})
 
     assert driver.take(it) == Taken(ALL_IDS)
@@ -46,7 +46,7 @@ def test_yields_validated_tasks_from_every_page(driver: Driver, ec2: Ec2Service)
     ("page_size", "max_items"), list(itertools.product([1, 2, 3, 7], [1, 2, 3, 4, 6, 7, 8]))
 )
 def test_items_and_resume_token_match_the_librarys_own_byte_for_byte(
-    driver: Driver, ec2: Ec2Service, page_size: int, max_items: int
+    driver: Driver, ec2: LocalEC2, page_size: int, max_items: int
 ) -> None:
     it = driver.paginate(PaginationConfig={"PageSize": page_size, "MaxItems": max_items})
     ids = driver.take(it).ids
@@ -56,7 +56,7 @@ def test_items_and_resume_token_match_the_librarys_own_byte_for_byte(
 
 @pytest.mark.parametrize(("page_size", "max_items"), [(2, 3), (3, 3), (3, 1)])
 def test_a_resume_token_from_either_resumes_in_the_other(
-    driver: Driver, ec2: Ec2Service, page_size: int, max_items: int
+    driver: Driver, ec2: LocalEC2, page_size: int, max_items: int
 ) -> None:
     theirs = driver.reference(PageSize=page_size, MaxItems=max_items).resume_token
     ours = driver.paginate(PaginationConfig={"PageSize": page_size, "MaxItems": max_items})
@@ -74,7 +74,7 @@ def test_a_resume_token_from_either_resumes_in_the_other(
 @pytest.mark.parametrize("page_size", [1, 3, 7])
 @pytest.mark.parametrize("stop_after", range(1, TOTAL + 1))
 def test_resuming_after_a_break_yields_exactly_the_rest(
-    driver: Driver, ec2: Ec2Service, page_size: int, stop_after: int
+    driver: Driver, ec2: LocalEC2, page_size: int, stop_after: int
 ) -> None:
     it = driver.paginate(PaginationConfig={"PageSize": page_size})
     seen = driver.take(it, limit=stop_after).ids
@@ -85,9 +85,7 @@ def test_resuming_after_a_break_yields_exactly_the_rest(
     assert seen == ALL_IDS
 
 
-def test_a_raw_ec2_next_token_is_accepted_as_starting_token(
-    driver: Driver, ec2: Ec2Service
-) -> None:
+def test_a_raw_ec2_next_token_is_accepted_as_starting_token(driver: Driver, ec2: LocalEC2) -> None:
     first = driver.pages(driver.paginate(PaginationConfig={"PageSize": 4}))[0]
     rest = driver.paginate(PaginationConfig={"PageSize": 4, "StartingToken": first.next_token})
 
@@ -95,7 +93,7 @@ def test_a_raw_ec2_next_token_is_accepted_as_starting_token(
 
 
 def test_filters_and_ids_reach_the_service(driver: Driver) -> None:
-    service = Ec2Service()
+    service = LocalEC2()
     service.add_tasks(2, ExportImageTaskStatus.COMPLETED)
     service.add_tasks(2, ExportImageTaskStatus.ACTIVE)
     driver.serve(service)
@@ -107,7 +105,7 @@ def test_filters_and_ids_reach_the_service(driver: Driver) -> None:
     assert driver.take(chosen) == Taken(ids(3, 0))
 
 
-def test_a_request_model_pages_like_its_keywords(driver: Driver, ec2: Ec2Service) -> None:
+def test_a_request_model_pages_like_its_keywords(driver: Driver, ec2: LocalEC2) -> None:
     request = DescribeExportImageTasksRequest.model_validate({"PaginationConfig": {"MaxItems": 2}})
 
     by_model = driver.take(driver.paginate(request))
@@ -117,13 +115,13 @@ def test_a_request_model_pages_like_its_keywords(driver: Driver, ec2: Ec2Service
 
 
 def test_passing_a_request_model_and_keywords_together_is_refused(
-    driver: Driver, ec2: Ec2Service
+    driver: Driver, ec2: LocalEC2
 ) -> None:
     with pytest.raises(TypeError, match="not both"):
         driver.paginate(DescribeExportImageTasksRequest(), DryRun=False)
 
 
-def test_pages_are_validated_page_models(driver: Driver, ec2: Ec2Service) -> None:
+def test_pages_are_validated_page_models(driver: Driver, ec2: LocalEC2) -> None:
     pages = driver.pages(driver.paginate(PaginationConfig={"PageSize": 3}))
 
     assert [len(page.export_image_tasks) for page in pages] == [3, 3, 1]
@@ -136,7 +134,7 @@ def test_pages_are_validated_page_models(driver: Driver, ec2: Ec2Service) -> Non
 
 
 def test_build_full_result_carries_the_resume_token_like_the_librarys_own(
-    driver: Driver, ec2: Ec2Service
+    driver: Driver, ec2: LocalEC2
 ) -> None:
     result = driver.full_result(driver.paginate(PaginationConfig={"PageSize": 3, "MaxItems": 4}))
 
@@ -147,7 +145,7 @@ def test_build_full_result_carries_the_resume_token_like_the_librarys_own(
 
 
 @pytest.mark.parametrize("second_use", ["items", "pages", "build_full_result"])
-def test_an_iterator_is_used_once(driver: Driver, ec2: Ec2Service, second_use: str) -> None:
+def test_an_iterator_is_used_once(driver: Driver, ec2: LocalEC2, second_use: str) -> None:
     it = driver.paginate()
     driver.take(it)
     sent = len(ec2.requests)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from botocore.exceptions import ClientError
 
-from ec2_export_image_tasks.testing import Ec2Service
+from ec2_export_image_tasks.testing import LocalEC2
 
 from .drivers import Driver, Taken
 from .helpers import INTERNAL_ERROR, ScriptedPages, ShapedListing, good, ids
@@ -78,7 +78,7 @@ def test_a_break_is_done_only_after_the_last_task(driver: Driver, limit: int, do
 def test_max_items_is_done_only_when_nothing_is_left_to_resume(
     driver: Driver, max_items: int, done: bool
 ) -> None:
-    service = Ec2Service()
+    service = LocalEC2()
     service.add_tasks(7)
     driver.serve(service)
     it = driver.paginate(PaginationConfig={"PageSize": 3, "MaxItems": max_items})
