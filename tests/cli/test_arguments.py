@@ -6,6 +6,7 @@ import os
 import re
 import time
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ from ec2_export_image_tasks.cli.commands import COMMANDS
 from ec2_export_image_tasks.cli.connection import make_client
 
 from .helpers import NEARLY_DONE, without_aws
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.client import EC2Client
 
 
 def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -146,10 +150,16 @@ def test_a_socket_timeout_is_whole_seconds_as_in_aws_cli(
     assert "argument --cli-read-timeout" in line
 
 
+def _timeouts(client: EC2Client) -> tuple[object, object]:
+    """The client's connect and read timeouts (botocore's stubs do not declare them)."""
+    config = vars(client.meta.config)
+    return config["connect_timeout"], config["read_timeout"]
+
+
 def test_by_default_a_silent_endpoint_is_given_up_on_within_seconds(no_aws: None) -> None:
     client = make_client(parse(["--region", "us-east-1", "list"], COMMANDS), time.monotonic)
 
-    assert (client.meta.config.connect_timeout, client.meta.config.read_timeout) == (10, 15)
+    assert _timeouts(client) == (10, 15)
 
 
 def test_socket_timeouts_are_aws_clis_where_0_waits_forever(no_aws: None) -> None:
@@ -165,7 +175,7 @@ def test_socket_timeouts_are_aws_clis_where_0_waits_forever(no_aws: None) -> Non
 
     client = make_client(parse(argv, COMMANDS), time.monotonic)
 
-    assert (client.meta.config.connect_timeout, client.meta.config.read_timeout) == (3, None)
+    assert _timeouts(client) == (3, None)
 
 
 def test_schema_needs_no_aws_setup(no_aws: None, capsys: pytest.CaptureFixture[str]) -> None:
