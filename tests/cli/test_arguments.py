@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from importlib.metadata import version
@@ -15,7 +14,7 @@ from ec2_export_image_tasks.cli.arguments import parse
 from ec2_export_image_tasks.cli.commands import COMMANDS
 from ec2_export_image_tasks.cli.connection import make_client
 
-from .helpers import NEARLY_DONE, without_aws
+from .helpers import NEARLY_DONE
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.client import EC2Client
@@ -27,16 +26,6 @@ def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         main(argv)
     assert exited.value.code == 2
     return capsys.readouterr().err.splitlines()[-1]
-
-
-@pytest.fixture
-def no_aws(monkeypatch: pytest.MonkeyPatch) -> None:
-    """This process's environment as on a machine without AWS configuration."""
-    for name in os.environ:
-        if name.startswith("AWS_"):
-            monkeypatch.delenv(name)
-    for name, value in without_aws().items():
-        monkeypatch.setenv(name, value)
 
 
 def test_version_prints_the_name_and_the_installed_version(

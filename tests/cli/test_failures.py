@@ -14,7 +14,7 @@ import pytest
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
-from .helpers import NEARLY_DONE, cli_process, without_aws
+from .helpers import NEARLY_DONE, cli_process
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -81,19 +81,12 @@ def test_a_full_disk_is_one_error_line_and_status_1(argv: list[str]) -> None:
 
 
 @pytest.fixture
-def aws_without_files(monkeypatch: pytest.MonkeyPatch) -> None:
+def aws_without_files(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """No AWS files nor metadata service; dummy credentials and a region, one attempt a call."""
-    for name in os.environ:
-        if name.startswith("AWS_"):
-            monkeypatch.delenv(name)
-    environment = without_aws(
-        AWS_ACCESS_KEY_ID="testing",
-        AWS_SECRET_ACCESS_KEY="testing",
-        AWS_DEFAULT_REGION="us-east-1",
-        AWS_MAX_ATTEMPTS="1",
-    )
-    for name, value in environment.items():
-        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
 
 
 @pytest.mark.parametrize(
