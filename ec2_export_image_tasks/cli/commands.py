@@ -105,7 +105,7 @@ def _watch_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _watch(run: Invocation) -> int:
-    from .watch import bars, lines, watch  # imported here: only watch draws
+    from .watch import bars, lines, watch  # imported here: only watch draws, with rich
 
     display = bars if run.out.isatty() else lines
     with display(run.out) as show:
