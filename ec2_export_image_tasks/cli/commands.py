@@ -100,7 +100,11 @@ def _list(run: Invocation) -> int:
 def _watch_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
     command.add_argument(
-        "--interval", type=interval, default=2.0, help="first polling interval in seconds"
+        "--interval",
+        type=interval,
+        default=2.0,
+        metavar="SECONDS",
+        help="polling interval after a change, at least 1 (default 2)",
     )
 
 
@@ -122,8 +126,16 @@ def _watch(run: Invocation) -> int:
 
 def _wait_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("task_id", metavar="TASK_ID", help="export-ami-...")
-    command.add_argument("--timeout", type=timeout, help="give up after this many seconds")
-    command.add_argument("--interval", type=interval, default=15.0, help="seconds between polls")
+    command.add_argument(
+        "--timeout", type=timeout, metavar="SECONDS", help="give up after this many seconds"
+    )
+    command.add_argument(
+        "--interval",
+        type=interval,
+        default=15.0,
+        metavar="SECONDS",
+        help="seconds between polls, at least 1 (default 15)",
+    )
 
 
 def _wait(run: Invocation) -> int:
