@@ -14,7 +14,7 @@ from ..models import DescribeExportImageTasksRequest, ExportImageTask
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import wait_for_export
 from . import output
-from .arguments import OUTPUTS, add_selection, interval, timeout
+from .arguments import OUTPUTS, add_interval, add_selection, timeout
 from .exit_status import OK, describe
 from .printable import printable
 
@@ -99,13 +99,7 @@ def _list(run: Invocation) -> int:
 
 def _watch_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
-    command.add_argument(
-        "--interval",
-        type=interval,
-        default=2.0,
-        metavar="SECONDS",
-        help="polling interval after a change, at least 1 (default 2)",
-    )
+    add_interval(command, 2.0, "seconds between polls after a change")
 
 
 def _watch(run: Invocation) -> int:
@@ -129,13 +123,7 @@ def _wait_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--timeout", type=timeout, metavar="SECONDS", help="give up after this many seconds"
     )
-    command.add_argument(
-        "--interval",
-        type=interval,
-        default=15.0,
-        metavar="SECONDS",
-        help="seconds between polls, at least 1 (default 15)",
-    )
+    add_interval(command, 15.0, "seconds between polls")
 
 
 def _wait(run: Invocation) -> int:
