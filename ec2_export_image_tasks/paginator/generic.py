@@ -13,7 +13,7 @@ this package's EC2 models.
 """
 
 from ._aio import AsyncTypedIterator, AsyncTypedPaginator
-from ._spec import BotoRequest, OnInvalid, PaginatorSpec
+from ._spec import BotoRequest, OnInvalid, PaginatorSpec, check_on_invalid
 from ._sync import TypedIterator, TypedPaginator
 
 __all__ = [
@@ -24,4 +24,5 @@ __all__ = [
     "PaginatorSpec",
     "TypedIterator",
     "TypedPaginator",
+    "check_on_invalid",
 ]
