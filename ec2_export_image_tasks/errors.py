@@ -126,3 +126,21 @@ class TaskNotFoundError(ExportImageTasksError, LookupError):
     def __init__(self, task_id: str) -> None:
         self.task_id = task_id
         super().__init__(f"export image task {task_id} was not found")
+
+
+class StatusMissingError(ExportImageTasksError):
+    """The export being waited for came back without a ``Status``, poll after poll.
+
+    The service model leaves ``Status`` optional, so one such answer is waited out; several in a
+    row mean the wait can never decide, and it stops instead of polling forever.
+    """
+
+    def __init__(self, task: ExportImageTask, polls: int) -> None:
+        self.task = task
+        self.polls = polls
+        super().__init__(
+            f"export {task.export_image_task_id} had no Status in {polls} answers in a row"
+        )
+
+    def __reduce__(self) -> tuple[type[StatusMissingError], tuple[ExportImageTask, int]]:
+        return type(self), (self.task, self.polls)

@@ -1,68 +1,153 @@
-"""The command line's grammar, with aws-cli's conventions for the connection options."""
+"""The command line's grammar, with aws-cli's conventions for the connection options.
+
+As in aws-cli, the connection options go before or after the command (``list --demo``), and a
+number that no clock can mean (``nan``, ``inf``, ``1e-300``) is bad usage, refused before
+anything is sent.
+"""
 
 from __future__ import annotations
 
 import argparse
+import math
+from importlib.metadata import version
+from typing import TYPE_CHECKING
+
+from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
+from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from .commands import Command
+
+PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
 OUTPUTS = ["table", "json", "jsonl"]
 
+MIN_INTERVAL = 1.0
+"""Polling more often than once a second only spends the account's EC2 request rate."""
 
-def _positive(text: str) -> float:
-    value = float(text)
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds, got {text}")
+    return value
+
+
+def interval(text: str) -> float:
+    """A polling interval: finite, at least :data:`MIN_INTERVAL` seconds."""
+    value = _seconds(text)
+    if value < MIN_INTERVAL:
+        raise argparse.ArgumentTypeError(f"must be at least {MIN_INTERVAL:g} s, got {text}")
+    return value
+
+
+def timeout(text: str) -> float:
+    """A deadline in seconds: finite and greater than 0."""
+    value = _seconds(text)
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be greater than 0, got {text}")
     return value
 
 
-def parser() -> argparse.ArgumentParser:
-    """``ec2-export-image-tasks [connection options] COMMAND [options]``."""
-    top = argparse.ArgumentParser(
-        prog="ec2-export-image-tasks",
-        description="List, watch and wait for EC2 export image tasks, typed and validated.",
-        epilog="Exit status: 0 ok, 1 AWS error, 2 bad usage or input, 3 invalid data from AWS, "
-        "4 no credentials or region, 5 export deleted, 6 wait timed out, 130 interrupted.",
+def _socket_timeout(text: str) -> int:
+    """aws-cli's ``--cli-*-timeout``: whole seconds, 0 for none."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (no timeout) or more, got {text}")
+    return value
+
+
+def _endpoint_url(text: str) -> str:
+    if not (is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)):
+        raise argparse.ArgumentTypeError(f"not a URL: {text!r}")
+    return text
+
+
+def _add_connection_options(command: argparse.ArgumentParser, *, after_command: bool) -> None:
+    """aws-cli's global options. After the command, one given there wins; one not given leaves
+    the value from before the command (argparse copies a subcommand's defaults over it)."""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if after_command else value
+
+    group = command.add_argument_group("connection options (before or after the command)")
+    group.add_argument(
+        "--region", default=default(None), help="AWS region (default: your AWS configuration)"
     )
-    top.add_argument("--region", help="AWS region (default: from your AWS configuration)")
-    top.add_argument("--profile", help="named profile from your AWS configuration")
-    top.add_argument("--endpoint-url", help="send requests to this URL instead of AWS")
-    top.add_argument(
+    group.add_argument(
+        "--profile", default=default(None), help="named profile from your AWS configuration"
+    )
+    group.add_argument(
+        "--endpoint-url",
+        type=_endpoint_url,
+        default=default(None),
+        help="send requests to this URL instead of AWS",
+    )
+    group.add_argument(
+        "--cli-connect-timeout",
+        type=_socket_timeout,
+        default=default(DEFAULT_CONNECT_TIMEOUT),
+        metavar="SECONDS",
+        help=f"longest wait for a connection; 0 waits forever (default {DEFAULT_CONNECT_TIMEOUT})",
+    )
+    group.add_argument(
+        "--cli-read-timeout",
+        type=_socket_timeout,
+        default=default(DEFAULT_READ_TIMEOUT),
+        metavar="SECONDS",
+        help=f"longest wait for an answer; 0 waits forever (default {DEFAULT_READ_TIMEOUT})",
+    )
+    group.add_argument(
         "--demo",
         action="store_true",
+        default=default(False),
         help="use the built-in local endpoint, seeded with exports that progress over time",
     )
-    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    listing = commands.add_parser("list", help="list export image tasks")
-    _add_selection(listing)
-    listing.add_argument("--max-items", type=int, help="stop after this many tasks")
-    listing.add_argument("--page-size", type=int, help="tasks per request (1 to 500)")
-    listing.add_argument("--starting-token", help="resume where a truncated listing stopped")
-    listing.add_argument(
-        "--output", choices=OUTPUTS, help="table (default on a terminal) or json (otherwise)"
-    )
-
-    watch = commands.add_parser("watch", help="show live progress until no task is active")
-    _add_selection(watch)
-    watch.add_argument(
-        "--interval", type=_positive, default=2.0, help="first polling interval in seconds"
-    )
-
-    wait = commands.add_parser("wait", help="block until one export completes")
-    wait.add_argument("task_id", metavar="TASK_ID", help="export-ami-...")
-    wait.add_argument("--timeout", type=_positive, help="give up after this many seconds")
-    wait.add_argument("--interval", type=_positive, default=15.0, help="seconds between polls")
-
-    commands.add_parser("schema", help="print the JSON Schema of the models")
-    return top
 
 
-def _add_selection(command: argparse.ArgumentParser) -> None:
+def add_selection(command: argparse.ArgumentParser) -> None:
+    """``--state`` and ``--id``, which choose the tasks."""
     command.add_argument(
         "--state", action="append", choices=STATES, help="only tasks in this state (repeatable)"
     )
     command.add_argument(
         "--id", action="append", dest="ids", metavar="TASK_ID", help="only this task (repeatable)"
     )
+
+
+def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
+    """``ec2-export-image-tasks [connection options] COMMAND [options]``, one per command."""
+    top = argparse.ArgumentParser(
+        prog=PROG,
+        description="List, watch and wait for EC2 export image tasks, typed and validated.",
+        epilog="Exit status: 0 ok, 1 AWS error, 2 bad usage or input, 3 invalid data from AWS, "
+        "4 AWS setup (credentials, region, profile, settings), 5 export deleted, 6 wait timed "
+        "out, 130 interrupted, 141 the reader closed the output.",
+    )
+    top.add_argument("--version", action="version", version=f"{PROG} {version(PROG)}")
+    _add_connection_options(top, after_command=False)
+    subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in commands.items():
+        sub = subcommands.add_parser(name, help=command.help, description=command.help)
+        command.add_arguments(sub)
+        _add_connection_options(sub, after_command=True)
+    return top
+
+
+def parse(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> argparse.Namespace:
+    """The options, or exit 2 with argparse's usage message."""
+    grammar = parser(commands)
+    args = grammar.parse_args(argv)
+    if args.demo and args.endpoint_url is not None:
+        grammar.error("--demo and --endpoint-url exclude each other: the demo is its own endpoint")
+    return args

@@ -1,9 +1,15 @@
-"""How tasks are written: an aligned table for people, JSON or JSON lines for tools."""
+"""How tasks are written: an aligned table and progress lines for people, JSON for tools.
+
+What people read passes through :func:`.printable`, so that text from the service cannot forge
+rows or drive the terminal; JSON carries every string exactly.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING
+
+from .printable import printable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -16,7 +22,7 @@ HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION
 
 def _row(task: ExportImageTask) -> tuple[str, ...]:
     location = task.s3_export_location
-    return (
+    cells = (
         task.export_image_task_id or "",
         task.status or "",
         "" if task.progress is None else f"{task.progress}%",
@@ -24,6 +30,7 @@ def _row(task: ExportImageTask) -> tuple[str, ...]:
         f"s3://{location.s3_bucket or ''}/{location.s3_prefix or ''}" if location else "",
         task.description or "",
     )
+    return tuple(map(printable, cells))
 
 
 def write_table(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
@@ -47,3 +54,18 @@ def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: 
     if resume_token is not None:
         document["NextToken"] = resume_token
     out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _message(task: ExportImageTask) -> str:
+    return f": {task.status_message}" if task.status_message else ""
+
+
+def state(task: ExportImageTask) -> str:
+    """``deleted: Cancelled by the user``: the status and the service's message, printable."""
+    return printable(f"{task.status or '(no status)'}{_message(task)}")
+
+
+def progress_line(task: ExportImageTask, name: str) -> str:
+    """``export-ami-... active 45%``: how a task stands, in one line, as wait and watch print it."""
+    progress = "" if task.progress is None else f" {task.progress}%"
+    return printable(f"{name} {task.status or '(no status)'}{progress}{_message(task)}")

@@ -1,27 +1,45 @@
-"""Live progress bars for export image tasks, refreshed by polling with backoff."""
+"""Live progress of export image tasks, refreshed by polling with backoff.
+
+On a terminal, progress bars redrawn in place; anywhere else (a CI log, a file), one line per
+task each time it changes, written as it happens.
+"""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ..models import ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
+from ..waiter import retrying
+from .output import progress_line, state
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Generator, Iterator, Sequence
+    from typing import TextIO
 
     from mypy_boto3_ec2.client import EC2Client
-    from rich.console import Console
 
     from ..models import DescribeExportImageTasksRequest, ExportImageTask
 
+    Show = Callable[[Sequence[ExportImageTask]], None]
+
 MAX_INTERVAL = 30.0
-_SHOWN = {
-    ExportImageTaskStatus.ACTIVE: "[cyan]active[/]",
-    ExportImageTaskStatus.COMPLETED: "[green]completed[/]",
-    ExportImageTaskStatus.DELETING: "[yellow]deleting[/]",
-    ExportImageTaskStatus.DELETED: "[red]deleted[/]",
+"""While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
+
+_STYLES = {
+    ExportImageTaskStatus.ACTIVE: "cyan",
+    ExportImageTaskStatus.COMPLETED: "green",
+    ExportImageTaskStatus.DELETING: "yellow",
+    ExportImageTaskStatus.DELETED: "red",
 }
+
+
+def _named(tasks: Sequence[ExportImageTask]) -> Iterator[tuple[str, ExportImageTask]]:
+    """Each task with its name: its id, or its place in the answer, so that tasks without an
+    id stay apart."""
+    for place, task in enumerate(tasks, start=1):
+        yield task.export_image_task_id or f"(no id, #{place})", task
 
 
 def _percent(task: ExportImageTask) -> int:
@@ -30,39 +48,81 @@ def _percent(task: ExportImageTask) -> int:
     return task.progress or 0
 
 
-def watch(
-    client: EC2Client,
-    request: DescribeExportImageTasksRequest,
-    *,
-    interval: float,
-    sleep: Callable[[float], None],
-    console: Console,
-) -> None:
-    """Poll until no task is active. The interval doubles, up to 30 s, while nothing changes."""
+@contextmanager
+def bars(out: TextIO) -> Generator[Show]:
+    """Progress bars for a terminal; text from the service is never read as rich markup."""
+    from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
-    paginator = ExportImageTaskPaginator(client)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%"),
         TextColumn("{task.fields[state]}"),
-        console=console,
+        console=Console(file=out),
     ) as progress:
-        bars: dict[str | None, TaskID] = {}
-        delay, previous = interval, None
-        while True:
-            tasks = list(paginator.paginate(request))
-            for task in tasks:
-                state = _SHOWN.get(task.status, "") if task.status else ""
-                if task.export_image_task_id not in bars:
-                    name = task.export_image_task_id or "?"
-                    bars[task.export_image_task_id] = progress.add_task(name, total=100, state="")
-                bar = bars[task.export_image_task_id]
-                progress.update(bar, completed=_percent(task), state=state)
-            if not any(task.status is ExportImageTaskStatus.ACTIVE for task in tasks):
-                return
-            seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
-            delay = interval if seen != previous else min(delay * 2, MAX_INTERVAL)
-            previous = seen
-            sleep(delay)
+        shown: dict[str, TaskID] = {}
+
+        def show(tasks: Sequence[ExportImageTask]) -> None:
+            for name, task in _named(tasks):
+                if name not in shown:
+                    shown[name] = progress.add_task(escape(name), total=100, state="")
+                style = _STYLES.get(task.status) if task.status else None
+                text = escape(state(task))
+                progress.update(
+                    shown[name],
+                    completed=_percent(task),
+                    state=f"[{style}]{text}[/]" if style else text,
+                )
+
+        yield show
+
+
+@contextmanager
+def lines(out: TextIO) -> Generator[Show]:
+    """One line per task each time it changes, flushed at once: a log shows progress live."""
+    shown: dict[str, str] = {}
+
+    def show(tasks: Sequence[ExportImageTask]) -> None:
+        for name, task in _named(tasks):
+            line = progress_line(task, name)
+            if shown.get(name) != line:
+                out.write(line + "\n")
+                shown[name] = line
+        out.flush()
+
+    yield show
+
+
+def watch(
+    client: EC2Client,
+    request: DescribeExportImageTasksRequest,
+    *,
+    interval: float,
+    show: Show,
+    sleep: Callable[[float], None],
+    on_retry: Callable[[Exception, float], None] | None = None,
+) -> None:
+    """Poll until no task is active.
+
+    The delay is ``interval`` after a change and doubles while nothing changes, never below
+    ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried as in
+    :func:`~ec2_export_image_tasks.waiter.retrying`.
+    """
+    paginator = ExportImageTaskPaginator(client)
+    delay, previous = interval, None
+    while True:
+        tasks = retrying(
+            lambda: list(paginator.paginate(request)),
+            interval=interval,
+            sleep=sleep,
+            on_retry=on_retry,
+        )
+        show(tasks)
+        if not any(task.status is ExportImageTaskStatus.ACTIVE for task in tasks):
+            return
+        seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
+        delay = interval if seen != previous else min(delay * 2, max(interval, MAX_INTERVAL))
+        previous = seen
+        sleep(delay)

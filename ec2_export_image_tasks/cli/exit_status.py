@@ -10,6 +10,7 @@ from botocore.exceptions import (
     PartialCredentialsError,
     ProfileNotFound,
 )
+from botocore.parsers import ResponseParserError
 from pydantic import ValidationError
 
 from ..errors import (
@@ -17,43 +18,60 @@ from ..errors import (
     ExportImageTasksError,
     InvalidItemError,
     InvalidStartingTokenError,
+    StatusMissingError,
     WaitTimeoutError,
     problem_text,
 )
+from .connection import AwsSetupError
+from .stdout import OutputError
 
 OK = 0
 AWS_ERROR = 1
 BAD_INPUT = 2
 INVALID_DATA = 3
-NO_CREDENTIALS = 4
+AWS_SETUP = 4
 EXPORT_FAILED = 5
 TIMED_OUT = 6
 INTERRUPTED = 130
+READER_GONE = 141
+"""128 + SIGPIPE: what a shell reports for ``cat`` or ``yes`` when the reader stops reading.
+
+Chosen over 0 because the output was cut short (a script with ``set -o pipefail`` sees the
+same status as for any Unix tool in that place), and over 1 because nothing went wrong.
+"""
 
 
-def describe(error: BaseException) -> tuple[int, str]:
-    """The exit status and the one line for ``error``."""
+def describe(error: BaseException) -> tuple[int, str | None]:
+    """The exit status and the one line for ``error``; no line for a reader that went away."""
     match error:
+        case OutputError() if error.reader_gone:
+            return READER_GONE, None
         case ValidationError():
             return BAD_INPUT, problem_text(error)
         case InvalidStartingTokenError():
             return BAD_INPUT, str(error)
         case InvalidItemError():
             return INVALID_DATA, f"AWS sent an invalid task: {error}"
+        case StatusMissingError():
+            return INVALID_DATA, str(error)
         case ExportFailedError():
             return EXPORT_FAILED, str(error)
         case WaitTimeoutError():
             return TIMED_OUT, str(error)
         case NoCredentialsError() | PartialCredentialsError():
-            return NO_CREDENTIALS, f"{error}; configure AWS credentials, or try --demo"
+            return AWS_SETUP, f"{error}; configure AWS credentials, or try --demo"
         case NoRegionError():
-            return NO_CREDENTIALS, "no AWS region given; pass --region, or configure one"
-        case ProfileNotFound():
-            return NO_CREDENTIALS, str(error)
+            return AWS_SETUP, "no AWS region given; pass --region, or configure one"
+        case ProfileNotFound() | AwsSetupError():
+            return AWS_SETUP, str(error)
         case ClientError():
             details = error.response.get("Error", {})
             return AWS_ERROR, f"AWS {details.get('Code')}: {details.get('Message')}"
-        case BotoCoreError() | ExportImageTasksError():
+        case ResponseParserError():
+            # Its message ends with the whole body; the first line says what was wrong.
+            first_line = str(error).partition("\n")[0]
+            return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:")
+        case BotoCoreError() | ExportImageTasksError() | OutputError():
             return AWS_ERROR, str(error)
         case KeyboardInterrupt():
             return INTERRUPTED, "interrupted"

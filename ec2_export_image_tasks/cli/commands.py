@@ -1,0 +1,162 @@
+"""The subcommands, each its grammar and its run, registered in :data:`COMMANDS`.
+
+:data:`COMMANDS` is the one place the command line learns of a subcommand: the parser is built
+from it and ``main`` dispatches through it. A new subcommand is one :class:`Command` there.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import DescribeExportImageTasksRequest, ExportImageTask
+from ..paginator.export_image_tasks import ExportImageTaskPaginator
+from ..waiter import wait_for_export
+from . import output
+from .arguments import OUTPUTS, add_selection, interval, timeout
+from .exit_status import OK, describe
+from .printable import printable
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from typing import TextIO
+
+    from mypy_boto3_ec2.client import EC2Client
+
+SCHEMA_MODELS = (ExportImageTask, DescribeExportImageTasksRequest)
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """What a command runs with: its options, where it writes, its client, and the time."""
+
+    args: argparse.Namespace
+    out: TextIO
+    err: TextIO
+    client: Callable[[], EC2Client]
+    """Made on first call: ``schema`` needs no AWS setup."""
+    sleep: Callable[[float], None]
+    clock: Callable[[], float]
+
+    def warn_retry(self, error: Exception, delay: float) -> None:
+        """Say, on stderr, that a poll failed and when the next one is."""
+        _, line = describe(error)
+        self.err.write(f"warning: {printable(line or '')}; trying again in {delay:g} s\n")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its one-line help, the options it adds, and what it runs."""
+
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[Invocation], int]
+
+
+def _request(
+    args: argparse.Namespace, pagination: dict[str, object] | None = None
+) -> DescribeExportImageTasksRequest:
+    """The options as one request, validated once, before anything is sent."""
+    return DescribeExportImageTasksRequest.model_validate(
+        {
+            "Filters": [{"Name": "task-state", "Values": args.state}] if args.state else None,
+            "ExportImageTaskIds": args.ids,
+            "PaginationConfig": pagination,
+        }
+    )
+
+
+def _list_arguments(command: argparse.ArgumentParser) -> None:
+    add_selection(command)
+    command.add_argument("--max-items", type=int, help="stop after this many tasks")
+    command.add_argument("--page-size", type=int, help="tasks per request (1 to 500)")
+    command.add_argument("--starting-token", help="resume where a truncated listing stopped")
+    command.add_argument(
+        "--output", choices=OUTPUTS, help="table (default on a terminal) or json (otherwise)"
+    )
+
+
+def _list(run: Invocation) -> int:
+    args = run.args
+    config = {
+        "MaxItems": args.max_items,
+        "PageSize": args.page_size,
+        "StartingToken": args.starting_token,
+    }
+    request = _request(args, {k: v for k, v in config.items() if v is not None} or None)
+    tasks = ExportImageTaskPaginator(run.client()).paginate(request)
+    style = args.output or ("table" if run.out.isatty() else "json")
+    if style == "json":
+        output.write_json(list(tasks), tasks.resume_token, run.out)
+        return OK
+    (output.write_table if style == "table" else output.write_jsonl)(tasks, run.out)
+    if tasks.resume_token is not None:
+        run.err.write(f"more tasks: continue with --starting-token {tasks.resume_token}\n")
+    return OK
+
+
+def _watch_arguments(command: argparse.ArgumentParser) -> None:
+    add_selection(command)
+    command.add_argument(
+        "--interval", type=interval, default=2.0, help="first polling interval in seconds"
+    )
+
+
+def _watch(run: Invocation) -> int:
+    from .watch import bars, lines, watch  # imported here: only watch draws
+
+    display = bars if run.out.isatty() else lines
+    with display(run.out) as show:
+        watch(
+            run.client(),
+            _request(run.args),
+            interval=run.args.interval,
+            show=show,
+            sleep=run.sleep,
+            on_retry=run.warn_retry,
+        )
+    return OK
+
+
+def _wait_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("task_id", metavar="TASK_ID", help="export-ami-...")
+    command.add_argument("--timeout", type=timeout, help="give up after this many seconds")
+    command.add_argument("--interval", type=interval, default=15.0, help="seconds between polls")
+
+
+def _wait(run: Invocation) -> int:
+    def print_progress(task: ExportImageTask) -> None:
+        run.out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
+        run.out.flush()
+
+    wait_for_export(  # returns only once completed; raises otherwise
+        run.client(),
+        run.args.task_id,
+        interval=run.args.interval,
+        timeout=run.args.timeout,
+        on_progress=print_progress,
+        on_retry=run.warn_retry,
+        sleep=run.sleep,
+        clock=run.clock,
+    )
+    return OK
+
+
+def _schema(run: Invocation) -> int:
+    schemas = {model.__name__: model.model_json_schema() for model in SCHEMA_MODELS}
+    run.out.write(json.dumps(schemas, indent=2) + "\n")
+    return OK
+
+
+def _no_arguments(command: argparse.ArgumentParser) -> None:
+    pass
+
+
+COMMANDS: dict[str, Command] = {
+    "list": Command("list export image tasks", _list_arguments, _list),
+    "watch": Command("show live progress until no task is active", _watch_arguments, _watch),
+    "wait": Command("block until one export completes", _wait_arguments, _wait),
+    "schema": Command("print the JSON Schema of the models", _no_arguments, _schema),
+}

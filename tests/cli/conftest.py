@@ -1,0 +1,25 @@
+"""The ``run`` fixture: the command line in-process, against the demo, on a fake clock."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from ec2_export_image_tasks.cli import main
+
+from .helpers import FakeTime, Run
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    def run_cli(*argv: str, time: FakeTime | None = None) -> Run:
+        fake = time or FakeTime()
+        status = main(["--demo", *argv], sleep=fake.sleep, clock=fake.clock)
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run_cli

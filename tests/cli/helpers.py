@@ -1,0 +1,62 @@
+"""Running the command line in a test: in-process with a clock it controls, or as a process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from typing import IO, Any
+
+NEARLY_DONE = "export-ami-0000000000000d000"  # the demo's: 60% of 8 s
+SLOWEST = "export-ami-0000000000000d002"  # 5% of 20 s
+CANCELLED = "export-ami-0000000000000d005"
+
+
+@dataclass
+class FakeTime:
+    """A clock that only moves when the command line sleeps."""
+
+    now: float = 1000.0
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Run:
+    status: int
+    out: str
+    err: str
+
+
+def without_aws(**extra: str) -> dict[str, str]:
+    """The environment of a machine with no AWS configuration, and no metadata service."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    return (
+        environment
+        | {
+            "AWS_CONFIG_FILE": "/nonexistent",
+            "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+            "AWS_EC2_METADATA_DISABLED": "true",
+        }
+        | extra
+    )
+
+
+def cli_process(
+    *argv: str, stdout: int | IO[Any] = subprocess.PIPE, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m ec2_export_image_tasks ARGV`` run to its end (within a minute)."""
+    return subprocess.run(
+        [sys.executable, "-m", "ec2_export_image_tasks", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
