@@ -29,6 +29,8 @@ from .tag import Tag
 from .task import Percent, S3ExportLocation, Status
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from mypy_boto3_ec2.type_defs import (
         CancelExportTaskRequestTypeDef,
         ExportImageRequestTypeDef,
@@ -165,6 +167,18 @@ MAX_TAGS = 50
 """EC2's limit of tags per resource (Amazon EC2 User Guide, "Tag restrictions")."""
 
 
+def tag_keys_problem(keys: Sequence[str]) -> str | None:
+    """Why tags with these keys cannot all be on one resource, or None when they can."""
+    if len(keys) > MAX_TAGS:
+        return f"{len(keys)} tags; a resource takes at most {MAX_TAGS}"
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return f"the tag key {key!r} is given twice"
+        seen.add(key)
+    return None
+
+
 class ExportTaskS3LocationRequest(RequestModel, frozen=True):
     """Where the exported file goes; the bucket must exist (EC2 checks that, not this model)."""
 
@@ -215,14 +229,9 @@ class ExportImageRequest(RequestModel, frozen=True):
     ) -> tuple[TagSpecification, ...] | None:
         # Every specification tags the same task: keys are unique, and count, across them all.
         given = specifications or ()
-        keys = [tag.key for specification in given for tag in specification.tags or ()]
-        if len(keys) > MAX_TAGS:
-            raise ValueError(f"{len(keys)} tags; a resource takes at most {MAX_TAGS}")
-        seen: set[str] = set()
-        for key in keys:
-            if key in seen:
-                raise ValueError(f"the tag key {key!r} is given twice")
-            seen.add(key)
+        problem = tag_keys_problem([tag.key for spec in given for tag in spec.tags or ()])
+        if problem is not None:
+            raise ValueError(problem)
         return specifications
 
     def to_boto(self) -> ExportImageRequestTypeDef:
