@@ -18,7 +18,7 @@ import tracemalloc
 from typing import TYPE_CHECKING
 
 from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStatus
-from ec2_export_image_tasks.testing import Reply, answer_with, make_client, sample_task, xml
+from ec2_export_image_tasks.testing import Reply, answer_with, make_client, page_reply, sample_task
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -41,7 +41,7 @@ def _page_xml(page: int, last_page: int) -> bytes:
     numbers = range(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
     tasks = [sample_task(n, STATUSES[n % len(STATUSES)]).to_boto() for n in numbers]
     next_token = f"page-{page + 1}" if page < last_page else None
-    return xml.describe_export_image_tasks(tasks, next_token, "bench")
+    return page_reply(tasks, next_token).body
 
 
 def _client(pages: int) -> EC2Client:

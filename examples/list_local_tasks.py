@@ -7,9 +7,9 @@ from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStat
 from ec2_export_image_tasks.testing import LocalEC2
 
 local = LocalEC2()
-local.backend.add_tasks(3, ExportImageTaskStatus.ACTIVE)
-local.backend.add_tasks(2, ExportImageTaskStatus.COMPLETED)
-local.backend.add_task({"ExportImageTaskId": "export-ami-00000000000000bad", "Status": "exploded"})
+local.add_tasks(3, ExportImageTaskStatus.ACTIVE)
+local.add_tasks(2, ExportImageTaskStatus.COMPLETED)
+local.add_task({"ExportImageTaskId": "export-ami-00000000000000bad", "Status": "exploded"})
 
 paginator = ExportImageTaskPaginator(local.client, on_invalid="skip")
 tasks = paginator.paginate(PaginationConfig={"PageSize": 2})

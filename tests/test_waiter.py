@@ -22,7 +22,6 @@ from ec2_export_image_tasks.errors import (
     WaitTimeoutError,
 )
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
-from ec2_export_image_tasks.testing.demo import DemoEC2
 from ec2_export_image_tasks.waiter import MAX_CONSECUTIVE_FAILURES, wait_for_export
 
 from .paginator.helpers import ScriptedPages
@@ -50,12 +49,25 @@ def time() -> FakeTime:
 
 
 @pytest.fixture
-def demo(time: FakeTime) -> DemoEC2:
-    return DemoEC2(time.clock)
+def demo(time: FakeTime) -> LocalEC2:
+    local = LocalEC2(time.clock)
+    local.images.add("ami-0123456789abcdef0")
+    local.buckets.add("exports")
+    return local
 
 
-def test_returns_the_completed_task_and_reports_each_poll(demo: DemoEC2, time: FakeTime) -> None:
-    task_id = demo.start_export("ami-0123456789abcdef0", seconds=10.0)
+def _start_export(local: LocalEC2, seconds: float) -> str:
+    local.export_seconds = seconds
+    answer = local.client.export_image(
+        ImageId="ami-0123456789abcdef0",
+        DiskImageFormat="VMDK",
+        S3ExportLocation={"S3Bucket": "exports"},
+    )
+    return answer.get("ExportImageTaskId", "")
+
+
+def test_returns_the_completed_task_and_reports_each_poll(demo: LocalEC2, time: FakeTime) -> None:
+    task_id = _start_export(demo, 10.0)
     seen: list[ExportImageTask] = []
 
     task = wait_for_export(
@@ -76,8 +88,8 @@ def test_returns_the_completed_task_and_reports_each_poll(demo: DemoEC2, time: F
     ]
 
 
-def test_a_cancelled_export_raises_export_failed(demo: DemoEC2, time: FakeTime) -> None:
-    task_id = demo.start_export("ami-0123456789abcdef0", seconds=10.0)
+def test_a_cancelled_export_raises_export_failed(demo: LocalEC2, time: FakeTime) -> None:
+    task_id = _start_export(demo, 10.0)
     demo.client.cancel_export_task(ExportTaskId=task_id)
 
     with pytest.raises(ExportFailedError, match="deleting: Cancelled by the user") as raised:
@@ -86,8 +98,8 @@ def test_a_cancelled_export_raises_export_failed(demo: DemoEC2, time: FakeTime) 
     assert raised.value.task.export_image_task_id == task_id
 
 
-def test_the_last_poll_falls_on_the_deadline(demo: DemoEC2, time: FakeTime) -> None:
-    task_id = demo.start_export("ami-0123456789abcdef0", seconds=100.0)
+def test_the_last_poll_falls_on_the_deadline(demo: LocalEC2, time: FakeTime) -> None:
+    task_id = _start_export(demo, 100.0)
 
     with pytest.raises(WaitTimeoutError) as raised:
         wait_for_export(

@@ -27,7 +27,7 @@ class AwsSetupError(Exception):
 def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     """The client the connection options describe; nothing is sent yet."""
     if args.demo:
-        from ..testing.demo import demo_ec2  # imported here: the demo only when asked for
+        from .demo import demo_ec2  # imported here: the demo only when asked for
 
         return demo_ec2(clock).client
     import boto3

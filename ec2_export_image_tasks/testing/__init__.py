@@ -1,13 +1,18 @@
-"""A local EC2 endpoint for tests: a real boto3 client, answered in memory at ``before-send``.
+"""A local EC2 endpoint for tests: real boto3 clients, answered in memory at ``before-send``.
 
-moto does not implement ``DescribeExportImageTasks``; this does, with EC2's own XML, so request
-serialization and response parsing are botocore's. The pytest fixture ``local_ec2`` gives you a
-:class:`LocalEC2`.
+moto does not implement ``DescribeExportImageTasks``; this does, with ``ExportImage`` and
+``CancelExportTask``, in EC2's own XML, so request serialization and response parsing are
+botocore's. The pytest fixture ``local_ec2`` gives you a :class:`LocalEC2`.
 
-The layers, each usable alone: :mod:`.backend` (tasks and EC2's rules), :mod:`.query` and
-:mod:`.xml` (the Query protocol's two directions), :mod:`.service` (a request's form fields to a
-reply), :mod:`.endpoint` (botocore's ``before-send``). Only the last imports boto3, and only
-when one of its names is first used.
+- :class:`LocalEC2`: an in-memory EC2 (tasks, exports that progress on a clock, EC2's errors)
+  and a real boto3 client it answers, ``LocalEC2().client``;
+- :func:`make_client`, :func:`answer_with`: a real client answered by any :data:`Handler`, a
+  function from a request's ``Action`` and form fields to a :class:`Reply`;
+- :func:`page_reply`, :func:`error_reply` (of an :class:`Ec2Error`): the replies a scripted
+  handler sends; :func:`sample_task`: valid, deterministic tasks to seed.
+
+For asyncio code, :mod:`.aio`. Every name loads on first use, so that the pytest plugin (which
+lives here and loads in every pytest run) costs nothing until its fixture is used.
 """
 
 from __future__ import annotations
@@ -15,42 +20,39 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from . import xml
-from .backend import DescribeQuery, Ec2Error, ExportImageTasksBackend, Task, TaskPage, sample_task
-from .query import parse_describe
-from .service import Ec2Service, Handler, Reply, error_reply, request_id
-
 if TYPE_CHECKING:
-    from .endpoint import LocalEC2, answer_with, form_parameters, make_client, reply_to
+    from ._backend import Ec2Error, sample_task
+    from ._endpoint import answer_with, make_client
+    from ._service import Handler, LocalEC2, Reply, error_reply, page_reply
 
-_ENDPOINT_NAMES = frozenset(
-    {"LocalEC2", "answer_with", "form_parameters", "make_client", "reply_to"}
-)
+_HOMES = {
+    "Ec2Error": "._backend",
+    "sample_task": "._backend",
+    "answer_with": "._endpoint",
+    "make_client": "._endpoint",
+    "Handler": "._service",
+    "LocalEC2": "._service",
+    "Reply": "._service",
+    "error_reply": "._service",
+    "page_reply": "._service",
+}
 
 
 def __getattr__(name: str) -> object:
-    if name in _ENDPOINT_NAMES:
-        return getattr(import_module(".endpoint", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(home, __name__), name)
 
 
 __all__ = [
-    "DescribeQuery",
     "Ec2Error",
-    "Ec2Service",
-    "ExportImageTasksBackend",
     "Handler",
     "LocalEC2",
     "Reply",
-    "Task",
-    "TaskPage",
     "answer_with",
     "error_reply",
-    "form_parameters",
     "make_client",
-    "parse_describe",
-    "reply_to",
-    "request_id",
+    "page_reply",
     "sample_task",
-    "xml",
 ]

@@ -13,7 +13,7 @@ from ec2_export_image_tasks import (
     InvalidStartingTokenError,
     PaginationCycleError,
 )
-from ec2_export_image_tasks.testing import Ec2Error, Ec2Service
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2
 
 from ..paginator.helpers import ScriptedPages, task_id
 from .helpers import ids, ids_until, run
@@ -30,8 +30,8 @@ def _good(number: int) -> dict[str, object]:
     return {"ExportImageTaskId": task_id(number), "Status": "active", "Progress": "5"}
 
 
-def _service(*tasks: Mapping[str, object]) -> Ec2Service:
-    service = Ec2Service()
+def _service(*tasks: Mapping[str, object]) -> LocalEC2:
+    service = LocalEC2()
     for task in tasks:
         service.add_task(task)
     return service
@@ -54,7 +54,7 @@ def _service(*tasks: Mapping[str, object]) -> Ec2Service:
 def test_a_bad_request_raises_value_error_naming_the_field_and_sends_nothing(
     request_kwargs: dict[str, Any], field: str, value: str
 ) -> None:
-    service = Ec2Service()
+    service = LocalEC2()
 
     async def scenario(client: EC2Client) -> None:
         with pytest.raises(ValueError, match=field) as raised:
@@ -67,7 +67,7 @@ def test_a_bad_request_raises_value_error_naming_the_field_and_sends_nothing(
 
 
 def test_a_malformed_starting_token_is_refused_before_sending() -> None:
-    service = Ec2Service()
+    service = LocalEC2()
 
     async def scenario(client: EC2Client) -> None:
         with pytest.raises(InvalidStartingTokenError, match="a___-2"):
@@ -154,14 +154,14 @@ def test_dry_run_raises_aiobotocores_client_error() -> None:
             ClientError, AsyncExportImageTaskPaginator(client).paginate(DryRun=True)
         )
 
-    _, error = run(Ec2Service(), scenario)
+    _, error = run(LocalEC2(), scenario)
 
     assert error.response.get("Error", {}).get("Code") == "DryRunOperation"
 
 
 @pytest.mark.parametrize(("authorized", "expected"), [(True, True), (False, False)])
 def test_check_permissions_answers_from_the_dry_run(authorized: bool, expected: bool) -> None:
-    service = Ec2Service()
+    service = LocalEC2()
     service.authorized = authorized
 
     async def scenario(client: EC2Client) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from aiobotocore.httpsession import AIOHTTPSession
 from botocore.exceptions import ClientError
 
-from ec2_export_image_tasks.testing import Ec2Error, Ec2Service, Reply, error_reply, request_id, xml
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, page_reply
 from ec2_export_image_tasks.testing.aio import answer_with_async, local_session, make_async_client
 
 from .helpers import run
@@ -47,7 +47,7 @@ def test_a_handler_sees_the_action_and_every_form_field() -> None:
 
     def record(action: str, parameters: Mapping[str, str]) -> Reply:
         seen.append((action, parameters))
-        return Reply(200, xml.describe_export_image_tasks([], None, request_id()))
+        return page_reply([])
 
     async def scenario(client: EC2Client) -> None:
         await client.describe_export_image_tasks(
@@ -72,7 +72,7 @@ def test_a_handler_sees_the_action_and_every_form_field() -> None:
 
 
 def test_an_answer_is_parsed_by_aiobotocore() -> None:
-    service = Ec2Service()
+    service = LocalEC2()
     stored = service.add_tasks(2)
 
     answer = run(service, _describe)
@@ -100,7 +100,7 @@ def test_an_error_reply_is_raised_after_one_attempt(code: str, status: int) -> N
 
 
 def test_installing_a_handler_replaces_the_one_before() -> None:
-    service = Ec2Service()
+    service = LocalEC2()
 
     async def scenario(client: EC2Client) -> None:
         answer_with_async(client, lambda action, parameters: error_reply(Ec2Error("Replaced", "")))
@@ -126,14 +126,14 @@ def test_nothing_reaches_aiobotocores_http_layer(monkeypatch: pytest.MonkeyPatch
         raise AssertionError("a request reached the network layer")
 
     monkeypatch.setattr(AIOHTTPSession, "send", no_network)
-    service = Ec2Service()
+    service = LocalEC2()
     stored = service.add_tasks(1)
 
     assert run(service, _describe)["ExportImageTasks"] == stored
 
 
 def test_a_local_session_answers_each_region_with_its_handler() -> None:
-    services = {region: Ec2Service() for region in ("eu-west-1", "us-west-2")}
+    services = {region: LocalEC2() for region in ("eu-west-1", "us-west-2")}
     stored = {region: service.add_tasks(1) for region, service in services.items()}
     session = local_session(services)
 
@@ -146,7 +146,7 @@ def test_a_local_session_answers_each_region_with_its_handler() -> None:
 
 
 def test_a_local_session_refuses_a_region_without_a_handler() -> None:
-    session = local_session({"eu-west-1": Ec2Service()})
+    session = local_session({"eu-west-1": LocalEC2()})
 
     async def scenario() -> None:
         async with session.create_client("ec2", region_name="eu-north-1") as client:  # pyright: ignore[reportUnknownMemberType]
@@ -174,13 +174,13 @@ def test_the_callers_aws_setup_is_not_read(tmp_path: Path) -> None:
     config.write_text("[default\n")
     script = (
         "import asyncio\n"
-        "from ec2_export_image_tasks.testing import Ec2Service\n"
+        "from ec2_export_image_tasks.testing import LocalEC2\n"
         "from ec2_export_image_tasks.testing.aio import local_session, make_async_client\n"
         "async def main():\n"
-        "    async with make_async_client(Ec2Service()) as client:\n"
+        "    async with make_async_client(LocalEC2()) as client:\n"
         "        await client.describe_export_image_tasks()\n"
         "        print(client.meta.endpoint_url, client.meta.region_name)\n"
-        "    session = local_session({'eu-west-1': Ec2Service()})\n"
+        "    session = local_session({'eu-west-1': LocalEC2()})\n"
         "    async with session.create_client('ec2', region_name='eu-west-1') as client:\n"
         "        await client.describe_export_image_tasks()\n"
         "        print(client.meta.endpoint_url)\n"
@@ -201,3 +201,37 @@ def test_the_callers_aws_setup_is_not_read(tmp_path: Path) -> None:
         "us-east-1",
         "https://ec2.eu-west-1.amazonaws.com",
     ]
+
+
+def test_an_export_runs_and_is_cancelled_through_an_async_client() -> None:
+    local = LocalEC2(export_seconds=10.0)
+    local.images.add("ami-0123456789abcdef0")
+    local.buckets.add("exports")
+
+    async def scenario(client: EC2Client) -> list[tuple[str | None, str | None]]:
+        answer = await client.export_image(
+            ImageId="ami-0123456789abcdef0",
+            DiskImageFormat="RAW",
+            S3ExportLocation={"S3Bucket": "exports"},
+        )
+        task_id = answer.get("ExportImageTaskId", "")
+        local.advance(3.0)
+        running = (await client.describe_export_image_tasks())["ExportImageTasks"][0]
+        await client.cancel_export_task(ExportTaskId=task_id)
+        cancelled = (await client.describe_export_image_tasks())["ExportImageTasks"][0]
+        return [(task.get("Status"), task.get("Progress")) for task in (running, cancelled)]
+
+    assert run(local, scenario) == [("active", "30"), ("deleting", None)]
+
+
+def test_without_aiobotocore_the_import_error_names_the_extra() -> None:
+    script = (
+        "import sys\n"
+        "sys.modules['aiobotocore'] = None  # as if not installed\n"
+        "try:\n"
+        "    import ec2_export_image_tasks.testing.aio\n"
+        "except ImportError as error:\n"
+        "    print(error)\n"
+    )
+
+    assert "[async]" in _python(script)

@@ -15,7 +15,7 @@ from ec2_export_image_tasks import (
     ExportImageTaskStatus,
     IteratorConsumedError,
 )
-from ec2_export_image_tasks.testing import Ec2Service
+from ec2_export_image_tasks.testing import LocalEC2
 
 from ..paginator.helpers import task_id
 from .helpers import aiobotocore_ids, ids, run, typed_ids
@@ -30,13 +30,13 @@ ALL_IDS = [task_id(n) for n in range(TOTAL)]
 
 
 @pytest.fixture
-def ec2() -> Ec2Service:
-    service = Ec2Service()
+def ec2() -> LocalEC2:
+    service = LocalEC2()
     service.add_tasks(TOTAL)
     return service
 
 
-def test_yields_validated_tasks_from_every_page(ec2: Ec2Service) -> None:
+def test_yields_validated_tasks_from_every_page(ec2: LocalEC2) -> None:
     async def scenario(client: EC2Client) -> list[ExportImageTask]:
         paginator = AsyncExportImageTaskPaginator(client)
         return [task async for task in paginator.paginate(PaginationConfig={"PageSize": 3})]
@@ -53,7 +53,7 @@ def test_yields_validated_tasks_from_every_page(ec2: Ec2Service) -> None:
     ("page_size", "max_items"), list(itertools.product([1, 2, 3, 7], [1, 2, 3, 4, 6, 7, 8]))
 )
 def test_items_and_resume_token_match_aiobotocore_byte_for_byte(
-    ec2: Ec2Service, page_size: int, max_items: int
+    ec2: LocalEC2, page_size: int, max_items: int
 ) -> None:
     async def scenario(client: EC2Client) -> None:
         typed = await typed_ids(client, PageSize=page_size, MaxItems=max_items)
@@ -64,7 +64,7 @@ def test_items_and_resume_token_match_aiobotocore_byte_for_byte(
 
 @pytest.mark.parametrize(("page_size", "max_items"), [(2, 3), (3, 3), (3, 1)])
 def test_a_resume_token_from_either_resumes_in_the_other(
-    ec2: Ec2Service, page_size: int, max_items: int
+    ec2: LocalEC2, page_size: int, max_items: int
 ) -> None:
     async def scenario(client: EC2Client) -> None:
         _, aiobotocore_token = await aiobotocore_ids(client, PageSize=page_size, MaxItems=max_items)
@@ -82,7 +82,7 @@ def test_a_resume_token_from_either_resumes_in_the_other(
 @pytest.mark.parametrize("page_size", [1, 3, 7])
 @pytest.mark.parametrize("stop_after", range(1, TOTAL + 1))
 def test_resuming_after_a_break_yields_exactly_the_rest(
-    ec2: Ec2Service, page_size: int, stop_after: int
+    ec2: LocalEC2, page_size: int, stop_after: int
 ) -> None:
     async def scenario(client: EC2Client) -> list[str | None]:
         it = AsyncExportImageTaskPaginator(client).paginate(
@@ -101,14 +101,14 @@ def test_resuming_after_a_break_yields_exactly_the_rest(
     assert run(ec2, scenario) == ALL_IDS
 
 
-def test_resume_token_is_none_once_every_task_is_yielded(ec2: Ec2Service) -> None:
+def test_resume_token_is_none_once_every_task_is_yielded(ec2: LocalEC2) -> None:
     async def scenario(client: EC2Client) -> str | None:
         return (await typed_ids(client, PageSize=3))[1]
 
     assert run(ec2, scenario) is None
 
 
-def test_pages_are_validated_page_models(ec2: Ec2Service) -> None:
+def test_pages_are_validated_page_models(ec2: LocalEC2) -> None:
     async def scenario(client: EC2Client) -> list[DescribeExportImageTasksResponse]:
         it = AsyncExportImageTaskPaginator(client).paginate(PaginationConfig={"PageSize": 3})
         return [page async for page in it.pages()]
@@ -121,7 +121,7 @@ def test_pages_are_validated_page_models(ec2: Ec2Service) -> None:
     assert pages[-1].next_token is None
 
 
-def test_build_full_result_carries_the_resume_token_like_aiobotocore(ec2: Ec2Service) -> None:
+def test_build_full_result_carries_the_resume_token_like_aiobotocore(ec2: LocalEC2) -> None:
     async def scenario(client: EC2Client) -> None:
         pages = client.get_paginator("describe_export_image_tasks").paginate(
             PaginationConfig={"PageSize": 3, "MaxItems": 4}
@@ -159,7 +159,7 @@ async def _full_result(it: AsyncExportImageTaskIterator) -> object:
     "second_use", [_items, _pages, _full_result], ids=["items", "pages", "build_full_result"]
 )
 def test_an_iterator_is_used_once(
-    ec2: Ec2Service, second_use: Callable[[AsyncExportImageTaskIterator], Awaitable[object]]
+    ec2: LocalEC2, second_use: Callable[[AsyncExportImageTaskIterator], Awaitable[object]]
 ) -> None:
     async def scenario(client: EC2Client) -> None:
         it = AsyncExportImageTaskPaginator(client).paginate()

@@ -13,7 +13,7 @@ from botocore.exceptions import ClientError
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
 from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
-from ec2_export_image_tasks.testing import Ec2Error, Ec2Service, sample_task
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, sample_task
 from ec2_export_image_tasks.testing.aio import local_session
 
 from ..paginator.helpers import ScriptedPages, task_id
@@ -28,9 +28,9 @@ REGIONS = ("eu-west-1", "us-east-1", "ap-southeast-2")
 Found = list[tuple[str, str | None]]
 
 
-def _region_service(region_number: int, count: int) -> Ec2Service:
+def _region_service(region_number: int, count: int) -> LocalEC2:
     """A region's EC2 holding ``count`` tasks, numbered apart from every other region's."""
-    service = Ec2Service()
+    service = LocalEC2()
     for number in range(count):
         service.add_task(sample_task(1000 * region_number + number))
     return service
@@ -156,7 +156,7 @@ def test_concurrency_bounds_the_regions_paged_at_once(concurrency: int, most: in
 
 @pytest.mark.parametrize("concurrency", [0, -1])
 def test_concurrency_below_one_is_refused_before_any_request(concurrency: int) -> None:
-    service = Ec2Service()
+    service = LocalEC2()
 
     with pytest.raises(ValueError, match=f"concurrency must be at least 1, got {concurrency}"):
         _list({"eu-west-1": service}, concurrency=concurrency)

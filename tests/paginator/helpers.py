@@ -12,8 +12,7 @@ from ec2_export_image_tasks.testing import (
     answer_with,
     error_reply,
     make_client,
-    request_id,
-    xml,
+    page_reply,
 )
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ class ScriptedPages:
         if isinstance(page, Ec2Error):
             return error_reply(page)
         tasks, next_token = page
-        return Reply(200, xml.describe_export_image_tasks(tasks, next_token, request_id()))
+        return page_reply(tasks, next_token)
 
 
 def scripted_client(

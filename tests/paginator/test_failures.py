@@ -84,7 +84,7 @@ def test_a_malformed_starting_token_is_refused_before_sending(
 
 def test_an_invalid_task_is_raised_after_the_ones_before_it(local_ec2: LocalEC2) -> None:
     for raw in (_good(0), _good(1), BAD_STATUS, _good(2)):
-        local_ec2.backend.add_task(raw)
+        local_ec2.add_task(raw)
     it = ExportImageTaskPaginator(local_ec2.client).paginate()
     yielded: list[str | None] = []
 
@@ -103,7 +103,7 @@ def test_an_invalid_task_is_raised_after_the_ones_before_it(local_ec2: LocalEC2)
 
 def test_an_invalid_tag_key_names_the_nested_field(local_ec2: LocalEC2) -> None:
     key = "k" * 128
-    local_ec2.backend.add_task({"ExportImageTaskId": task_id(7), "Tags": [{"Key": key}]})
+    local_ec2.add_task({"ExportImageTaskId": task_id(7), "Tags": [{"Key": key}]})
 
     with pytest.raises(InvalidItemError) as raised:
         list(ExportImageTaskPaginator(local_ec2.client).paginate())
@@ -113,7 +113,7 @@ def test_an_invalid_tag_key_names_the_nested_field(local_ec2: LocalEC2) -> None:
 
 def test_skip_keeps_the_valid_tasks_and_records_each_skipped_one(local_ec2: LocalEC2) -> None:
     for raw in (_good(0), BAD_STATUS, _good(1), {"Progress": "101"}):
-        local_ec2.backend.add_task(raw)
+        local_ec2.add_task(raw)
     it = ExportImageTaskPaginator(local_ec2.client, on_invalid="skip").paginate(
         PaginationConfig={"PageSize": 3}
     )
@@ -172,7 +172,7 @@ def test_dry_run_raises_boto3s_client_error(local_ec2: LocalEC2) -> None:
 def test_check_permissions_answers_from_the_dry_run(
     local_ec2: LocalEC2, authorized: bool, expected: bool
 ) -> None:
-    local_ec2.backend.authorized = authorized
+    local_ec2.authorized = authorized
 
     assert ExportImageTaskPaginator(local_ec2.client).check_permissions() is expected
     assert local_ec2.requests[0]["DryRun"] == "true"

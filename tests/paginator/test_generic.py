@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_pascal
 
 from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
-from ec2_export_image_tasks.testing import Reply, answer_with, make_client, request_id
+from ec2_export_image_tasks.testing import Reply, answer_with, make_client
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -55,7 +55,7 @@ def _import_pages(action: str, parameters: Mapping[str, str]) -> Reply:
     token = f"<nextToken>{start + 2}</nextToken>" if start + 2 < 5 else ""
     body = (
         f'<{action}Response xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
-        f"<requestId>{request_id()}</requestId>"
+        "<requestId>import-1</requestId>"
         f"<importImageTaskSet>{items}</importImageTaskSet>{token}</{action}Response>"
     )
     return Reply(200, body.encode())

@@ -29,7 +29,7 @@ TOTAL = 7
 
 @pytest.fixture
 def ec2(local_ec2: LocalEC2) -> LocalEC2:
-    local_ec2.backend.add_tasks(TOTAL)
+    local_ec2.add_tasks(TOTAL)
     return local_ec2
 
 
@@ -115,8 +115,8 @@ def test_a_raw_ec2_next_token_is_accepted_as_starting_token(ec2: LocalEC2) -> No
 
 
 def test_filters_and_ids_reach_the_service(local_ec2: LocalEC2) -> None:
-    local_ec2.backend.add_tasks(2, ExportImageTaskStatus.COMPLETED)
-    local_ec2.backend.add_tasks(2, ExportImageTaskStatus.ACTIVE)
+    local_ec2.add_tasks(2, ExportImageTaskStatus.COMPLETED)
+    local_ec2.add_tasks(2, ExportImageTaskStatus.ACTIVE)
     paginator = ExportImageTaskPaginator(local_ec2.client)
 
     active = paginator.paginate(Filters=[Filter.task_state(ExportImageTaskStatus.ACTIVE).to_boto()])

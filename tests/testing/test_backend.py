@@ -1,25 +1,33 @@
-"""The backend alone: storing tasks as given, sample tasks, and the rules no client can reach."""
+"""The backend alone: storing tasks as given, sample tasks, time, and rules no client can reach."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
-from ec2_export_image_tasks.testing import (
-    DescribeQuery,
-    Ec2Error,
-    ExportImageTasksBackend,
-    TaskPage,
-    sample_task,
-)
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, sample_task
+from ec2_export_image_tasks.testing._backend import DescribeQuery, ExportRequest
+
+IMAGE = "ami-0123456789abcdef0"
+
+
+def _exporting(export_seconds: float = 10.0) -> tuple[LocalEC2, str]:
+    """A backend with one export just started, and the export's id."""
+    local = LocalEC2(export_seconds=export_seconds)
+    local.images.add(IMAGE)
+    local.buckets.add("exports")
+    answer = local.export_image(ExportRequest(IMAGE, "VMDK", "exports"))
+    return local, str(answer["ExportImageTaskId"])
 
 
 def test_a_raw_task_is_stored_exactly_as_given() -> None:
     raw = {"ExportImageTaskId": "not-an-id", "Status": "exploded", "Extra": 1}
-    backend = ExportImageTasksBackend()
+    local = LocalEC2()
 
-    assert backend.add_task(raw) == raw
-    assert backend.tasks == [raw]
+    assert local.add_task(raw) == raw
+    assert local.tasks == [raw]
 
 
 @pytest.mark.parametrize("status", list(ExportImageTaskStatus))
@@ -35,10 +43,10 @@ def test_a_sample_task_is_valid_and_the_same_for_the_same_number(
 
 
 def test_add_tasks_numbers_on_from_the_tasks_held() -> None:
-    backend = ExportImageTasksBackend()
-    backend.add_task({"Status": "active"})
+    local = LocalEC2()
+    local.add_task({"Status": "active"})
 
-    added = backend.add_tasks(2, ExportImageTaskStatus.COMPLETED)
+    added = local.add_tasks(2, ExportImageTaskStatus.COMPLETED)
 
     assert added == [sample_task(n, ExportImageTaskStatus.COMPLETED).to_boto() for n in (1, 2)]
 
@@ -46,26 +54,54 @@ def test_add_tasks_numbers_on_from_the_tasks_held() -> None:
 def test_max_results_below_1_is_an_invalid_parameter_value() -> None:
     # botocore refuses 0 before sending; the backend must refuse it too, as EC2 does.
     with pytest.raises(Ec2Error) as raised:
-        ExportImageTasksBackend().describe(DescribeQuery(max_results=0))
+        LocalEC2().describe(DescribeQuery(max_results=0))
 
     assert raised.value.code == "InvalidParameterValue"
 
 
-def test_a_token_outlives_the_tasks_it_pointed_past() -> None:
-    backend = ExportImageTasksBackend()
-    backend.add_tasks(3)
-    first = backend.describe(DescribeQuery(max_results=2))
-    del backend.tasks[1:]
-
-    rest = backend.describe(DescribeQuery(max_results=2, next_token=first.next_token))
-
-    assert rest == TaskPage([], None)
-
-
 def test_an_identical_query_is_given_an_identical_token() -> None:
-    backend = ExportImageTasksBackend()
-    backend.add_tasks(3)
+    local = LocalEC2()
+    local.add_tasks(3)
 
-    tokens = {backend.describe(DescribeQuery(max_results=1)).next_token for _ in range(2)}
+    tokens = {local.describe(DescribeQuery(max_results=1)).next_token for _ in range(2)}
 
     assert len(tokens) == 1
+
+
+def test_without_a_clock_time_stands_still_until_advanced() -> None:
+    local, _ = _exporting(export_seconds=10.0)
+    before = local.tasks[0].get("Progress")
+    local.advance(2.5)
+
+    assert (before, local.tasks[0].get("Progress")) == ("0", "25")
+    assert local.now() == 2.5
+
+
+def test_advance_adds_to_the_clock_given() -> None:
+    local = LocalEC2(lambda: 100.0)
+    local.advance(1.5)
+
+    assert local.now() == 101.5
+
+
+def test_time_cannot_go_back() -> None:
+    with pytest.raises(ValueError, match=r"advance\(-1\)"):
+        LocalEC2().advance(-1)
+
+
+@given(steps=st.lists(st.floats(min_value=0, max_value=4), max_size=12))
+def test_an_exports_progress_never_goes_back_and_it_completes_on_time(steps: list[float]) -> None:
+    local, _ = _exporting(export_seconds=10.0)
+    seen: list[int] = []
+    for step in steps:
+        local.advance(step)
+        (task,) = local.tasks
+        if local.now() < 10.0:
+            assert task["Status"] == "active"
+            seen.append(int(str(task["Progress"])))
+        else:
+            assert task["Status"] == "completed"
+            assert "Progress" not in task
+
+    assert seen == sorted(seen)
+    assert all(0 <= percent < 100 for percent in seen)

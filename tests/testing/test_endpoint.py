@@ -18,8 +18,7 @@ from ec2_export_image_tasks.testing import (
     answer_with,
     error_reply,
     make_client,
-    request_id,
-    xml,
+    page_reply,
 )
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ def test_a_handler_sees_the_action_and_every_form_field() -> None:
 
     def record(action: str, parameters: Mapping[str, str]) -> Reply:
         seen.append((action, parameters))
-        return Reply(200, xml.describe_export_image_tasks([], None, request_id()))
+        return page_reply([])
 
     make_client(record).describe_export_image_tasks(
         Filters=[{"Name": "task-state", "Values": ["active", "deleted"]}], MaxResults=9
@@ -57,7 +56,7 @@ def test_a_handler_can_play_a_service_that_repeats_a_token() -> None:
     tokens = iter(["A", "B", "A"])
 
     def repeat(action: str, parameters: Mapping[str, str]) -> Reply:
-        return Reply(200, xml.describe_export_image_tasks([], next(tokens), request_id()))
+        return page_reply([], next(tokens))
 
     client = make_client(repeat)
 

@@ -28,12 +28,12 @@ def test_then_starts_empty(local_ec2):
 def test_the_plugin_is_registered_through_its_entry_point(request: pytest.FixtureRequest) -> None:
     (plugin,) = entry_points(group="pytest11", name="ec2_export_image_tasks")
 
-    assert plugin.value == "ec2_export_image_tasks.pytest_plugin"
+    assert plugin.value == "ec2_export_image_tasks.testing.pytest_plugin"
     assert request.config.pluginmanager.hasplugin("ec2_export_image_tasks")
 
 
 def test_the_fixture_gives_an_empty_authorized_endpoint(local_ec2: LocalEC2) -> None:
-    assert local_ec2.backend.tasks == []
+    assert local_ec2.tasks == []
     assert local_ec2.requests == []
     assert local_ec2.authorized
     assert local_ec2.client.meta.service_model.service_name == "ec2"
@@ -59,7 +59,7 @@ def test_a_project_that_installs_the_package_gets_a_fresh_fixture_per_test(
 def test_loading_the_plugin_imports_nothing_heavy() -> None:
     script = (
         "import sys\n"
-        "import ec2_export_image_tasks.pytest_plugin\n"
+        "import ec2_export_image_tasks.testing.pytest_plugin\n"
         "heavy = ('boto3', 'botocore', 'pydantic', 'urllib.request')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )

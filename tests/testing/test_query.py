@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ec2_export_image_tasks.testing import DescribeQuery, Ec2Error, parse_describe
+from ec2_export_image_tasks.testing import Ec2Error
+from ec2_export_image_tasks.testing._backend import DescribeQuery
+from ec2_export_image_tasks.testing._query import parse_describe
 
 
 def test_absent_fields_give_the_default_query() -> None:

@@ -11,14 +11,8 @@ from botocore.exceptions import ClientError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ec2_export_image_tasks.testing import (
-    Ec2Error,
-    LocalEC2,
-    Reply,
-    error_reply,
-    make_client,
-    xml,
-)
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
+from ec2_export_image_tasks.testing import _xml as xml
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -46,10 +40,13 @@ def _location_names(shape: Shape) -> dict[str, str]:
 
 def test_element_names_are_the_location_names_in_botocores_service_model() -> None:
     model = botocore.session.get_session().get_service_model("ec2")
-    output = model.operation_model("DescribeExportImageTasks").output_shape
-    assert output is not None
+    names: dict[str, str] = {}
+    for operation in ("DescribeExportImageTasks", "ExportImage"):
+        output = model.operation_model(operation).output_shape
+        assert output is not None
+        names |= _location_names(output)
 
-    assert _location_names(output) == xml.ELEMENTS
+    assert names == xml.ELEMENTS
 
 
 def test_a_page_is_written_as_ec2_writes_it() -> None:

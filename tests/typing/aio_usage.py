@@ -15,7 +15,7 @@ from ec2_export_image_tasks.errors import InvalidItemError
 from ec2_export_image_tasks import AsyncExportImageTaskPaginator
 from ec2_export_image_tasks.paginator.generic import AsyncTypedIterator
 from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
-from ec2_export_image_tasks.testing import Ec2Service
+from ec2_export_image_tasks.testing import LocalEC2
 from ec2_export_image_tasks.testing.aio import answer_with_async, local_session, make_async_client
 
 
@@ -67,7 +67,7 @@ def mixing_sync_and_async(sync_client: EC2Client, async_client: AioEC2Client) ->
 
 
 async def with_the_local_endpoint() -> None:
-    service = Ec2Service()
+    service = LocalEC2()
     async with make_async_client(service) as client:
         assert_type(client, AioEC2Client)
         answer_with_async(client, service)

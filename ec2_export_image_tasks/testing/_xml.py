@@ -16,9 +16,11 @@ ELEMENTS = {
     "ExportImageTasks": "exportImageTaskSet",
     "NextToken": "nextToken",
     "Description": "description",
+    "DiskImageFormat": "diskImageFormat",
     "ExportImageTaskId": "exportImageTaskId",
     "ImageId": "imageId",
     "Progress": "progress",
+    "RoleName": "roleName",
     "S3ExportLocation": "s3ExportLocation",
     "S3Bucket": "s3Bucket",
     "S3Prefix": "s3Prefix",
@@ -28,15 +30,15 @@ ELEMENTS = {
     "Key": "key",
     "Value": "value",
 }
-"""boto3 key -> XML element: each member's ``locationName`` in botocore's EC2 service model.
+"""boto3 key -> XML element: each member's ``locationName`` in botocore's EC2 service model,
+in the outputs of ``DescribeExportImageTasks`` and ``ExportImage``.
 
 A key not listed (one a test seeds) is written in EC2's lowerCamel style; botocore drops
 elements its model does not know, just as it would drop one AWS added later.
 """
 
 # A raw CR would reach the parser as LF (XML end-of-line handling): it goes as a reference.
-# (Not xml.sax.saxutils.escape: it imports urllib.request, and this module loads in every
-# pytest run, through the plugin.)
+# (Not xml.sax.saxutils.escape: it imports urllib.request, for three replacements.)
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 # What XML 1.0 can carry at all, even as a character reference.

@@ -1,0 +1,64 @@
+"""The botocore glue: a real client's requests answered at ``before-send``, never on the network.
+
+botocore serializes each request and parses each answer itself; only the HTTP exchange is
+replaced, by a :data:`.Handler`. This is the one module here that imports boto3, and it loads
+only when one of its names (or :attr:`.LocalEC2.client`) is first used.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from typing import TYPE_CHECKING
+
+import boto3
+import botocore.session
+from botocore.awsrequest import AWSResponse, HTTPHeaders
+from botocore.config import Config
+from urllib3.response import HTTPResponse
+
+from . import _glue
+
+if TYPE_CHECKING:
+    from botocore.awsrequest import AWSPreparedRequest
+    from botocore.client import BaseClient
+    from mypy_boto3_ec2.client import EC2Client
+
+    from ._service import Handler, Reply
+
+
+def _response(request: AWSPreparedRequest, reply: Reply) -> AWSResponse:
+    headers = HTTPHeaders()
+    headers["Content-Type"] = "text/xml;charset=UTF-8"
+    # A real urllib3 response, unread, as botocore's HTTP layer would have handed over.
+    raw = HTTPResponse(io.BytesIO(reply.body), status=reply.status, preload_content=False)
+    return AWSResponse(request.url, reply.status, headers, raw)
+
+
+def answer_with(client: BaseClient, handler: Handler) -> None:
+    """Have ``handler`` answer every request ``client`` makes, instead of any handler before."""
+    _glue.install(client.meta.events, lambda request: handler, _response)
+
+
+@cache
+def _session() -> boto3.session.Session:
+    """The one session every client comes from: isolated (see :data:`._glue.SESSION_VARIABLES`).
+
+    botocore loads and caches the (large) EC2 service model per session, so after the first
+    client each costs milliseconds.
+    """
+    isolated = botocore.session.Session(session_vars=_glue.SESSION_VARIABLES)
+    isolated.set_credentials(*_glue.CREDENTIALS)
+    isolated.set_default_client_config(Config(retries=_glue.RETRIES))  # type: ignore[arg-type]
+    return boto3.session.Session(botocore_session=isolated)
+
+
+def make_client(handler: Handler | None = None) -> EC2Client:
+    """A real EC2 client (dummy credentials, us-east-1, no retries) that ``handler`` answers.
+
+    Without a handler every call raises ``RuntimeError`` until :func:`answer_with` installs
+    one: no request ever reaches the network.
+    """
+    client = _session().client("ec2")  # pyright: ignore[reportUnknownMemberType]
+    answer_with(client, handler or _glue.unanswered("answer_with"))
+    return client

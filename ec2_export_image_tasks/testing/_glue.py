@@ -1,0 +1,88 @@
+"""What the botocore and aiobotocore glue share: the handler install, the session, the config.
+
+A request is answered at botocore's ``before-send`` event, where a handler may return the
+response instead of sending anything. The two clients differ only in the response object
+(aiobotocore reads its body with ``await``), so each glue module passes its own ``respond``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+from urllib.parse import parse_qsl, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from botocore.awsrequest import AWSPreparedRequest
+    from botocore.hooks import BaseEventHooks
+    from botocore.session import Session
+
+    from ._service import Handler, Reply
+
+Response = TypeVar("Response")
+
+HANDLER_ID = "ec2_export_image_tasks.testing"
+"""Names our ``before-send`` handler, so that installing another replaces it."""
+
+# One attempt per call: a retry would hide the error a test's handler returns, and call it again.
+# Legacy mode is a default client's; standard mode would add MaxAttemptsReached to every answer.
+RETRIES = {"mode": "legacy", "total_max_attempts": 1}
+
+_UNREAD = (None, None, None, None)
+SESSION_VARIABLES = {
+    "profile": _UNREAD,
+    "config_file": _UNREAD,
+    "credentials_file": _UNREAD,
+    "region": (None, None, "us-east-1", None),
+    "ignore_configured_endpoint_urls": (None, None, True, None),
+}
+"""A session's settings that read no AWS profile, config or credentials file and no endpoint URL
+from the environment (so the caller's AWS setup cannot change or break it), in us-east-1 unless
+a client says otherwise."""
+CREDENTIALS = ("testing", "testing")
+
+
+def form_parameters(request: AWSPreparedRequest) -> dict[str, str]:
+    """The Query-protocol form fields of a request botocore prepared."""
+    body = request.body
+    text = body.decode() if isinstance(body, bytes) else str(body or "")
+    return dict(parse_qsl(text, keep_blank_values=True))
+
+
+def region_of(request: AWSPreparedRequest) -> str:
+    """The region an EC2 request is for, from its host: ``ec2.{region}.amazonaws.com``."""
+    labels = (urlsplit(request.url).hostname or "").split(".")
+    if len(labels) < 3 or labels[0] != "ec2":
+        raise RuntimeError(f"not an EC2 regional endpoint: {request.url}")
+    return labels[1]
+
+
+def install(
+    events: BaseEventHooks | Session,
+    choose: Callable[[AWSPreparedRequest], Handler],
+    respond: Callable[[AWSPreparedRequest, Reply], Response],
+) -> None:
+    """Answer every request ``events`` sees with ``choose(request)``'s reply, made a response.
+
+    ``events`` is a client's (``client.meta.events``) or a session's, for all its clients.
+
+    Replaces the handler installed before, so a test may swap the service mid-way.
+    """
+
+    def before_send(request: AWSPreparedRequest, **_: object) -> Response:
+        parameters = form_parameters(request)
+        reply = choose(request)(parameters.get("Action", ""), parameters)
+        return respond(request, reply)
+
+    events.unregister("before-send", unique_id=HANDLER_ID)
+    # The stubs type handlers as returning None; before-send's may return the response.
+    events.register("before-send", before_send, unique_id=HANDLER_ID)  # type: ignore[arg-type]
+
+
+def unanswered(installer: str) -> Handler:
+    """A handler that refuses every call, naming the function that installs a real one."""
+
+    def refuse(action: str, parameters: Mapping[str, str]) -> Reply:
+        raise RuntimeError(f"nothing answers {action}: install a handler with {installer}()")
+
+    return refuse

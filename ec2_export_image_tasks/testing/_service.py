@@ -1,0 +1,103 @@
+"""One exchange with EC2, minus HTTP: an Action and its form fields in, a status and XML out.
+
+Pure, like the backend and the XML it joins: the glue (:mod:`._endpoint` for botocore,
+:mod:`.aio` for aiobotocore) only carries these values in and out of a request.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from . import _xml
+from ._backend import Ec2Error, ExportImageTasksBackend
+from ._query import parse_cancel, parse_describe, parse_export
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.client import EC2Client
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What the service sends back: an HTTP status and an XML body."""
+
+    status: int
+    body: bytes
+
+
+Handler = Callable[[str, Mapping[str, str]], Reply]
+"""Takes a request's ``Action`` and all its form fields (``Action`` included); gives the reply.
+
+Any function of this shape can play the service: see :func:`.answer_with`.
+"""
+
+_request_numbers = itertools.count()
+
+
+def _request_id() -> str:
+    """A fresh request id for a reply; boto3 shows it as ``ResponseMetadata.RequestId``."""
+    return f"local-{next(_request_numbers):08d}"
+
+
+def error_reply(error: Ec2Error) -> Reply:
+    """EC2's error document for ``error``, with its HTTP status: botocore raises ClientError."""
+    return Reply(error.status, _xml.error(error.code, error.message, _request_id()))
+
+
+def page_reply(tasks: Iterable[Mapping[str, object]], next_token: str | None = None) -> Reply:
+    """A ``DescribeExportImageTasks`` page holding ``tasks``, each written as given, key for key.
+
+    For a handler that scripts the service: pages of any size, a repeated or empty token.
+    """
+    return Reply(200, _xml.describe_export_image_tasks(tasks, next_token, _request_id()))
+
+
+class LocalEC2(ExportImageTasksBackend):
+    """An in-memory EC2 and a real boto3 client it answers: ``LocalEC2().client``.
+
+    It answers ``DescribeExportImageTasks``, ``ExportImage`` and ``CancelExportTask`` with EC2's
+    XML and error codes, from the state it holds. Seed it with :meth:`add_task`/:meth:`add_tasks`,
+    and :attr:`images` and :attr:`buckets` for ``ExportImage`` to find; move time on with
+    :meth:`advance`; see what was sent in :attr:`requests`. It is itself a :data:`Handler`, so
+    an aiobotocore client can be answered by it too (:mod:`.aio`).
+    """
+
+    def __init__(
+        self, clock: Callable[[], float] | None = None, *, export_seconds: float = 60.0
+    ) -> None:
+        super().__init__(clock, export_seconds=export_seconds)
+        self.requests: list[dict[str, str]] = []
+        """Each request's form fields, in order: ``Action``, ``MaxResults``, ``NextToken``, ..."""
+
+    @cached_property
+    def client(self) -> EC2Client:
+        """A real boto3 EC2 client answered here (made on first use: boto3 loads then)."""
+        from ._endpoint import make_client  # here: the pure service needs no botocore
+
+        return make_client(self)
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        """Answer one request: its reply, or EC2's error document for what it got wrong."""
+        self.requests.append(dict(parameters))
+        try:
+            if action == "DescribeExportImageTasks":
+                page = self.describe(parse_describe(parameters))
+                return page_reply(page.tasks, page.next_token)
+            if action == "ExportImage":
+                result = self.export_image(parse_export(parameters))
+                return self._reply(action, result)
+            if action == "CancelExportTask":
+                self.cancel_export_task(parse_cancel(parameters))
+                return self._reply(action, {"Return": "true"})
+            raise Ec2Error(
+                "InvalidAction", f"The action {action} is not valid for this web service."
+            )
+        except Ec2Error as error:
+            return error_reply(error)
+
+    @staticmethod
+    def _reply(action: str, members: Mapping[str, object]) -> Reply:
+        return Reply(200, _xml.response(action, members, _request_id()))
