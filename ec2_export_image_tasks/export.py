@@ -13,6 +13,7 @@ script, say) one export.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, overload
 
 from botocore.exceptions import ClientError
@@ -23,7 +24,7 @@ from .models import CancelExportTaskRequest, ExportImageRequest, ExportImageResp
 from .paginator.export_image_tasks import dry_run_permitted
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Generator, Mapping
     from typing import Unpack
 
     from mypy_boto3_ec2.client import EC2Client
@@ -88,15 +89,19 @@ def _cancel_request(task_id: str) -> CancelExportTaskRequestTypeDef:
     return CancelExportTaskRequest.model_validate({"ExportTaskId": task_id}).to_boto()
 
 
-def _cancel_refusal(error: ClientError, task_id: str) -> Exception | None:
-    """This package's error for EC2's refusal to cancel, or None to let ``error`` through."""
-    details = error.response.get("Error", {})
-    code, message = details.get("Code", ""), details.get("Message", "")
-    if code in TASK_NOT_FOUND:
-        return TaskNotFoundError(task_id)
-    if code in NOT_CANCELLABLE:
-        return ExportNotCancellableError(task_id, code, message)
-    return None
+@contextmanager
+def _cancel_refusals(task_id: str) -> Generator[None]:
+    """EC2's refusals to cancel, as this package's errors; any other ``ClientError`` as it is."""
+    try:
+        yield
+    except ClientError as error:
+        details = error.response.get("Error", {})
+        code, message = details.get("Code", ""), details.get("Message", "")
+        if code in TASK_NOT_FOUND:
+            raise TaskNotFoundError(task_id) from error
+        if code in NOT_CANCELLABLE:
+            raise ExportNotCancellableError(task_id, code, message) from error
+        raise
 
 
 # The boto3 driver.
@@ -149,13 +154,8 @@ def cancel_export(client: EC2Client, task_id: str) -> None:
     ``ClientError``. An id of the wrong form is a ``ValidationError``, sent nowhere.
     """
     keywords = _cancel_request(task_id)
-    try:
+    with _cancel_refusals(task_id):
         client.cancel_export_task(**keywords)
-    except ClientError as error:
-        refusal = _cancel_refusal(error, task_id)
-        if refusal is None:
-            raise
-        raise refusal from error
 
 
 # The aiobotocore driver: the same calls, awaited.
@@ -200,10 +200,5 @@ async def async_check_export_permissions(
 async def async_cancel_export(client: AioEC2Client, task_id: str) -> None:
     """The asyncio form of :func:`cancel_export`."""
     keywords = _cancel_request(task_id)
-    try:
+    with _cancel_refusals(task_id):
         await client.cancel_export_task(**keywords)
-    except ClientError as error:
-        refusal = _cancel_refusal(error, task_id)
-        if refusal is None:
-            raise
-        raise refusal from error
