@@ -21,12 +21,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._backend import Ec2Error, sample_task
+    from ._backend import sample_task
     from ._endpoint import answer_with, make_client
+    from ._errors import Ec2Error
     from ._service import Handler, LocalEC2, Reply, error_reply, page_reply
 
 _HOMES = {
-    "Ec2Error": "._backend",
+    "Ec2Error": "._errors",
     "sample_task": "._backend",
     "answer_with": "._endpoint",
     "make_client": "._endpoint",

@@ -49,16 +49,17 @@ def _session() -> boto3.session.Session:
     """
     isolated = botocore.session.Session(session_vars=_glue.SESSION_VARIABLES)
     isolated.set_credentials(*_glue.CREDENTIALS)
-    isolated.set_default_client_config(Config(retries=_glue.RETRIES))  # type: ignore[arg-type]
     return boto3.session.Session(botocore_session=isolated)
 
 
-def make_client(handler: Handler | None = None) -> EC2Client:
-    """A real EC2 client (dummy credentials, us-east-1, no retries) that ``handler`` answers.
+def make_client(handler: Handler | None = None, *, max_attempts: int = 1) -> EC2Client:
+    """A real EC2 client (dummy credentials, us-east-1) that ``handler`` answers.
 
     Without a handler every call raises ``RuntimeError`` until :func:`answer_with` installs
-    one: no request ever reaches the network.
+    one: no request ever reaches the network. Each call is tried once, unless ``max_attempts``
+    lets botocore retry (to test code that must survive a dropped response, say).
     """
-    client = _session().client("ec2")  # pyright: ignore[reportUnknownMemberType]
+    config = _glue.client_config(Config, max_attempts)
+    client = _session().client("ec2", config=config)  # pyright: ignore[reportUnknownMemberType]
     answer_with(client, handler or _glue.unanswered("answer_with"))
     return client

@@ -14,19 +14,29 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from botocore.awsrequest import AWSPreparedRequest
+    from botocore.config import Config
     from botocore.hooks import BaseEventHooks
     from botocore.session import Session
 
     from ._service import Handler, Reply
 
 Response = TypeVar("Response")
+ConfigT = TypeVar("ConfigT", bound="Config")
 
 HANDLER_ID = "ec2_export_image_tasks.testing"
 """Names our ``before-send`` handler, so that installing another replaces it."""
 
-# One attempt per call: a retry would hide the error a test's handler returns, and call it again.
-# Legacy mode is a default client's; standard mode would add MaxAttemptsReached to every answer.
-RETRIES = {"mode": "legacy", "total_max_attempts": 1}
+
+def client_config(kind: type[ConfigT], max_attempts: int) -> ConfigT:
+    """A client's config (botocore's or aiobotocore's ``kind``) for ``max_attempts`` tries.
+
+    One by default: a retry would hide the error a test's handler returns, and call it again.
+    Legacy mode is a default client's; standard mode would add MaxAttemptsReached to every answer.
+    """
+    if max_attempts < 1:
+        raise ValueError(f"max_attempts must be at least 1, not {max_attempts!r}")
+    return kind(retries={"mode": "legacy", "total_max_attempts": max_attempts})
+
 
 _UNREAD = (None, None, None, None)
 SESSION_VARIABLES = {

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ._backend import DescribeQuery, Ec2Error, ExportRequest
+from ._errors import Ec2Error
+from ._exports import ExportRequest
+from ._paging import DescribeQuery
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -13,7 +13,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import _xml
-from ._backend import Ec2Error, ExportImageTasksBackend
+from ._backend import ExportImageTasksBackend
+from ._errors import Ec2Error
 from ._query import parse_cancel, parse_describe, parse_export
 
 if TYPE_CHECKING:
@@ -84,13 +85,13 @@ class LocalEC2(ExportImageTasksBackend):
         self.requests.append(dict(parameters))
         try:
             if action == "DescribeExportImageTasks":
-                page = self.describe(parse_describe(parameters))
+                page = self._describe(parse_describe(parameters))
                 return page_reply(page.tasks, page.next_token)
             if action == "ExportImage":
-                result = self.export_image(parse_export(parameters))
+                result = self._export_image(parse_export(parameters))
                 return self._reply(action, result)
             if action == "CancelExportTask":
-                self.cancel_export_task(parse_cancel(parameters))
+                self._cancel_export_task(parse_cancel(parameters))
                 return self._reply(action, {"Return": "true"})
             raise Ec2Error(
                 "InvalidAction", f"The action {action} is not valid for this web service."

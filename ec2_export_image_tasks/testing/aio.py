@@ -24,11 +24,11 @@ try:
     from aiobotocore.awsrequest import AioAWSResponse
     from aiobotocore.config import AioConfig
     from aiobotocore.session import AioSession
-except ImportError as error:
+except ImportError as _missing:
     raise ImportError(
         "ec2_export_image_tasks.testing.aio needs aiobotocore: "
         "install the package's [async] extra (pip install 'ec2-export-image-tasks[async]')"
-    ) from error
+    ) from _missing
 from botocore.awsrequest import HTTPHeaders
 
 from . import _glue
@@ -68,7 +68,7 @@ def _isolated_session() -> AioSession:
     """A session isolated from the caller's AWS setup (see :data:`._glue.SESSION_VARIABLES`)."""
     session = AioSession(session_vars=_glue.SESSION_VARIABLES)
     session.set_credentials(*_glue.CREDENTIALS)
-    session.set_default_client_config(AioConfig(retries=_glue.RETRIES))
+    session.set_default_client_config(_glue.client_config(AioConfig, max_attempts=1))
     return session
 
 
@@ -79,14 +79,18 @@ def _shared_session() -> AioSession:
 
 
 @asynccontextmanager
-async def make_async_client(handler: Handler | None = None) -> AsyncGenerator[AioEC2Client]:
-    """``async with`` a real aiobotocore EC2 client (dummy credentials, us-east-1, no retries).
+async def make_async_client(
+    handler: Handler | None = None, *, max_attempts: int = 1
+) -> AsyncGenerator[AioEC2Client]:
+    """``async with`` a real aiobotocore EC2 client (dummy credentials, us-east-1).
 
     ``handler`` answers every request; without one, every call raises ``RuntimeError`` until
-    :func:`answer_with_async` installs one: no request ever reaches the network.
+    :func:`answer_with_async` installs one: no request ever reaches the network. Each call is
+    tried once, unless ``max_attempts`` lets botocore retry.
     """
+    config = _glue.client_config(AioConfig, max_attempts)
     # The stubs' overloads name every service; those of services not installed are unknown.
-    client_context = _shared_session().create_client("ec2")  # pyright: ignore[reportUnknownMemberType]
+    client_context = _shared_session().create_client("ec2", config=config)  # pyright: ignore[reportUnknownMemberType]
     async with client_context as client:
         answer_with_async(client, handler or _glue.unanswered("answer_with_async"))
         yield client

@@ -1,4 +1,4 @@
-"""The backend alone: storing tasks as given, sample tasks, time, and rules no client can reach."""
+"""The service's state: tasks as given, sample tasks, time, and rules botocore keeps from EC2."""
 
 from __future__ import annotations
 
@@ -7,19 +7,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, sample_task
-from ec2_export_image_tasks.testing._backend import DescribeQuery, ExportRequest
+from ec2_export_image_tasks.testing import LocalEC2, sample_task
 
 IMAGE = "ami-0123456789abcdef0"
 
 
-def _exporting(export_seconds: float = 10.0) -> tuple[LocalEC2, str]:
+def _exporting(export_seconds: float = 10.0) -> tuple[LocalEC2, object]:
     """A backend with one export just started, and the export's id."""
     local = LocalEC2(export_seconds=export_seconds)
     local.images.add(IMAGE)
     local.buckets.add("exports")
-    answer = local.export_image(ExportRequest(IMAGE, "VMDK", "exports"))
-    return local, str(answer["ExportImageTaskId"])
+    reply = local(
+        "ExportImage",
+        {"ImageId": IMAGE, "DiskImageFormat": "VMDK", "S3ExportLocation.S3Bucket": "exports"},
+    )
+    assert reply.status == 200
+    return local, local.tasks[0]["ExportImageTaskId"]
 
 
 def test_a_raw_task_is_stored_exactly_as_given() -> None:
@@ -52,18 +55,18 @@ def test_add_tasks_numbers_on_from_the_tasks_held() -> None:
 
 
 def test_max_results_below_1_is_an_invalid_parameter_value() -> None:
-    # botocore refuses 0 before sending; the backend must refuse it too, as EC2 does.
-    with pytest.raises(Ec2Error) as raised:
-        LocalEC2().describe(DescribeQuery(max_results=0))
+    # botocore refuses 0 before sending; the service must refuse it too, as EC2 does.
+    reply = LocalEC2()("DescribeExportImageTasks", {"MaxResults": "0"})
 
-    assert raised.value.code == "InvalidParameterValue"
+    assert reply.status == 400
+    assert b"<Code>InvalidParameterValue</Code>" in reply.body
 
 
 def test_an_identical_query_is_given_an_identical_token() -> None:
     local = LocalEC2()
     local.add_tasks(3)
 
-    tokens = {local.describe(DescribeQuery(max_results=1)).next_token for _ in range(2)}
+    tokens = {local.client.describe_export_image_tasks(MaxResults=1).get("NextToken") for _ in "ab"}
 
     assert len(tokens) == 1
 

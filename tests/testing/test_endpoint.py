@@ -138,3 +138,8 @@ def test_the_callers_aws_setup_is_not_read(tmp_path: Path) -> None:
 
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout.split() == ["https://ec2.us-east-1.amazonaws.com", "us-east-1"]
+
+
+def test_fewer_than_one_attempt_is_refused_naming_the_value() -> None:
+    with pytest.raises(ValueError, match=r"max_attempts must be at least 1, not 0"):
+        make_client(max_attempts=0)

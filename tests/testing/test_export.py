@@ -6,12 +6,17 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, ConnectionClosedError
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus
-from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
+from ec2_export_image_tasks.waiter import wait_for_export
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef, ExportImageResultTypeDef
 
 IMAGE = "ami-0123456789abcdef0"
@@ -275,3 +280,62 @@ def test_a_request_without_a_required_field_is_a_missing_parameter() -> None:
     assert reply.status == 400
     assert b"<Code>MissingParameter</Code>" in reply.body
     assert b"ExportTaskId" in reply.body
+
+
+def test_code_that_sleeps_can_be_handed_advance_and_now(local: LocalEC2) -> None:
+    task_id = _export(local).get("ExportImageTaskId", "")
+
+    task = wait_for_export(
+        local.client, task_id, interval=4.0, sleep=local.advance, clock=local.now
+    )
+
+    assert task.status is ExportImageTaskStatus.COMPLETED
+    assert local.now() == 12.0
+
+
+_optional_parameters = st.fixed_dictionaries(
+    {"DiskImageFormat": st.sampled_from(["VMDK", "RAW", "VHD"])},
+    optional={
+        "Description": st.text(
+            st.characters(codec="ascii", exclude_categories=["Cc"]), max_size=20
+        ),
+        "RoleName": st.sampled_from(["vmimport", "exporter"]),
+        "S3ExportLocation": st.sampled_from([{"S3Bucket": BUCKET, "S3Prefix": p} for p in "ab"]),
+    },
+)
+
+
+@given(first=_optional_parameters, second=_optional_parameters)
+def test_a_client_token_stands_for_exactly_its_parameters(
+    first: dict[str, Any], second: dict[str, Any]
+) -> None:
+    local = LocalEC2()
+    local.images.add(IMAGE)
+    local.buckets.add(BUCKET)
+    started = _export(local, ClientToken="token", **first).get("ExportImageTaskId")
+
+    try:
+        answer: object = _export(local, ClientToken="token", **second).get("ExportImageTaskId")
+    except ClientError as error:
+        answer = error.response.get("Error", {}).get("Code")
+
+    same = {**EXPORT, **first} == {**EXPORT, **second}
+    assert answer == (started if same else "IdempotentParameterMismatch")
+    assert len(local.tasks) == 1
+
+
+def test_botocores_retry_after_a_dropped_response_is_the_same_export(local: LocalEC2) -> None:
+    dropped: list[str] = []
+
+    def drop_the_first_answer(action: str, parameters: Mapping[str, str]) -> Reply:
+        reply = local(action, parameters)
+        if not dropped:
+            dropped.append(parameters["ClientToken"])
+            raise ConnectionClosedError(endpoint_url="https://ec2.us-east-1.amazonaws.com")
+        return reply
+
+    answer = make_client(drop_the_first_answer, max_attempts=2).export_image(**EXPORT)
+
+    assert answer["ResponseMetadata"]["RetryAttempts"] == 1
+    assert [request["ClientToken"] for request in local.requests] == dropped * 2
+    assert [task["ExportImageTaskId"] for task in local.tasks] == [answer.get("ExportImageTaskId")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ec2_export_image_tasks.testing import Ec2Error
-from ec2_export_image_tasks.testing._backend import DescribeQuery
+from ec2_export_image_tasks.testing._paging import DescribeQuery
 from ec2_export_image_tasks.testing._query import parse_describe
 
 

@@ -1,0 +1,128 @@
+"""``ExportImage``'s request and the rules EC2 checks it by, before an export starts."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from ..models import Tag
+from ._errors import Ec2Error
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+DISK_IMAGE_FORMATS = ("VMDK", "RAW", "VHD")
+DEFAULT_ROLE_NAME = "vmimport"
+"""The role EC2 uses when ``ExportImage`` names none."""
+EXPORT_TASK_RESOURCE = "export-image-task"
+"""The one resource type ``ExportImage``'s ``TagSpecifications`` may name."""
+MAX_CLIENT_TOKEN = 64
+MAX_DESCRIPTION = 255
+
+_AMI_ID = re.compile(r"ami-(?:[0-9a-f]{8}|[0-9a-f]{17})")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    """One ``ExportImage`` request's parameters, as sent and not yet checked.
+
+    ``tag_specifications`` are (resource type, tags) pairs, each tag a (key, value) pair.
+    """
+
+    image_id: str
+    disk_image_format: str
+    s3_bucket: str
+    s3_prefix: str | None = None
+    role_name: str | None = None
+    description: str | None = None
+    tag_specifications: Sequence[tuple[str, Sequence[tuple[str, str]]]] = ()
+    client_token: str | None = None
+    dry_run: bool = False
+
+    def task(self, task_id: str) -> dict[str, object]:
+        """The export task this request starts, in boto3's form, as far as time leaves it be."""
+        location = {"S3Bucket": self.s3_bucket}
+        if self.s3_prefix is not None:
+            location["S3Prefix"] = self.s3_prefix
+        task: dict[str, object] = {
+            "ExportImageTaskId": task_id,
+            "ImageId": self.image_id,
+            "S3ExportLocation": location,
+        }
+        if self.description is not None:
+            task["Description"] = self.description
+        if tags := [
+            {"Key": key, "Value": value}
+            for _, pairs in self.tag_specifications
+            for key, value in pairs
+        ]:
+            task["Tags"] = tags
+        return task
+
+
+def without_token(request: ExportRequest) -> ExportRequest:
+    """The parameters a client token stands for: all but the token and DryRun."""
+    return dataclasses.replace(request, client_token=None, dry_run=False)
+
+
+def check_client_token(token: str) -> None:
+    """EC2's limit on an idempotency token: 64 ASCII characters."""
+    if len(token) > MAX_CLIENT_TOKEN or not token.isascii():
+        raise Ec2Error(
+            "InvalidParameterValue",
+            f"Value ({token}) for parameter ClientToken is invalid: "
+            f"at most {MAX_CLIENT_TOKEN} ASCII characters.",
+        )
+
+
+def check_export(request: ExportRequest, images: set[str], buckets: set[str]) -> None:
+    """Refuse what EC2 refuses in an ``ExportImage`` request, in the order it checks."""
+    image_id = request.image_id
+    if not _AMI_ID.fullmatch(image_id):
+        raise Ec2Error("InvalidAMIID.Malformed", f'Invalid id: "{image_id}" (expecting "ami-...")')
+    if image_id not in images:
+        raise Ec2Error("InvalidAMIID.NotFound", f"The image id '[{image_id}]' does not exist")
+    if request.disk_image_format not in DISK_IMAGE_FORMATS:
+        raise Ec2Error(
+            "InvalidParameterValue",
+            f"Value ({request.disk_image_format}) for parameter DiskImageFormat is invalid. "
+            f"Expecting one of {', '.join(DISK_IMAGE_FORMATS)}.",
+        )
+    if request.s3_bucket not in buckets:
+        raise Ec2Error(
+            "InvalidParameter",
+            f"The S3 bucket '{request.s3_bucket}' does not exist, "
+            "or you do not have permission to write to it.",
+        )
+    if request.description is not None and len(request.description) > MAX_DESCRIPTION:
+        raise Ec2Error(
+            "InvalidParameterValue",
+            f"The description is {len(request.description)} characters; "
+            f"the maximum is {MAX_DESCRIPTION}.",
+        )
+    for resource_type, tags in request.tag_specifications:
+        check_tags(resource_type, tags)
+
+
+def check_tags(resource_type: str, tags: Sequence[tuple[str, str]]) -> None:
+    """Tags are checked with the :class:`~..models.Tag` model, as EC2 checks tags."""
+    if resource_type != EXPORT_TASK_RESOURCE:
+        raise Ec2Error(
+            "InvalidParameterValue",
+            f"'{resource_type}' is not a valid taggable resource type for this operation: "
+            f"use '{EXPORT_TASK_RESOURCE}'.",
+        )
+    seen: set[str] = set()
+    for key, value in tags:
+        try:
+            Tag(key=key, value=value)
+        except ValidationError as error:
+            reason = error.errors()[0]["msg"]
+            raise Ec2Error("InvalidParameterValue", f"Tag {key!r}: {reason}") from None
+        if key in seen:
+            raise Ec2Error("InvalidParameterValue", f"Duplicate tag key '{key}' specified.")
+        seen.add(key)
