@@ -93,20 +93,17 @@ def _add_connection_options(command: argparse.ArgumentParser, *, after_command: 
         default=default(None),
         help="send requests to this URL instead of AWS",
     )
-    group.add_argument(
-        "--cli-connect-timeout",
-        type=_socket_timeout,
-        default=default(DEFAULT_CONNECT_TIMEOUT),
-        metavar="SECONDS",
-        help=f"longest wait for a connection; 0 waits forever (default {DEFAULT_CONNECT_TIMEOUT})",
-    )
-    group.add_argument(
-        "--cli-read-timeout",
-        type=_socket_timeout,
-        default=default(DEFAULT_READ_TIMEOUT),
-        metavar="SECONDS",
-        help=f"longest wait for an answer; 0 waits forever (default {DEFAULT_READ_TIMEOUT})",
-    )
+    for option, seconds, awaited in (
+        ("--cli-connect-timeout", DEFAULT_CONNECT_TIMEOUT, "a connection"),
+        ("--cli-read-timeout", DEFAULT_READ_TIMEOUT, "an answer"),
+    ):
+        group.add_argument(
+            option,
+            type=_socket_timeout,
+            default=default(seconds),
+            metavar="SECONDS",
+            help=f"longest wait for {awaited}; 0 waits forever (default {seconds})",
+        )
     group.add_argument(
         "--demo",
         action="store_true",

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     GetCoreSchemaHandler,
@@ -14,7 +15,10 @@ from pydantic import (
     WrapSerializer,
 )
 from pydantic.alias_generators import to_pascal
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema, PydanticCustomError, core_schema
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 T = TypeVar("T")
 
@@ -68,10 +72,52 @@ class _Model(BaseModel, frozen=True):
         return self.model_dump(by_alias=True, exclude_unset=True, exclude_none=True)
 
 
+def _not_a_field_in_another_case(fields: Iterable[str]) -> Callable[[str], str]:
+    """The check for an unknown key: it must not be a field's alias or name in other letters.
+
+    ``{"Key": "a", "key": "aws:x"}`` would otherwise keep ``key`` as an unknown key, unchecked.
+    """
+    spellings = {
+        spelling.casefold(): to_pascal(field)
+        for field in fields
+        for spelling in (field, to_pascal(field))
+    }
+
+    def check(key: str) -> str:
+        alias = spellings.get(key.casefold())
+        if alias is not None:
+            raise PydanticCustomError(
+                "alias_case",
+                "an unknown key that is the field {alias} in other letters; "
+                "it would escape that field's checks",
+                {"alias": alias},
+            )
+        return key
+
+    return check
+
+
 class ResponseModel(_Model, frozen=True):
-    """A structure AWS sends: keys AWS adds in future are kept, so a round trip loses nothing."""
+    """A structure AWS sends: keys AWS adds in future are kept, so a round trip loses nothing.
+
+    An unknown key is checked against the fields' spellings: the check runs in Python, but only
+    for unknown keys (a page's ``ResponseMetadata``), so a task as AWS sends it pays nothing.
+    """
 
     model_config = ConfigDict(extra="allow")
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Runs before pydantic reads the class's annotations: it finds the key check there.
+        super().__init_subclass__(**kwargs)
+        fields = [
+            name
+            for model in cls.__mro__
+            if issubclass(model, ResponseModel)
+            for name in vars(model).get("__annotations__", {})
+            if not name.startswith("_")
+        ]
+        key = Annotated[str, AfterValidator(_not_a_field_in_another_case(fields))]
+        cls.__annotations__["__pydantic_extra__"] = dict[key, Any]
 
 
 class RequestModel(_Model, frozen=True):

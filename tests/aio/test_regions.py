@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.exceptions import ClientError
@@ -40,27 +41,29 @@ def _expected(region: str, region_number: int, count: int) -> Found:
     return [(region, task_id(1000 * region_number + number)) for number in range(count)]
 
 
-def _list(
+async def _list_async(
     handlers: Mapping[str, Handler], *, concurrency: int = 4, page_size: int | None = None
 ) -> tuple[Found, RegionsFailedError | None]:
     """Every (region, task id) listed from ``handlers``' regions, and the error at the end."""
     request = DescribeExportImageTasksRequest(
         pagination_config=PaginationConfig(page_size=page_size)
     )
+    found: Found = []
+    listing = list_export_image_tasks_in_regions(
+        local_session(handlers), handlers, request, concurrency=concurrency
+    )
+    try:
+        async for region, task in listing:
+            found.append((region, task.export_image_task_id))
+    except RegionsFailedError as error:
+        return found, error
+    return found, None
 
-    async def main() -> tuple[Found, RegionsFailedError | None]:
-        found: Found = []
-        listing = list_export_image_tasks_in_regions(
-            local_session(handlers), handlers, request, concurrency=concurrency
-        )
-        try:
-            async for region, task in listing:
-                found.append((region, task.export_image_task_id))
-        except RegionsFailedError as error:
-            return found, error
-        return found, None
 
-    return asyncio.run(main())
+def _list(
+    handlers: Mapping[str, Handler], *, concurrency: int = 4, page_size: int | None = None
+) -> tuple[Found, RegionsFailedError | None]:
+    return asyncio.run(_list_async(handlers, concurrency=concurrency, page_size=page_size))
 
 
 def test_every_regions_tasks_are_yielded_with_their_region() -> None:
@@ -179,3 +182,34 @@ def test_closing_the_listing_early_ends_every_region_even_with_a_full_queue() ->
 
     # The guard only turns a hang into a failure; nothing here measures time.
     assert asyncio.run(asyncio.wait_for(first_then_close(), timeout=30)) in REGIONS
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"on_invalid": "Raise"}, "on_invalid must be one of ('raise', 'skip'), got 'Raise'"),
+        ({"concurrency": 0}, "concurrency must be at least 1, got 0"),
+    ],
+)
+def test_wrong_options_are_refused_by_the_call_itself(
+    options: dict[str, Any], message: str
+) -> None:
+    # No event loop and no iteration: the mistake shows where it is made.
+    with pytest.raises(ValueError, match=re.escape(message)):
+        list_export_image_tasks_in_regions(local_session({}), REGIONS, **options)
+
+
+def test_a_region_ended_by_a_cancellation_nobody_asked_for_is_reported_not_awaited() -> None:
+    def cancelled(action: str, parameters: Mapping[str, str]) -> Reply:
+        raise asyncio.CancelledError  # as from a library cancelling the task it runs in
+
+    handlers: dict[str, Handler] = {"eu-west-1": _region_service(0, 3), "us-east-1": cancelled}
+
+    # The guard only turns a hang into a failure; nothing here measures time.
+    found, error = asyncio.run(asyncio.wait_for(_list_async(handlers), timeout=30))
+
+    assert sorted(found) == _expected("eu-west-1", 0, 3)
+    assert error is not None
+    [failure] = error.failures
+    assert failure.region == "us-east-1"
+    assert "cancelled" in str(failure)

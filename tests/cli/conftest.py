@@ -1,14 +1,15 @@
-"""The ``run`` fixture: the command line in-process, against the demo, on a fake clock."""
+"""``run``: the command line in-process, against the demo, on a fake clock; ``no_aws``."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
 
 from ec2_export_image_tasks.cli import main
 
-from .helpers import FakeTime, Run
+from .helpers import FakeTime, Run, without_aws
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -23,3 +24,13 @@ def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
         return Run(status, captured.out, captured.err)
 
     return run_cli
+
+
+@pytest.fixture
+def no_aws(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process's environment as on a machine without AWS configuration."""
+    for name in os.environ:
+        if name.startswith("AWS_"):
+            monkeypatch.delenv(name)
+    for name, value in without_aws().items():
+        monkeypatch.setenv(name, value)

@@ -60,8 +60,10 @@ class Case:
         return frozenset(self.boto_keys) | frozenset(self.model.model_fields)
 
     def unknown_keys(self) -> st.SearchStrategy[str]:
-        """Key names the model does not know, such as a key AWS adds later, or a typo."""
-        return _KEY_NAMES.filter(lambda key: key not in self.known_keys)
+        """Key names the model does not know, such as a key AWS adds later, or a typo; not a
+        known key in other letters (a response model refuses those)."""
+        known = {key.casefold() for key in self.known_keys}
+        return _KEY_NAMES.filter(lambda key: key.casefold() not in known)
 
 
 _KEY_NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,19}", fullmatch=True)

@@ -134,3 +134,9 @@ def test_keys_that_only_resemble_the_prefix_are_accepted(key: str) -> None:
 def test_keys_and_values_must_be_strings(field: str, value: object) -> None:
     with rejected(field, value):
         Tag.model_validate({"Key": "team"} | {field: value})
+
+
+@pytest.mark.parametrize("spelling", ["key", "KEY", "kEy"])
+def test_a_second_key_in_other_letters_cannot_escape_the_key_checks(spelling: str) -> None:
+    with rejected(spelling, spelling):
+        Tag.model_validate({"Key": "a", spelling: "aws:x"})

@@ -1,0 +1,166 @@
+"""Text from the service is shown, never obeyed: escaped for people, exact in JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+import unicodedata
+from typing import TYPE_CHECKING
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks.cli.printable import printable
+from ec2_export_image_tasks.cli.watch import bars
+from ec2_export_image_tasks.models import ExportImageTask
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
+
+from .helpers import NEARLY_DONE
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from ec2_export_image_tasks.testing import Reply
+
+HOSTILE = "one\ntwo\rthree\tfour\x7ffive\x85six\x9b2Jseven\u202eeight\u2066nine[red]x[/]"
+"""Every kind of character a terminal would obey, as EC2's XML can carry them, and markup."""
+SHOWN = "one\\ntwo\\rthree\\tfour\\x7ffive\\x85six\\x9b2Jseven\\u202eeight\\u2066nine[red]x[/]"
+
+BIDI = [
+    "\u061c",
+    "\u200e",
+    "\u200f",
+    *map(chr, range(0x202A, 0x202F)),
+    *map(chr, range(0x2066, 0x206A)),
+]
+
+
+@pytest.mark.parametrize(
+    ("character", "shown"),
+    [
+        ("\n", "\\n"),
+        ("\r", "\\r"),
+        ("\t", "\\t"),
+        ("\x00", "\\x00"),
+        ("\x1b", "\\x1b"),
+        ("\x7f", "\\x7f"),
+        ("\x80", "\\x80"),
+        ("\x9f", "\\x9f"),
+        *((c, f"\\u{ord(c):04x}") for c in BIDI),
+    ],
+    ids=ascii,
+)
+def test_control_and_bidi_characters_are_escaped(character: str, shown: str) -> None:
+    assert printable(f"a{character}b") == f"a{shown}b"
+
+
+def _obeyed(character: str) -> bool:
+    return unicodedata.category(character) == "Cc" or character in BIDI
+
+
+@given(st.text())
+def test_nothing_a_terminal_obeys_survives_and_the_rest_is_untouched(text: str) -> None:
+    shown = printable(text)
+
+    assert not any(map(_obeyed, shown))
+    if not any(map(_obeyed, text)):
+        assert shown == text
+
+
+def _local(**fields: str) -> LocalEC2:
+    service = LocalEC2()
+    service.add_task({"ExportImageTaskId": NEARLY_DONE, "Status": "deleted", **fields})
+    return service
+
+
+def test_a_table_row_cannot_be_forged_by_a_description(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    client = _local(Description=HOSTILE).client
+
+    main(["list", "--output", "table"], client=client)
+
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert lines[1].endswith(SHOWN)
+
+
+def test_tag_values_in_json_outputs_stay_exact(capsys: pytest.CaptureFixture[str]) -> None:
+    service = _local(Description=HOSTILE, StatusMessage=HOSTILE)
+    service.add_task(
+        {
+            "ExportImageTaskId": "export-ami-0000000000000d001",
+            "Tags": [{"Key": "k", "Value": HOSTILE}],
+        }
+    )
+
+    main(["list", "--output", "json"], client=service.client)
+    document = json.loads(capsys.readouterr().out)
+    main(["list", "--output", "jsonl"], client=service.client)
+    # Split on newlines only: str.splitlines also splits at U+0085, which JSON carries raw.
+    lines = [json.loads(line) for line in capsys.readouterr().out.split("\n")[:-1]]
+
+    first, second = document["ExportImageTasks"]
+    assert first["Description"] == first["StatusMessage"] == HOSTILE
+    assert second["Tags"] == [{"Key": "k", "Value": HOSTILE}]
+    assert lines == document["ExportImageTasks"]
+
+
+def test_a_status_message_in_an_error_line_is_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    client = _local(StatusMessage=HOSTILE).client
+
+    status = main(["wait", NEARLY_DONE], client=client)
+
+    assert status == 5
+    assert capsys.readouterr().err == f"error: export {NEARLY_DONE} is deleted: {SHOWN}\n"
+
+
+def test_an_aws_error_message_is_escaped(capsys: pytest.CaptureFixture[str]) -> None:
+    def refuse(action: str, parameters: Mapping[str, str]) -> Reply:
+        return error_reply(Ec2Error("UnauthorizedOperation", HOSTILE))
+
+    status = main(["list"], client=make_client(refuse))
+
+    assert status == 1
+    assert capsys.readouterr().err == f"error: AWS UnauthorizedOperation: {SHOWN}\n"
+
+
+@pytest.mark.parametrize("command", [["wait", NEARLY_DONE], ["watch"]])
+def test_progress_lines_escape_the_status_message(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    service = LocalEC2()
+    service.add_task(
+        {"ExportImageTaskId": NEARLY_DONE, "Status": "completed", "StatusMessage": HOSTILE}
+    )
+
+    main(command, client=service.client)
+
+    assert capsys.readouterr().out == f"{NEARLY_DONE} completed: {SHOWN}\n"
+
+
+class Terminal(io.StringIO):
+    """What rich writes to a terminal, kept."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bars_show_markup_and_controls_from_the_service_literally(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # room for the whole message
+    terminal = Terminal()
+    task = ExportImageTask.model_validate(
+        {"ExportImageTaskId": NEARLY_DONE, "Status": "active", "StatusMessage": HOSTILE}
+    )
+
+    with bars(terminal) as show:
+        show([task])
+
+    drawn = terminal.getvalue()
+    assert f"active: {SHOWN}" in drawn
+    assert "\u202e" not in drawn
+    assert "\x85" not in drawn
