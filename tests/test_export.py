@@ -10,9 +10,7 @@ import asyncio
 import re
 from typing import TYPE_CHECKING, Any
 
-import boto3
 import pytest
-from botocore.config import Config
 from botocore.exceptions import ClientError, ConnectionClosedError
 from hypothesis import assume, given, settings
 from pydantic import ValidationError
@@ -38,7 +36,6 @@ from ec2_export_image_tasks.testing import (
     Ec2Error,
     LocalEC2,
     Reply,
-    answer_with,
     error_reply,
     make_client,
 )
@@ -47,7 +44,6 @@ from ec2_export_image_tasks.testing.aio import make_async_client
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Mapping
 
-    from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef
 
     from ec2_export_image_tasks.testing import Handler
@@ -194,20 +190,8 @@ class DropsFirstAnswer:
         return reply
 
 
-def _retrying_client(handler: Handler) -> EC2Client:
-    """A client that retries as boto3's do by default for a connection lost mid-answer."""
-    session = boto3.session.Session(
-        aws_access_key_id="testing", aws_secret_access_key="testing", region_name="us-east-1"
-    )
-    client = session.client(  # pyright: ignore[reportUnknownMemberType]
-        "ec2", config=Config(retries={"mode": "standard", "total_max_attempts": 3})
-    )
-    answer_with(client, handler)
-    return client
-
-
 def test_a_retry_after_a_lost_answer_does_not_start_a_second_export(local: LocalEC2) -> None:
-    client = _retrying_client(DropsFirstAnswer(local))
+    client = make_client(DropsFirstAnswer(local), max_attempts=3)
 
     response = start_export(client, **REQUEST)
 
