@@ -119,7 +119,8 @@ def start_export(
     """Start exporting an AMI to S3: boto3's keywords or a request model; returns the new task.
 
     A bad request raises pydantic's ``ValidationError`` (a ``ValueError`` naming the field and
-    the value) and sends nothing; what AWS refuses is botocore's ``ClientError``.
+    the value) and sends nothing; what AWS refuses is botocore's ``ClientError`` (with
+    ``DryRun=True``, always: ``DryRunOperation``; :func:`check_export_permissions` reads it).
     """
     return _export_response(client.export_image(**_export_request(request, kwargs).to_boto()))
 

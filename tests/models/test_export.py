@@ -191,6 +191,18 @@ def test_role_names_breaking_iam_rules_are_rejected(role_name: object) -> None:
         _request(RoleName=role_name)
 
 
+@given(
+    role_name=strategies.role_names(),
+    at=st.integers(0, 63),
+    bad=st.characters().filter(lambda c: not (c.isascii() and (c.isalnum() or c in "_+=,.@-"))),
+)
+def test_any_other_character_in_a_role_name_is_rejected(role_name: str, at: int, bad: str) -> None:
+    spoiled = role_name[:at] + bad + role_name[at + 1 :]
+
+    with rejected("RoleName", spoiled):
+        _request(RoleName=spoiled)
+
+
 def test_without_a_role_name_none_is_sent() -> None:
     # The service then uses the role named vmimport; the request says nothing.
     assert "RoleName" not in _request().to_boto()
@@ -212,6 +224,18 @@ def test_every_client_token_the_strategy_gives_is_accepted(token: str) -> None:
 def test_client_tokens_out_of_limits_are_rejected(token: object) -> None:
     with rejected("ClientToken", token):
         _request(ClientToken=token)
+
+
+@given(
+    token=strategies.client_tokens(), at=st.integers(0, 63), bad=st.characters(min_codepoint=0x80)
+)
+def test_a_client_token_with_any_character_beyond_ascii_is_rejected(
+    token: str, at: int, bad: str
+) -> None:
+    spoiled = token[:at] + bad + token[at + 1 :]
+
+    with rejected("ClientToken", spoiled):
+        _request(ClientToken=spoiled)
 
 
 @pytest.mark.parametrize("unit", ["d", ASTRAL])
