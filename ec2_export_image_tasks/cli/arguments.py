@@ -40,12 +40,23 @@ def _seconds(text: str) -> float:
     return value
 
 
-def interval(text: str) -> float:
+def _interval(text: str) -> float:
     """A polling interval: finite, at least :data:`MIN_INTERVAL` seconds."""
     value = _seconds(text)
     if value < MIN_INTERVAL:
         raise argparse.ArgumentTypeError(f"must be at least {MIN_INTERVAL:g} s, got {text}")
     return value
+
+
+def add_interval(command: argparse.ArgumentParser, default: float, meaning: str) -> None:
+    """``--interval SECONDS``, at least :data:`MIN_INTERVAL`."""
+    command.add_argument(
+        "--interval",
+        type=_interval,
+        default=default,
+        metavar="SECONDS",
+        help=f"{meaning}, at least {MIN_INTERVAL:g} (default {default:g})",
+    )
 
 
 def timeout(text: str) -> float:

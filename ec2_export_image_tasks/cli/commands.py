@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..models import DescribeExportImageTasksRequest, ExportImageTask
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from . import output
-from .arguments import OUTPUTS, add_selection, interval
+from .arguments import OUTPUTS, add_interval, add_selection
 from .exit_status import OK, describe
 from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
 from .printable import printable
@@ -99,13 +99,11 @@ def _list(run: Invocation) -> int:
 
 def _watch_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
-    command.add_argument(
-        "--interval", type=interval, default=2.0, help="first polling interval in seconds"
-    )
+    add_interval(command, 2.0, "seconds between polls after a change")
 
 
 def _watch(run: Invocation) -> int:
-    from .watch import bars, lines, watch  # imported here: only watch draws
+    from .watch import bars, lines, watch  # imported here: only watch draws, with rich
 
     display = bars if run.out.isatty() else lines
     with display(run.out) as show:

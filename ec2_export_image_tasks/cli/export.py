@@ -25,7 +25,7 @@ from ..models.export import (
 )
 from ..waiter import wait_for_export
 from . import output
-from .arguments import interval, timeout
+from .arguments import add_interval, timeout
 from .exit_status import OK
 
 if TYPE_CHECKING:
@@ -95,15 +95,14 @@ class _AddTag(argparse.Action):
 def _add_following(command: argparse.ArgumentParser, *, wait_option: bool) -> None:
     """``--timeout`` and ``--interval``; on ``export`` either implies ``--wait``."""
     also = " (implies --wait)" if wait_option else ""
-    command.add_argument("--timeout", type=timeout, help=f"give up after this many seconds{also}")
     command.add_argument(
-        "--interval",
-        type=interval,
-        # wait's has always been 15 s; export's is chosen when it runs, for the demo's sake.
-        default=None if wait_option else WAIT_INTERVAL,
-        help=f"seconds between polls (default {WAIT_INTERVAL:g}"
-        f"{f'; {DEMO_WAIT_INTERVAL:g} with --demo' if wait_option else ''}){also}",
+        "--timeout", type=timeout, metavar="SECONDS", help=f"give up after this many seconds{also}"
     )
+    demo = f" (implies --wait; {DEMO_WAIT_INTERVAL:g} with --demo)" if wait_option else ""
+    add_interval(command, WAIT_INTERVAL, f"seconds between polls{demo}")
+    if wait_option:
+        # None, not 15, when not given: chosen as the export is followed, for the demo's sake.
+        command.set_defaults(interval=None)
 
 
 def wait_arguments(command: argparse.ArgumentParser) -> None:

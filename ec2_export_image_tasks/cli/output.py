@@ -1,7 +1,7 @@
 """How tasks are written: an aligned table and progress lines for people, JSON for tools.
 
 What people read passes through :func:`.printable`, so that text from the service cannot forge
-rows or drive the terminal; JSON carries every string exactly.
+rows or drive the terminal; JSON carries every string exactly, through :func:`.inert_json`.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .printable import printable
+from .printable import inert_json, printable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,7 +45,7 @@ def write_table(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
 def write_jsonl(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
     """One task per line, streamed as the pages arrive."""
     for task in tasks:
-        out.write(json.dumps(task.to_boto(), ensure_ascii=False) + "\n")
+        out.write(inert_json(json.dumps(task.to_boto(), ensure_ascii=False)) + "\n")
 
 
 def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: TextIO) -> None:
@@ -53,7 +53,7 @@ def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: 
     document: dict[str, object] = {"ExportImageTasks": [task.to_boto() for task in tasks]}
     if resume_token is not None:
         document["NextToken"] = resume_token
-    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    out.write(inert_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
 
 
 def _message(task: ExportImageTask) -> str:

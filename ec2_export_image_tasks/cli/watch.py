@@ -1,7 +1,7 @@
 """Live progress of export image tasks, refreshed by polling with backoff.
 
 On a terminal, progress bars redrawn in place; anywhere else (a CI log, a file), one line per
-task each time it changes, written as it happens.
+task each time it changes, written as it happens. Only ``watch`` imports this module (and rich).
 """
 
 from __future__ import annotations
@@ -9,10 +9,15 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
+from rich.text import Text
+
 from ..models import ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import retrying
 from .output import progress_line, state
+from .printable import printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator, Sequence
@@ -48,18 +53,22 @@ def _percent(task: ExportImageTask) -> int:
     return task.progress or 0
 
 
+class _StateColumn(ProgressColumn):
+    """The state as plain text in its status's colour: never read as markup or emoji codes."""
+
+    def render(self, task: Task) -> Text:
+        shown: Text = task.fields["state"]
+        return shown
+
+
 @contextmanager
 def bars(out: TextIO) -> Generator[Show]:
-    """Progress bars for a terminal; text from the service is never read as rich markup."""
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.progress import BarColumn, Progress, TaskID, TextColumn
-
+    """Progress bars for a terminal; text from the service is shown as plain text."""
     with Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%"),
-        TextColumn("{task.fields[state]}"),
+        _StateColumn(),
         console=Console(file=out),
     ) as progress:
         shown: dict[str, TaskID] = {}
@@ -67,13 +76,10 @@ def bars(out: TextIO) -> Generator[Show]:
         def show(tasks: Sequence[ExportImageTask]) -> None:
             for name, task in _named(tasks):
                 if name not in shown:
-                    shown[name] = progress.add_task(escape(name), total=100, state="")
-                style = _STYLES.get(task.status) if task.status else None
-                text = escape(state(task))
+                    shown[name] = progress.add_task(printable(name), total=100, state=Text())
+                style = _STYLES.get(task.status, "") if task.status else ""
                 progress.update(
-                    shown[name],
-                    completed=_percent(task),
-                    state=f"[{style}]{text}[/]" if style else text,
+                    shown[name], completed=_percent(task), state=Text(state(task), style=style)
                 )
 
         yield show

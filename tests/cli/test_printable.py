@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
     from ec2_export_image_tasks.testing import Reply
 
-HOSTILE = "one\ntwo\rthree\tfour\x7ffive\x85six\x9b2Jseven\u202eeight\u2066nine[red]x[/]"
-"""Every kind of character a terminal would obey, as EC2's XML can carry them, and markup."""
-SHOWN = "one\\ntwo\\rthree\\tfour\\x7ffive\\x85six\\x9b2Jseven\\u202eeight\\u2066nine[red]x[/]"
+
+HOSTILE = "one\ntwo\rthree\tfour\x7ffive\x85six\x9b2Jseven\u202eeight\u2066[red]x[/]:smile:"
+"""Every kind of character a terminal obeys, as EC2's XML can carry them; rich markup, emoji."""
+SHOWN = "one\\ntwo\\rthree\\tfour\\x7ffive\\x85six\\x9b2Jseven\\u202eeight\\u2066[red]x[/]:smile:"
 
 BIDI = [
     "\u061c",
@@ -87,7 +88,7 @@ def test_a_table_row_cannot_be_forged_by_a_description(
     assert lines[1].endswith(SHOWN)
 
 
-def test_tag_values_in_json_outputs_stay_exact(capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_outputs_carry_service_text_exactly(capsys: pytest.CaptureFixture[str]) -> None:
     service = _local(Description=HOSTILE, StatusMessage=HOSTILE)
     service.add_task(
         {
@@ -106,6 +107,17 @@ def test_tag_values_in_json_outputs_stay_exact(capsys: pytest.CaptureFixture[str
     assert first["Description"] == first["StatusMessage"] == HOSTILE
     assert second["Tags"] == [{"Key": "k", "Value": HOSTILE}]
     assert lines == document["ExportImageTasks"]
+
+
+@pytest.mark.parametrize("style", ["json", "jsonl"])
+def test_json_outputs_write_what_a_terminal_obeys_as_json_escapes(
+    capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    main(["list", "--output", style], client=_local(Description=HOSTILE).client)
+
+    written = capsys.readouterr().out
+    assert not any(map(_obeyed, written.replace("\n", "")))
+    assert "\\u202e" in written
 
 
 def test_a_status_message_in_an_error_line_is_escaped(capsys: pytest.CaptureFixture[str]) -> None:
