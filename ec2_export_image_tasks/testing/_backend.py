@@ -73,10 +73,13 @@ class ExportImageTasksBackend:
         self._advanced += seconds
 
     @property
-    def tasks(self) -> list[Task]:
-        """Every task as it stands now, in the order added (the order answers list them in)."""
+    def tasks(self) -> tuple[Task, ...]:
+        """Every task as it stands now, in the order added (the order answers list them in).
+
+        A snapshot, so a tuple: seed with :meth:`add_task`, change with the client's calls.
+        """
         now = self.now()
-        return [stored.as_of(now) for stored in self._stored]
+        return tuple(stored.as_of(now) for stored in self._stored)
 
     def add_task(self, task: ExportImageTask | Task) -> Task:
         """Store a task: a model as its ``to_boto()``, or a raw dict as given (a shallow copy)."""
@@ -115,7 +118,7 @@ class ExportImageTasksBackend:
         return TaskPage(matching[start:end], next_token)
 
     def _matching(self, query: DescribeQuery) -> list[Task]:
-        tasks = self.tasks
+        tasks = list(self.tasks)
         if query.task_ids:
             by_id = {task.get("ExportImageTaskId"): task for task in tasks}
             for task_id in query.task_ids:

@@ -1,4 +1,4 @@
-"""EC2's Query protocol, request side: the form fields botocore sends, read back into a query.
+"""EC2's Query protocol, request side: the form fields botocore sends, read back as parameters.
 
 botocore flattens lists into numbered fields (``ExportImageTaskId.1``, ``Filter.2.Value.1``),
 numbered from 1; the numbers, not the order of the fields, give a list's order.

@@ -30,7 +30,7 @@ def test_a_raw_task_is_stored_exactly_as_given() -> None:
     local = LocalEC2()
 
     assert local.add_task(raw) == raw
-    assert local.tasks == [raw]
+    assert local.tasks == (raw,)
 
 
 @pytest.mark.parametrize("status", list(ExportImageTaskStatus))

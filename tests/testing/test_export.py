@@ -189,7 +189,7 @@ def test_a_bad_export_is_refused_with_ec2s_code_and_starts_nothing(
         _export(local, **changes)
 
     assert _code(raised) == code
-    assert local.tasks == []
+    assert local.tasks == ()
 
 
 @pytest.mark.parametrize(
@@ -208,7 +208,7 @@ def test_tags_the_tag_model_refuses_are_refused(local: LocalEC2, tags: list[Any]
         _export(local, TagSpecifications=[{"ResourceType": "export-image-task", "Tags": tags}])
 
     assert _code(raised) == "InvalidParameterValue"
-    assert local.tasks == []
+    assert local.tasks == ()
 
 
 def test_the_same_client_token_and_parameters_are_the_same_export(local: LocalEC2) -> None:
@@ -260,7 +260,7 @@ def test_export_answers_access_and_dry_run_as_describe_does(
         _export(local, DryRun=dry_run)
 
     assert _code(raised) == code
-    assert local.tasks == []
+    assert local.tasks == ()
 
 
 def test_cancelling_needs_the_permission_too(local: LocalEC2) -> None:

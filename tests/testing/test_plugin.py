@@ -33,7 +33,7 @@ def test_the_plugin_is_registered_through_its_entry_point(request: pytest.Fixtur
 
 
 def test_the_fixture_gives_an_empty_authorized_endpoint(local_ec2: LocalEC2) -> None:
-    assert local_ec2.tasks == []
+    assert local_ec2.tasks == ()
     assert local_ec2.requests == []
     assert local_ec2.authorized
     assert local_ec2.client.meta.service_model.service_name == "ec2"
