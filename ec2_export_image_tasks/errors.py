@@ -144,3 +144,22 @@ class StatusMissingError(ExportImageTasksError):
 
     def __reduce__(self) -> tuple[type[StatusMissingError], tuple[ExportImageTask, int]]:
         return type(self), (self.task, self.polls)
+
+
+class ExportNotCancellableError(ExportImageTasksError):
+    """EC2 refused to cancel an export that is no longer active: completed, deleting or deleted.
+
+    ``code`` and ``message`` are EC2's answer (``IncorrectState``), kept as sent.
+    """
+
+    def __init__(self, task_id: str, code: str, message: str) -> None:
+        self.task_id = task_id
+        self.code = code
+        self.message = message
+        super().__init__(
+            f"export {task_id} is no longer active, so it cannot be cancelled "
+            f"(EC2 {code}: {message})"
+        )
+
+    def __reduce__(self) -> tuple[type[ExportNotCancellableError], tuple[str, str, str]]:
+        return type(self), (self.task_id, self.code, self.message)

@@ -184,3 +184,137 @@ def describe_export_image_tasks_responses() -> st.SearchStrategy[DescribeExportI
     return _validated(
         DescribeExportImageTasksResponse, describe_export_image_tasks_response_dicts()
     )
+
+
+# ExportImage and CancelExportTask: starting and stopping an export.
+
+from pydantic import TypeAdapter, ValidationError  # noqa: E402  # this block's own imports
+
+from .models.export import (  # noqa: E402
+    CancelExportTaskRequest,
+    DiskImageFormat,
+    ExportImageRequest,
+    ExportImageResponse,
+    ExportTaskS3LocationRequest,
+    S3BucketName,
+    TagSpecification,
+)
+
+_XML_TEXT = st.characters(
+    codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"
+) | st.sampled_from("\t\n\r")
+"""Text EC2's XML can carry back (an export's description comes back in the answer)."""
+
+
+def disk_image_formats() -> st.SearchStrategy[DiskImageFormat]:
+    """VMDK, RAW or VHD."""
+    return st.sampled_from(DiskImageFormat)
+
+
+def s3_bucket_names() -> st.SearchStrategy[str]:
+    """Names S3's general purpose bucket naming rules allow, 3 to 63 characters."""
+    names = TypeAdapter(S3BucketName)
+
+    def allowed(name: str) -> bool:  # no "..", no IP address form, no reserved affix
+        try:
+            names.validate_python(name)
+        except ValidationError:
+            return False
+        return True
+
+    return st.from_regex(r"\A[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\Z").filter(allowed)
+
+
+def role_names() -> st.SearchStrategy[str]:
+    """IAM role names: 1 to 64 of letters, digits and ``_+=,.@-``."""
+    return st.from_regex(r"\A[A-Za-z0-9_+=,.@-]{1,64}\Z")
+
+
+def client_tokens() -> st.SearchStrategy[str]:
+    """EC2 idempotency tokens: 1 to 64 ASCII characters."""
+    return st.text(st.characters(max_codepoint=0x7F), min_size=1, max_size=64)
+
+
+def export_task_ids() -> st.SearchStrategy[str]:
+    """What ``CancelExportTask`` takes: an image export's id, or an instance export's."""
+    return export_image_task_ids() | _resource_ids("export-i-")
+
+
+def export_task_s3_location_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+    """``{"S3Bucket": ..., "S3Prefix": ...}``, the bucket required."""
+    return st.fixed_dictionaries(
+        {"S3Bucket": s3_bucket_names()}, optional={"S3Prefix": st.text(_XML_TEXT)}
+    )
+
+
+def tag_specification_dicts() -> st.SearchStrategy[dict[str, Any]]:
+    """``{"ResourceType": "export-image-task", "Tags": [...]}``, keys unique."""
+    return st.fixed_dictionaries(
+        {"ResourceType": st.just("export-image-task")},
+        optional={"Tags": st.lists(tag_dicts(), max_size=5, unique_by=lambda tag: tag["Key"])},
+    )
+
+
+def export_image_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+    """Keyword arguments for boto3's ``export_image``."""
+    return st.fixed_dictionaries(
+        {
+            "DiskImageFormat": disk_image_formats().map(str),
+            "ImageId": image_ids(),
+            "S3ExportLocation": export_task_s3_location_request_dicts(),
+        },
+        optional={
+            "ClientToken": client_tokens(),
+            "Description": st.text(_XML_TEXT, max_size=255),
+            "DryRun": st.booleans(),
+            "RoleName": role_names(),
+            "TagSpecifications": st.lists(tag_specification_dicts(), max_size=1),
+        },
+    )
+
+
+def export_image_response_dicts() -> st.SearchStrategy[dict[str, Any]]:
+    """What boto3's ``export_image`` returns, ``ResponseMetadata`` included or not."""
+    return _optional_keys(
+        Description=st.text(),
+        DiskImageFormat=disk_image_formats().map(str),
+        ExportImageTaskId=export_image_task_ids(),
+        ImageId=image_ids(),
+        RoleName=st.text(),
+        Progress=st.integers(0, 100).map(str),
+        S3ExportLocation=s3_export_location_dicts(),
+        Status=statuses().map(str),
+        StatusMessage=st.text(),
+        Tags=st.lists(tag_dicts(), max_size=5),
+        ResponseMetadata=_response_metadata(),
+    )
+
+
+def cancel_export_task_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+    """Keyword arguments for boto3's ``cancel_export_task``."""
+    return st.fixed_dictionaries({"ExportTaskId": export_task_ids()})
+
+
+def export_task_s3_location_requests() -> st.SearchStrategy[ExportTaskS3LocationRequest]:
+    """Valid :class:`ExportTaskS3LocationRequest` instances."""
+    return _validated(ExportTaskS3LocationRequest, export_task_s3_location_request_dicts())
+
+
+def tag_specifications() -> st.SearchStrategy[TagSpecification]:
+    """Valid :class:`TagSpecification` instances."""
+    return _validated(TagSpecification, tag_specification_dicts())
+
+
+def export_image_requests() -> st.SearchStrategy[ExportImageRequest]:
+    """Valid :class:`ExportImageRequest` instances."""
+    return _validated(ExportImageRequest, export_image_request_dicts())
+
+
+def export_image_responses() -> st.SearchStrategy[ExportImageResponse]:
+    """Valid :class:`ExportImageResponse` instances."""
+    return _validated(ExportImageResponse, export_image_response_dicts())
+
+
+def cancel_export_task_requests() -> st.SearchStrategy[CancelExportTaskRequest]:
+    """Valid :class:`CancelExportTaskRequest` instances."""
+    return _validated(CancelExportTaskRequest, cancel_export_task_request_dicts())

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 from ..models import DescribeExportImageTasksRequest, ExportImageTask
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
-from ..waiter import wait_for_export
 from . import output
-from .arguments import OUTPUTS, add_interval, add_selection, timeout
+from .arguments import OUTPUTS, add_interval, add_selection
 from .exit_status import OK, describe
+from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
 from .printable import printable
 
 if TYPE_CHECKING:
@@ -118,32 +118,6 @@ def _watch(run: Invocation) -> int:
     return OK
 
 
-def _wait_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("task_id", metavar="TASK_ID", help="export-ami-...")
-    command.add_argument(
-        "--timeout", type=timeout, metavar="SECONDS", help="give up after this many seconds"
-    )
-    add_interval(command, 15.0, "seconds between polls")
-
-
-def _wait(run: Invocation) -> int:
-    def print_progress(task: ExportImageTask) -> None:
-        run.out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
-        run.out.flush()
-
-    wait_for_export(  # returns only once completed; raises otherwise
-        run.client(),
-        run.args.task_id,
-        interval=run.args.interval,
-        timeout=run.args.timeout,
-        on_progress=print_progress,
-        on_retry=run.warn_retry,
-        sleep=run.sleep,
-        clock=run.clock,
-    )
-    return OK
-
-
 def _schema(run: Invocation) -> int:
     schemas = {model.__name__: model.model_json_schema() for model in SCHEMA_MODELS}
     run.out.write(json.dumps(schemas, indent=2) + "\n")
@@ -157,6 +131,8 @@ def _no_arguments(command: argparse.ArgumentParser) -> None:
 COMMANDS: dict[str, Command] = {
     "list": Command("list export image tasks", _list_arguments, _list),
     "watch": Command("show live progress until no task is active", _watch_arguments, _watch),
-    "wait": Command("block until one export completes", _wait_arguments, _wait),
+    "wait": Command("block until one export completes", wait_arguments, wait),
+    "export": Command("start exporting an AMI to S3", export_arguments, export),
+    "cancel": Command("cancel an active export", cancel_arguments, cancel),
     "schema": Command("print the JSON Schema of the models", _no_arguments, _schema),
 }

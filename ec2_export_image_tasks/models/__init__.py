@@ -1,5 +1,13 @@
 """Pydantic models of ``DescribeExportImageTasks``: pure data, no boto3 at run time."""
 
+from .export import (
+    CancelExportTaskRequest,
+    DiskImageFormat,
+    ExportImageRequest,
+    ExportImageResponse,
+    ExportTaskS3LocationRequest,
+    TagSpecification,
+)
 from .ids import ExportImageTaskId, ImageId
 from .request import DescribeExportImageTasksRequest, Filter, PaginationConfig
 from .response import DescribeExportImageTasksResponse
@@ -8,11 +16,16 @@ from .tag import Tag, TagKey, TagValue
 from .task import ExportImageTask, Percent, S3ExportLocation
 
 __all__ = [
+    "CancelExportTaskRequest",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
+    "DiskImageFormat",
+    "ExportImageRequest",
+    "ExportImageResponse",
     "ExportImageTask",
     "ExportImageTaskId",
     "ExportImageTaskStatus",
+    "ExportTaskS3LocationRequest",
     "Filter",
     "ImageId",
     "PaginationConfig",
@@ -20,5 +33,6 @@ __all__ = [
     "S3ExportLocation",
     "Tag",
     "TagKey",
+    "TagSpecification",
     "TagValue",
 ]

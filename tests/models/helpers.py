@@ -14,13 +14,18 @@ from pydantic import BaseModel, ValidationError
 
 from ec2_export_image_tasks import strategies
 from ec2_export_image_tasks.models import (
+    CancelExportTaskRequest,
     DescribeExportImageTasksRequest,
     DescribeExportImageTasksResponse,
+    ExportImageRequest,
+    ExportImageResponse,
     ExportImageTask,
+    ExportTaskS3LocationRequest,
     Filter,
     PaginationConfig,
     S3ExportLocation,
     Tag,
+    TagSpecification,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +78,11 @@ RESPONSE_CASES = [
         strategies.describe_export_image_tasks_response_dicts,
         strategies.describe_export_image_tasks_responses,
     ),
+    Case(
+        ExportImageResponse,
+        strategies.export_image_response_dicts,
+        strategies.export_image_responses,
+    ),
 ]
 REQUEST_CASES = [
     Case(Filter, strategies.filter_dicts, strategies.filters),
@@ -81,6 +91,20 @@ REQUEST_CASES = [
         DescribeExportImageTasksRequest,
         strategies.describe_export_image_tasks_request_dicts,
         strategies.describe_export_image_tasks_requests,
+    ),
+    Case(
+        ExportTaskS3LocationRequest,
+        strategies.export_task_s3_location_request_dicts,
+        strategies.export_task_s3_location_requests,
+    ),
+    Case(TagSpecification, strategies.tag_specification_dicts, strategies.tag_specifications),
+    Case(
+        ExportImageRequest, strategies.export_image_request_dicts, strategies.export_image_requests
+    ),
+    Case(
+        CancelExportTaskRequest,
+        strategies.cancel_export_task_request_dicts,
+        strategies.cancel_export_task_requests,
     ),
 ]
 CASES = RESPONSE_CASES + REQUEST_CASES

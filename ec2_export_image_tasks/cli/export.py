@@ -1,0 +1,223 @@
+"""``export``, ``cancel``, and following an export to its end (``wait``, ``export --wait``).
+
+Each option is checked as it is parsed, by the model's own type for its field, so a bad one is
+bad usage (exit 2) naming the option and the value, and nothing is sent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from functools import cache
+from typing import TYPE_CHECKING, Any, cast
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..export import cancel_export, start_export
+from ..models import DiskImageFormat, ExportImageRequest, ImageId, Tag
+from ..models.export import (
+    ClientToken,
+    Description,
+    ExportTaskId,
+    RoleName,
+    S3BucketName,
+    tag_keys_problem,
+)
+from ..waiter import wait_for_export
+from . import output
+from .arguments import add_interval, timeout
+from .exit_status import OK
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import TextIO
+
+    from mypy_boto3_ec2.client import EC2Client
+
+    from ..models import ExportImageTask
+    from .commands import Invocation
+
+FORMATS = [disk_image_format.value.lower() for disk_image_format in DiskImageFormat]
+WAIT_INTERVAL = 15.0
+DEMO_WAIT_INTERVAL = 1.0
+"""The demo's exports take seconds, not hours: following one polls every second."""
+
+
+def _reason(error: ValidationError) -> str:
+    return error.errors()[0]["msg"].removeprefix("Value error, ")
+
+
+@cache
+def _adapter(annotation: Any) -> TypeAdapter[Any]:
+    return TypeAdapter(annotation)
+
+
+def _checked(annotation: Any) -> Callable[[str], str]:
+    """An argparse ``type``: the text, if the model's type for the field takes it."""
+
+    def check(text: str) -> str:
+        try:
+            _adapter(annotation).validate_python(text)
+        except ValidationError as error:
+            raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
+        return text
+
+    return check
+
+
+def _tag(text: str) -> Tag:
+    key, equals, value = text.partition("=")
+    if not equals:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a tag as KEY=VALUE")
+    try:
+        return Tag(key=key, value=value)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
+
+
+class _AddTag(argparse.Action):
+    """``--tag``, repeatable; tags that cannot all be on one task are refused as they come."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        tags: list[Tag] = [*(getattr(namespace, self.dest, None) or []), cast("Tag", values)]
+        problem = tag_keys_problem([tag.key for tag in tags])
+        if problem is not None:
+            raise argparse.ArgumentError(self, problem)
+        setattr(namespace, self.dest, tags)
+
+
+def _add_following(command: argparse.ArgumentParser, *, wait_option: bool) -> None:
+    """``--timeout`` and ``--interval``; on ``export`` either implies ``--wait``."""
+    also = " (implies --wait)" if wait_option else ""
+    command.add_argument(
+        "--timeout", type=timeout, metavar="SECONDS", help=f"give up after this many seconds{also}"
+    )
+    demo = f" (implies --wait; {DEMO_WAIT_INTERVAL:g} with --demo)" if wait_option else ""
+    add_interval(command, WAIT_INTERVAL, f"seconds between polls{demo}")
+    if wait_option:
+        # None, not 15, when not given: chosen as the export is followed, for the demo's sake.
+        command.set_defaults(interval=None)
+
+
+def wait_arguments(command: argparse.ArgumentParser) -> None:
+    """``wait TASK_ID [--timeout S] [--interval S]``."""
+    command.add_argument("task_id", metavar="TASK_ID", help="export-ami-...")
+    _add_following(command, wait_option=False)
+
+
+def wait(run: Invocation) -> int:
+    """Follow one export until it completes; exit 0, or the status of how it ended."""
+    return follow(run, run.client(), run.args.task_id, run.out)
+
+
+def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int:
+    """Print a progress line per poll on ``out`` until the export completes.
+
+    Raises what :func:`wait_for_export` raises (deleted, timed out, refused): each has its exit
+    status.
+    """
+
+    def print_progress(task: ExportImageTask) -> None:
+        out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
+        out.flush()
+
+    default = DEMO_WAIT_INTERVAL if run.args.demo else WAIT_INTERVAL
+    wait_for_export(  # returns only once completed; raises otherwise
+        client,
+        task_id,
+        interval=run.args.interval or default,
+        timeout=run.args.timeout,
+        on_progress=print_progress,
+        on_retry=run.warn_retry,
+        sleep=run.sleep,
+        clock=run.clock,
+    )
+    return OK
+
+
+def export_arguments(command: argparse.ArgumentParser) -> None:
+    """``export IMAGE_ID --bucket B --format F [...]``."""
+    command.add_argument("image_id", metavar="IMAGE_ID", type=_checked(ImageId), help="ami-...")
+    command.add_argument(
+        "--bucket", required=True, type=_checked(S3BucketName), help="the S3 bucket to export to"
+    )
+    command.add_argument("--prefix", help="the key prefix in the bucket, such as exports/")
+    command.add_argument(
+        "--format", required=True, type=str.lower, choices=FORMATS, help="the file's format"
+    )
+    command.add_argument(
+        "--role-name",
+        type=_checked(RoleName),
+        help="the IAM role VM Import/Export uses (default on AWS's side: vmimport)",
+    )
+    command.add_argument("--description", type=_checked(Description), help="up to 255 characters")
+    command.add_argument(
+        "--tag",
+        action=_AddTag,
+        type=_tag,
+        dest="tags",
+        metavar="KEY=VALUE",
+        help="tag the export task (repeatable)",
+    )
+    command.add_argument(
+        "--client-token",
+        type=_checked(ClientToken),
+        help="makes repeated runs one export (default: a new token per run)",
+    )
+    command.add_argument(
+        "--output", choices=["text", "json"], default="text", help="the task id, or the JSON"
+    )
+    command.add_argument("--wait", action="store_true", help="follow the export until it ends")
+    _add_following(command, wait_option=True)
+
+
+def _request(args: argparse.Namespace) -> ExportImageRequest:
+    tags = [{"ResourceType": "export-image-task", "Tags": args.tags}] if args.tags else None
+    parameters = {
+        "ImageId": args.image_id,
+        "DiskImageFormat": args.format.upper(),
+        "S3ExportLocation": {"S3Bucket": args.bucket, "S3Prefix": args.prefix},
+        "RoleName": args.role_name,
+        "Description": args.description,
+        "TagSpecifications": tags,
+        "ClientToken": args.client_token,
+    }
+    return ExportImageRequest.model_validate(parameters)
+
+
+def export(run: Invocation) -> int:
+    """Start the export; print its id (or JSON), then, if asked, follow it."""
+    args = run.args
+    client = run.client()  # one client: the demo's exports live in it
+    response = start_export(client, _request(args))
+    task_id = response.export_image_task_id or ""
+    if args.output == "json":
+        document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
+        run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    else:
+        run.out.write(f"{task_id}\n")
+    run.out.flush()
+    if not (args.wait or args.timeout or args.interval):
+        return OK
+    # Progress lines would break a JSON document: with --output json they go to stderr.
+    return follow(run, client, task_id, run.err if args.output == "json" else run.out)
+
+
+def cancel_arguments(command: argparse.ArgumentParser) -> None:
+    """``cancel TASK_ID``."""
+    command.add_argument(
+        "task_id", metavar="TASK_ID", type=_checked(ExportTaskId), help="export-ami-..."
+    )
+
+
+def cancel(run: Invocation) -> int:
+    """Cancel an active export: it goes on to deleting, then deleted."""
+    cancel_export(run.client(), run.args.task_id)
+    run.out.write(f"{run.args.task_id} cancelled: deleting, then deleted\n")
+    return OK

@@ -1,0 +1,271 @@
+"""``ExportImage`` and ``CancelExportTask``: start an export, stop it; checked before sending.
+
+Names and wire forms are botocore's EC2 service model's (``ExportImageRequest``,
+``ExportImageResult``, ``CancelExportTaskRequest``); the limits are AWS's documented ones, each
+cited where it is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    GetCoreSchemaHandler,
+    PlainSerializer,
+    StrictBool,
+    StringConstraints,
+    field_validator,
+)
+from pydantic_core import CoreSchema, core_schema
+
+from ._base import CoreCheck, FrozenList, RequestModel, ResponseModel, WireStr
+from .ids import ExportImageTaskId, ImageId
+from .tag import Tag
+from .task import Percent, S3ExportLocation, Status
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mypy_boto3_ec2.type_defs import (
+        CancelExportTaskRequestTypeDef,
+        ExportImageRequestTypeDef,
+        ExportImageResultTypeDef,
+        ExportTaskS3LocationRequestTypeDef,
+        TagSpecificationTypeDef,
+    )
+
+
+class DiskImageFormat(StrEnum):
+    """The file an AMI is exported as (the service model's ``DiskImageFormat`` enum)."""
+
+    VMDK = "VMDK"
+    RAW = "RAW"
+    VHD = "VHD"
+
+
+def _text_only(value: object) -> object:
+    # A lax enum also takes b"VMDK"; like every other text field here, only a str is text.
+    if isinstance(value, bytes | bytearray):
+        raise ValueError("must be a str, not bytes")
+    return value
+
+
+WireDiskImageFormat = Annotated[
+    DiskImageFormat, BeforeValidator(_text_only), PlainSerializer(str, return_type=str)
+]
+"""``"VMDK"``, ``"RAW"`` or ``"VHD"`` on the wire; exactly these spellings."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Matching:
+    """``Annotated`` metadata: a regex check in pydantic-core whose failure says ``message``.
+
+    Strings only, unlike a :class:`CoreCheck` holding its schema, so that it hashes and the
+    type can be made optional with ``| None``.
+    """
+
+    pattern: str
+    error_type: str
+    message: str
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        check = core_schema.custom_error_schema(
+            core_schema.str_schema(pattern=self.pattern),
+            custom_error_type=self.error_type,
+            custom_error_message=self.message,
+        )
+        return CoreCheck(check).__get_pydantic_core_schema__(source, handler)
+
+
+ExportTaskId = Annotated[
+    str,
+    StringConstraints(strict=True),
+    _Matching(
+        r"^export-(?:ami|i)-(?:[0-9a-f]{17}|[0-9a-f]{8})$",
+        "export_task_id",
+        "An export task id is export-ami- (an image's) or export-i- (an instance's), then 8 or "
+        "17 lowercase hex digits",
+    ),
+]
+"""What ``CancelExportTask`` takes: an image export's id or an instance export's."""
+
+RoleName = Annotated[
+    str,
+    StringConstraints(strict=True),
+    # IAM's RoleName: length 1..64, pattern [\w+=,.@-]+ (IAM API Reference, Role data type).
+    _Matching(
+        r"^[A-Za-z0-9_+=,.@-]{1,64}$",
+        "role_name",
+        "An IAM role name is 1 to 64 of: letters, digits and _+=,.@-",
+    ),
+]
+"""An IAM role name; the service uses the role named ``vmimport`` when none is given."""
+
+ClientToken = Annotated[
+    str,
+    StringConstraints(strict=True),
+    # EC2's idempotency tokens: "a unique, case-sensitive string of up to 64 ASCII characters"
+    # (Amazon EC2 API Reference, "Ensuring idempotency"); an empty token idempotizes nothing.
+    _Matching(
+        r"^[\x00-\x7f]{1,64}$",
+        "client_token",
+        "A client token is 1 to 64 ASCII characters",
+    ),
+]
+"""EC2's idempotency token; botocore generates one (a UUID) when none is given."""
+
+Description = Annotated[str, StringConstraints(strict=True, max_length=255)]
+"""At most 255 characters, as ``ExportImage`` documents."""
+
+BUCKET_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
+"""Prefixes S3 reserves (``sthree-configurator`` begins with ``sthree-``)."""
+BUCKET_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
+"""Suffixes S3 reserves for access point aliases, Multi-Region Access Points, directory and
+table buckets."""
+
+_NOT_BUCKET_CHARACTER = re.compile(r"[^a-z0-9.-]")
+_IP_ADDRESS_FORM = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
+
+
+def _s3_bucket_name(name: str) -> str:
+    """S3's general purpose bucket naming rules (Amazon S3 User Guide, "General purpose bucket
+    naming rules"), which a destination of ``ExportImage`` must follow.
+
+    Not checked here: uniqueness, and the bucket's existence (EC2 answers for those). Legacy
+    us-east-1 names from before March 2018, which may hold capitals or underscores, are refused.
+    """
+    if not 3 <= len(name) <= 63:
+        raise ValueError(f"a bucket name is 3 to 63 characters long, not {len(name)}")
+    if bad := _NOT_BUCKET_CHARACTER.search(name):
+        raise ValueError(
+            f"a bucket name holds only lowercase letters, digits, dots and hyphens, not {bad[0]!r}"
+        )
+    if not (name[0].isalnum() and name[-1].isalnum()):
+        raise ValueError("a bucket name begins and ends with a letter or a digit")
+    if ".." in name:
+        raise ValueError("a bucket name has no two adjacent dots")
+    if _IP_ADDRESS_FORM.fullmatch(name):
+        raise ValueError("a bucket name is not formatted as an IP address")
+    if name.startswith(BUCKET_PREFIXES):
+        raise ValueError(f"a bucket name does not begin with any of {', '.join(BUCKET_PREFIXES)}")
+    if name.endswith(BUCKET_SUFFIXES):
+        raise ValueError(f"a bucket name does not end with any of {', '.join(BUCKET_SUFFIXES)}")
+    return name
+
+
+S3BucketName = Annotated[str, StringConstraints(strict=True), AfterValidator(_s3_bucket_name)]
+"""A general purpose S3 bucket name, by S3's naming rules."""
+
+MAX_TAGS = 50
+"""EC2's limit of tags per resource (Amazon EC2 User Guide, "Tag restrictions")."""
+
+
+def tag_keys_problem(keys: Sequence[str]) -> str | None:
+    """Why tags with these keys cannot all be on one resource, or None when they can."""
+    if len(keys) > MAX_TAGS:
+        return f"{len(keys)} tags; a resource takes at most {MAX_TAGS}"
+    seen: set[str] = set()
+    for key in keys:
+        if key in seen:
+            return f"the tag key {key!r} is given twice"
+        seen.add(key)
+    return None
+
+
+class ExportTaskS3LocationRequest(RequestModel, frozen=True):
+    """Where the exported file goes; the bucket must exist (EC2 checks that, not this model)."""
+
+    s3_bucket: S3BucketName
+    s3_prefix: WireStr | None = None
+
+    def to_boto(self) -> ExportTaskS3LocationRequestTypeDef:
+        """The boto3 form."""
+        return cast("ExportTaskS3LocationRequestTypeDef", self._boto_dict())
+
+
+class TagSpecification(RequestModel, frozen=True):
+    """Tags for the new export image task; ``ExportImage`` tags nothing else."""
+
+    resource_type: Literal["export-image-task"]
+    tags: FrozenList[Tag] | None = None
+
+    @field_validator("tags")
+    @classmethod
+    def _no_unknown_keys(cls, tags: tuple[Tag, ...] | None) -> tuple[Tag, ...] | None:
+        # Tag keeps unknown keys (it reads responses too); in a request they are typos.
+        for tag in tags or ():
+            for key in tag.model_extra or {}:
+                raise ValueError(f"unknown key {key!r} in the tag {tag.key!r}")
+        return tags
+
+    def to_boto(self) -> TagSpecificationTypeDef:
+        """The boto3 form."""
+        return cast("TagSpecificationTypeDef", self._boto_dict())
+
+
+class ExportImageRequest(RequestModel, frozen=True):
+    """``ExportImage``'s parameters; a bad one is refused here, before anything is sent."""
+
+    client_token: ClientToken | None = None
+    description: Description | None = None
+    disk_image_format: WireDiskImageFormat
+    dry_run: StrictBool | None = None
+    image_id: ImageId
+    role_name: RoleName | None = None
+    s3_export_location: ExportTaskS3LocationRequest
+    tag_specifications: FrozenList[TagSpecification] | None = None
+
+    @field_validator("tag_specifications")
+    @classmethod
+    def _tags_fit_one_task(
+        cls, specifications: tuple[TagSpecification, ...] | None
+    ) -> tuple[TagSpecification, ...] | None:
+        # Every specification tags the same task: keys are unique, and count, across them all.
+        given = specifications or ()
+        problem = tag_keys_problem([tag.key for spec in given for tag in spec.tags or ()])
+        if problem is not None:
+            raise ValueError(problem)
+        return specifications
+
+    def to_boto(self) -> ExportImageRequestTypeDef:
+        """The keyword arguments for boto3's ``export_image(**...)``."""
+        return cast("ExportImageRequestTypeDef", self._boto_dict())
+
+
+class ExportImageResponse(ResponseModel, frozen=True):
+    """``ExportImage``'s answer: the new task, with the types :class:`ExportImageTask` has.
+
+    ``ResponseMetadata`` and any key AWS adds later are kept as extra fields.
+    """
+
+    description: WireStr | None = None
+    disk_image_format: WireDiskImageFormat | None = None
+    export_image_task_id: ExportImageTaskId | None = None
+    image_id: ImageId | None = None
+    role_name: WireStr | None = None
+    progress: Percent | None = None
+    s3_export_location: S3ExportLocation | None = None
+    status: Status | None = None
+    status_message: WireStr | None = None
+    tags: FrozenList[Tag] | None = None
+
+    def to_boto(self) -> ExportImageResultTypeDef:
+        """The dict boto3's ``export_image`` returned."""
+        return cast("ExportImageResultTypeDef", self._boto_dict())
+
+
+class CancelExportTaskRequest(RequestModel, frozen=True):
+    """``CancelExportTask``'s one parameter."""
+
+    export_task_id: ExportTaskId
+
+    def to_boto(self) -> CancelExportTaskRequestTypeDef:
+        """The keyword arguments for boto3's ``cancel_export_task(**...)``."""
+        return cast("CancelExportTaskRequestTypeDef", self._boto_dict())
