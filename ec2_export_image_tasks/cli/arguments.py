@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import math
 from importlib.metadata import version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
+from .printable import printable
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -133,9 +134,16 @@ def add_selection(command: argparse.ArgumentParser) -> None:
     )
 
 
+class _OneLineErrors(argparse.ArgumentParser):
+    """argparse whose usage errors are one line, like every other failure of the command."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"error: {printable(message)}\n")
+
+
 def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
     """``ec2-export-image-tasks [connection options] COMMAND [options]``, one per command."""
-    top = argparse.ArgumentParser(
+    top = _OneLineErrors(
         prog=PROG,
         description="List, watch and wait for EC2 export image tasks, typed and validated.",
         epilog="Exit status: 0 ok, 1 AWS error, 2 bad usage or input, 3 invalid data from AWS, "
@@ -153,7 +161,7 @@ def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
 
 
 def parse(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> argparse.Namespace:
-    """The options, or exit 2 with argparse's usage message."""
+    """The options, or exit 2 with one line naming the option and the value."""
     grammar = parser(commands)
     args = grammar.parse_args(argv)
     if args.demo and args.endpoint_url is not None:

@@ -169,3 +169,25 @@ def test_socket_timeouts_are_aws_clis_where_0_waits_forever(no_aws: None) -> Non
 
 def test_schema_needs_no_aws_setup(no_aws: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["list", "--bogus"], "--bogus"),
+        (["lst"], "'lst'"),
+        ([], "COMMAND"),
+        (["--demo", "watch", "--interval", "nan"], "nan"),
+        (["--demo", "export", "ami-0123456789abcdef0", "--bucket", "Up", "--format", "vmdk"], "Up"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_value(
+    argv: list[str], named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+
+    assert exited.value.code == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: ")
+    assert named in line
