@@ -20,7 +20,7 @@ boto3 call on the same client, from another thread or another asyncio task, is b
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -31,6 +31,8 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, t
 from botocore.model import ListShape, StructureShape
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator
+
     from botocore.model import OperationModel, Shape
 
 T = TypeVar("T")
@@ -109,7 +111,9 @@ class _PagePlan:
     """The root element's name: ``{Operation}Response``, as EC2 answers."""
     list_element: str
     item: _Value
-    parsers: dict[str, Callable[[Element], list[object]]] = field(default_factory=dict)
+    parsers: dict[str, Callable[[Element], list[Any]]] = field(
+        default_factory=dict[str, Callable[[Element], list[Any]]]
+    )
     """The list's parser per namespace URI, built on first use (one, in practice)."""
 
 
@@ -118,7 +122,7 @@ def _page_plan(operation_model: OperationModel, result_key: str) -> _PagePlan | 
     output = operation_model.output_shape
     if operation_model.service_model.resolved_protocol != "ec2" or output is None:
         return None
-    result = output.members.get(result_key) if isinstance(output, StructureShape) else None
+    result = output.members.get(result_key)
     if not isinstance(result, ListShape) or result.serialization.get("flattened"):
         return None
     try:
@@ -309,7 +313,7 @@ def install(client: Any, operation_name: str, result_key: str) -> Pull:
 
 
 @contextmanager
-def _pulling(pull: Pull) -> Iterator[None]:
+def _pulling(pull: Pull) -> Generator[None]:
     # Reset before the page is handed on: the caller's code never runs inside the scope.
     reset = _PULLING.set(pull)
     try:
