@@ -20,10 +20,8 @@ boto3 call on the same client, from another thread or another asyncio task, is b
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 from weakref import WeakKeyDictionary
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, tostring
@@ -31,7 +29,14 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, t
 from botocore.model import ListShape, StructureShape
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterable, AsyncIterator, Generator, Iterable, Iterator
+    from collections.abc import (
+        AsyncIterable,
+        AsyncIterator,
+        Callable,
+        Generator,
+        Iterable,
+        Iterator,
+    )
 
     from botocore.model import OperationModel, Shape
 
@@ -41,12 +46,15 @@ _ENCODING = "utf-8"
 """botocore's ``BaseXMLResponseParser.DEFAULT_ENCODING``: it overrides the XML declaration's."""
 
 
-@dataclass
+# Plain classes here, not dataclasses: each dataclass costs about a millisecond at import.
+
+
 class FastPageCounts:
     """Pages the fast path parsed, and pages it left to botocore, by reason (process-wide)."""
 
-    fast: int = 0
-    stepped_aside: Counter[str] = field(default_factory=Counter[str])
+    def __init__(self) -> None:
+        self.fast = 0
+        self.stepped_aside = Counter[str]()
 
 
 counts = FastPageCounts()
@@ -63,15 +71,19 @@ _TEXT = None
 """A scalar string: the element's text before any child, ``""`` if none (botocore's rule)."""
 
 
-@dataclass(frozen=True, slots=True)
 class _Structure:
-    members: dict[str, tuple[str, _Value]]
-    """XML element name -> (the dict key, how its value is read)."""
+    __slots__ = ("members",)
+
+    def __init__(self, members: dict[str, tuple[str, _Value]]) -> None:
+        self.members = members
+        """XML element name -> (the dict key, how its value is read)."""
 
 
-@dataclass(frozen=True, slots=True)
 class _List:
-    item: _Value
+    __slots__ = ("item",)
+
+    def __init__(self, item: _Value) -> None:
+        self.item = item
 
 
 _Value = _Structure | _List | None
@@ -105,16 +117,16 @@ def _value_plan(shape: Shape, enclosing: frozenset[str]) -> _Value:
     raise _NotCovered(shape.type_name)
 
 
-@dataclass(frozen=True, slots=True)
 class _PagePlan:
-    root: str
-    """The root element's name: ``{Operation}Response``, as EC2 answers."""
-    list_element: str
-    item: _Value
-    parsers: dict[str, Callable[[Element], list[Any]]] = field(
-        default_factory=dict[str, Callable[[Element], list[Any]]]
-    )
-    """The list's parser per namespace URI, built on first use (one, in practice)."""
+    __slots__ = ("item", "list_element", "parsers", "root")
+
+    def __init__(self, root: str, list_element: str, item: _Value) -> None:
+        self.root = root
+        """The root element's name: ``{Operation}Response``, as EC2 answers."""
+        self.list_element = list_element
+        self.item = item
+        self.parsers: dict[str, Callable[[Element], list[Any]]] = {}
+        """The list's parser per namespace prefix, built on first use (one, in practice)."""
 
 
 def _page_plan(operation_model: OperationModel, result_key: str) -> _PagePlan | None:
@@ -287,13 +299,15 @@ def _before_parse(
 # --- the scope: only while a typed iterator pulls a page ----------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class Pull:
     """What a typed iterator's pull asks of the handler: which operation, which result list."""
 
-    operation: str
-    """botocore's operation name (``DescribeExportImageTasks``), as ``before-parse`` has it."""
-    result_key: str
+    __slots__ = ("operation", "result_key")
+
+    def __init__(self, operation: str, result_key: str) -> None:
+        self.operation = operation
+        """botocore's operation name (``DescribeExportImageTasks``), as ``before-parse`` has it."""
+        self.result_key = result_key
 
 
 _PULLING: ContextVar[Pull | None] = ContextVar("ec2_export_image_tasks_pulling", default=None)
