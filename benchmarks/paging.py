@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,7 @@ from ec2_export_image_tasks.paginator._fast_page import counts
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client, sample_task, xml
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Generator, Mapping
 
     from mypy_boto3_ec2.client import EC2Client
 
@@ -85,21 +86,29 @@ def typed(client: EC2Client) -> int:
     return count
 
 
+@contextmanager
+def _collected(*, frozen: bool) -> Generator[None]:
+    """A run after a full collection; ``frozen``: the heap left then is never rescanned in it."""
+    gc.collect()
+    if frozen:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _cpu_seconds(run: Callable[[EC2Client], int], client: EC2Client, full_gc: bool) -> float:
     """One run's CPU time, GC on. Without ``full_gc``, the heap left before the run is frozen
     (a collection inside the run rescans only what the run made); with it, the run ends with
     one full collection of everything, botocore's loaded service model included.
     """
-    gc.collect()
-    if not full_gc:
-        gc.freeze()
-    start = time.process_time()
-    run(client)
-    if full_gc:
-        gc.collect()
-    elapsed = time.process_time() - start
-    gc.unfreeze()
-    return elapsed
+    with _collected(frozen=not full_gc):
+        start = time.process_time()
+        run(client)
+        if full_gc:
+            gc.collect()
+        return time.process_time() - start
 
 
 def cpu_ratio(pages: int, rounds: int, full_gc: bool) -> tuple[float, float, float]:
@@ -172,12 +181,15 @@ def _measured_by_callgrind(pages: int) -> None:
 
     Counting is on only inside ``itertools.starmap``'s C ``next`` (which nothing else here
     calls), and a profile is dumped as it returns: dump 1 is the typed run, dump 2 the plain.
+    The heap is frozen as in the CPU runs without a full collection: a full collection that
+    happened to fall in one side's run would otherwise count for that side alone.
     """
     client = _client(pages)
     for run in (typed, plain_boto3):  # warm both paths, as in the CPU runs
         run(client)
     for run in (typed, plain_boto3):
-        next(itertools.starmap(run, [(client,)]))
+        with _collected(frozen=True):
+            next(itertools.starmap(run, [(client,)]))
 
 
 def instruction_ratio(pages: int) -> float | None:
