@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         Iterator,
     )
 
+    from botocore.client import BaseClient
     from botocore.model import OperationModel, Shape
 
 T = TypeVar("T")
@@ -67,9 +68,6 @@ class _StepAside(Exception):  # noqa: N818  # control flow, never seen outside t
 
 # --- the plan: botocore's output shape, compiled once, namespace-free ---------------------------
 
-_TEXT = None
-"""A scalar string: the element's text before any child, ``""`` if none (botocore's rule)."""
-
 
 class _Structure:
     __slots__ = ("members",)
@@ -87,6 +85,8 @@ class _List:
 
 
 _Value = _Structure | _List | None
+"""How an element's value is read; None: a string, the element's text before any child, or
+``""`` if none (botocore's rule)."""
 
 
 class _NotCovered(Exception):  # noqa: N818  # compile-time only: the plan is None
@@ -95,7 +95,7 @@ class _NotCovered(Exception):  # noqa: N818  # compile-time only: the plan is No
 
 def _value_plan(shape: Shape, enclosing: frozenset[str]) -> _Value:
     if shape.type_name in ("string", "character"):
-        return _TEXT
+        return None
     if shape.name in enclosing:  # a recursive shape: not worth a plan
         raise _NotCovered(shape.name)
     inner = enclosing | {shape.name}
@@ -163,35 +163,36 @@ def _local_name(tag: str) -> str:
     return tag.rpartition("}")[2] if tag.startswith("{") else tag
 
 
-def _bind(value: _Value, prefix: str) -> Callable[[Element], Any] | None:
+def _bind(value: _Structure | _List, prefix: str) -> Callable[[Element], Any]:
     """A parser for ``value`` whose elements are in the namespace written as ``prefix``."""
     if isinstance(value, _Structure):
         return _bind_structure(value, prefix)
-    if isinstance(value, _List):
-        return _bind_list(value, prefix)
-    return None
+    return _bind_list(value, prefix)
 
 
 def _bind_list(plan: _List, prefix: str) -> Callable[[Element], list[Any]]:
+    # Every child is an item, whatever its name: botocore iterates the list element.
+    if plan.item is None:
+
+        def parse_text_list(node: Element) -> list[Any]:
+            return [child.text or "" for child in node]
+
+        return parse_text_list
     item = _bind(plan.item, prefix)
 
-    # Every child is an item, whatever its name: botocore iterates the list element.
-    def parse_text_list(node: Element) -> list[Any]:
-        return [child.text or "" for child in node]
-
     def parse_list(node: Element) -> list[Any]:
-        return [item(child) for child in node]  # type: ignore[misc]
+        return [item(child) for child in node]
 
-    return parse_text_list if item is None else parse_list
+    return parse_list
 
 
 def _bind_structure(plan: _Structure, prefix: str) -> Callable[[Element], dict[str, Any]]:
     members = plan.members.items()
-    texts = {prefix + element: key for element, (key, value) in members if value is _TEXT}
+    texts = {prefix + element: key for element, (key, value) in members if value is None}
     nested = {
         prefix + element: (key, _bind(value, prefix))
         for element, (key, value) in members
-        if value is not _TEXT
+        if value is not None
     }
     known = plan.members.keys()
 
@@ -205,7 +206,7 @@ def _bind_structure(plan: _Structure, prefix: str) -> Callable[[Element], dict[s
                 continue
             member = nested.get(tag)
             if member is not None:
-                parsed[member[0]] = member[1](child)  # type: ignore[misc]
+                parsed[member[0]] = member[1](child)
             elif _local_name(tag) in known:
                 raise _StepAside("namespace")  # botocore ignores namespaces: its value, not ours
         if len(parsed) != len(node):  # unknown elements, or a member repeated
@@ -313,7 +314,7 @@ class Pull:
 _PULLING: ContextVar[Pull | None] = ContextVar("ec2_export_image_tasks_pulling", default=None)
 
 
-def install(client: Any, operation_name: str, result_key: str) -> Pull:
+def install(client: BaseClient, operation_name: str, result_key: str) -> Pull:
     """Put the ``before-parse`` handler on ``client`` (once), and say what a pull takes.
 
     ``client`` is botocore's or aiobotocore's: aiobotocore awaits a handler's result only if it

@@ -341,6 +341,23 @@ def test_a_carriage_return_written_as_a_reference_stays_one_in_what_botocore_sti
     assert since(before) == ["fast", "fast"]
 
 
+def test_what_cannot_be_written_out_again_is_left_to_botocore(
+    served_sync: tuple[EC2Client, Served],
+) -> None:
+    # An unknown element nested deeper than Python's recursion limit, beside the list.
+    client, served = served_sync
+    deep = "<extra>" * 3000 + "</extra>" * 3000
+    served.body = xml.describe_export_image_tasks([], None, "deep").replace(
+        b"<requestId>", deep.encode() + b"<requestId>"
+    )
+    served.parsed[:] = []
+    before = taken()
+    list(ExportImageTaskPaginator(client).paginate())
+    client.describe_export_image_tasks()
+    assert served.parsed[0] == served.parsed[1]
+    assert since(before) == ["unserializable"]
+
+
 # --- only the typed iterator's own pulls ---------------------------------------------------------
 
 
