@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from ._fast_page import install, pulled_async
 from ._shared import PaginatorCore, RunProgress, truncated_token
 from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from aiobotocore.paginate import AioPageIterator
 
     from ._cursor import PageCursor, RawPage
+    from ._fast_page import Pull
 
 T = TypeVar("T")
 
@@ -26,10 +28,14 @@ class AsyncTypedIterator(RunProgress[ItemT, PageT]):
     """What the async ``paginate()`` returns: ``async for`` items, or ``pages()``; once."""
 
     def __init__(
-        self, aiobotocore_pages: AioPageIterator[Any], cursor: PageCursor[ItemT, PageT]
+        self,
+        aiobotocore_pages: AioPageIterator[Any],
+        cursor: PageCursor[ItemT, PageT],
+        pull: Pull,
     ) -> None:
         super().__init__(cursor)
         self._aiobotocore_pages = aiobotocore_pages
+        self._pull = pull
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
         """Validated items, one at a time, streaming."""
@@ -50,7 +56,7 @@ class AsyncTypedIterator(RunProgress[ItemT, PageT]):
     async def _run(
         self, hand_out: Callable[[RawPage, str | None], Iterator[T]]
     ) -> AsyncIterator[T]:
-        async for raw_page in self._aiobotocore_pages:
+        async for raw_page in pulled_async(self._aiobotocore_pages, self._pull):
             for handed_out in hand_out(raw_page, truncated_token(self._aiobotocore_pages)):
                 yield handed_out
 
@@ -67,6 +73,7 @@ class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
     ) -> None:
         super().__init__(spec, on_invalid)
         self._aiobotocore_paginator = client.get_paginator(spec.operation_name)
+        self._pull = install(client, spec.operation_name, spec.result_key)
 
     def paginate(
         self, request: RequestT | None = None, /, **kwargs: Any
@@ -79,4 +86,4 @@ class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
         cursor, boto_kwargs = self._start(self._request(request, kwargs))
         # aiobotocore's stubs keep botocore's return type for paginate(); it is the Aio one.
         pages = cast("AioPageIterator[Any]", self._aiobotocore_paginator.paginate(**boto_kwargs))
-        return AsyncTypedIterator(pages, cursor)
+        return AsyncTypedIterator(pages, cursor, self._pull)

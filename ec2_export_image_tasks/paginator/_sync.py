@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._fast_page import install, pulled
 from ._shared import PaginatorCore, RunProgress, truncated_token
 from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from botocore.paginate import PageIterator
 
     from ._cursor import PageCursor, RawPage
+    from ._fast_page import Pull
 
 T = TypeVar("T")
 
@@ -24,9 +26,12 @@ class TypedIterator(RunProgress[ItemT, PageT]):
     Like botocore's ``PageIterator`` it sends nothing until iterated.
     """
 
-    def __init__(self, botocore_pages: PageIterator[Any], cursor: PageCursor[ItemT, PageT]) -> None:
+    def __init__(
+        self, botocore_pages: PageIterator[Any], cursor: PageCursor[ItemT, PageT], pull: Pull
+    ) -> None:
         super().__init__(cursor)
         self._botocore_pages = botocore_pages
+        self._pull = pull
 
     def __iter__(self) -> Iterator[ItemT]:
         """Validated items, one at a time, streaming: one page in memory at once."""
@@ -45,7 +50,7 @@ class TypedIterator(RunProgress[ItemT, PageT]):
         return self._run(hand_out)
 
     def _run(self, hand_out: Callable[[RawPage, str | None], Iterator[T]]) -> Iterator[T]:
-        for raw_page in self._botocore_pages:
+        for raw_page in pulled(self._botocore_pages, self._pull):
             yield from hand_out(raw_page, truncated_token(self._botocore_pages))
 
 
@@ -61,6 +66,7 @@ class TypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
     ) -> None:
         super().__init__(spec, on_invalid)
         self._botocore_paginator = client.get_paginator(spec.operation_name)
+        self._pull = install(client, spec.operation_name, spec.result_key)
 
     def paginate(
         self, request: RequestT | None = None, /, **kwargs: Any
@@ -71,4 +77,4 @@ class TypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
         refused, with a ValueError before anything is sent.
         """
         cursor, boto_kwargs = self._start(self._request(request, kwargs))
-        return TypedIterator(self._botocore_paginator.paginate(**boto_kwargs), cursor)
+        return TypedIterator(self._botocore_paginator.paginate(**boto_kwargs), cursor, self._pull)
