@@ -13,6 +13,8 @@ this package's EC2 models.
 """
 
 from ._aio import AsyncTypedIterator, AsyncTypedPaginator
+from ._fast_page import FastPageCounts
+from ._fast_page import counts as fast_page_counts
 from ._spec import BotoRequest, OnInvalid, PaginatorSpec, check_on_invalid
 from ._sync import TypedIterator, TypedPaginator
 
@@ -20,9 +22,11 @@ __all__ = [
     "AsyncTypedIterator",
     "AsyncTypedPaginator",
     "BotoRequest",
+    "FastPageCounts",
     "OnInvalid",
     "PaginatorSpec",
     "TypedIterator",
     "TypedPaginator",
     "check_on_invalid",
+    "fast_page_counts",
 ]

@@ -28,8 +28,7 @@ from ec2_export_image_tasks import (
     ExportImageTask,
     ExportImageTaskPaginator,
 )
-from ec2_export_image_tasks.paginator import _fast_page
-from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
+from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator, fast_page_counts
 from ec2_export_image_tasks.strategies import export_image_task_dicts
 from ec2_export_image_tasks.testing import Reply, make_client, sample_task
 from ec2_export_image_tasks.testing import _xml as xml
@@ -238,7 +237,7 @@ class Taken:
 
 
 def taken() -> Taken:
-    counts = _fast_page.counts
+    counts = fast_page_counts
     return Taken(counts.fast, dict(counts.stepped_aside))
 
 
