@@ -7,7 +7,7 @@ paging.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -16,9 +16,39 @@ if TYPE_CHECKING:
 
     from .models import ExportImageTask
 
+__all__ = [
+    "ExportFailedError",
+    "ExportImageTasksError",
+    "InvalidItemError",
+    "InvalidStartingTokenError",
+    "IteratorConsumedError",
+    "PaginationCycleError",
+    "RegionError",
+    "RegionsFailedError",
+    "TaskNotFoundError",
+    "WaitTimeoutError",
+]
+
+
+def _rebuilt(cls: type[BaseException], args: tuple[object, ...]) -> BaseException:
+    """An error of ``cls`` with its message ``args``, made without calling ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
 
 class ExportImageTasksError(Exception):
-    """Root of every error this package raises itself."""
+    """Root of every error this package raises itself.
+
+    Errors pickle and copy with every attribute, so they cross process boundaries (a
+    ``ProcessPoolExecutor`` worker's ``WaitTimeoutError`` reaches the caller as itself).
+    Python's default rebuilds an exception by calling ``type(error)(*error.args)``, which does
+    not fit a constructor that takes what the message is made from; so the message and the
+    attributes are restored as they are, without calling ``__init__`` again.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt, (type(self), self.args), self.__dict__
 
 
 def first_problem(error: ValidationError) -> tuple[str, object, str]:
@@ -91,13 +121,29 @@ class RegionError(ExportImageTasksError):
         super().__init__(f"{region}: {type(error).__name__}: {error}")
 
 
-class RegionsFailedError(ExportImageTasksError):
-    """Some regions could not be paged; the tasks of every other region were yielded."""
+class RegionsFailedError(ExceptionGroup[RegionError], ExportImageTasksError):
+    """Some regions could not be paged; the tasks of every other region were yielded.
+
+    An ``ExceptionGroup`` of one :class:`RegionError` per failed region: ``except*
+    RegionError`` handles them, the traceback shows each region's own error, and
+    ``except RegionsFailedError`` works as for any other error.
+    """
+
+    def __new__(cls, failures: Sequence[RegionError]) -> Self:
+        listed = "; ".join(str(failure) for failure in failures)
+        return super().__new__(cls, f"{len(failures)} region(s) failed: {listed}", failures)
 
     def __init__(self, failures: Sequence[RegionError]) -> None:
         self.failures = tuple(failures)
-        listed = "; ".join(str(failure) for failure in self.failures)
-        super().__init__(f"{len(self.failures)} region(s) failed: {listed}")
+        """Each failed region with its error (``exceptions``, typed as the leaves they are)."""
+        super().__init__(self.message, self.failures)
+
+    def derive(self, excs: Sequence[RegionError]) -> RegionsFailedError:  # type: ignore[override]
+        """The same error over some of the regions (what ``except*`` and ``split`` make)."""
+        return RegionsFailedError(excs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.failures,), self.__dict__
 
 
 class ExportFailedError(ExportImageTasksError):
