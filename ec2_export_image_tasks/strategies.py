@@ -1,14 +1,23 @@
 """Hypothesis strategies for valid models and valid boto3 dicts (``pip install ...[hypothesis]``).
 
-For users' own property tests: ``*_dicts()`` give what boto3 hands out, the model strategies
-give the validated objects built from them.
+For users' own property tests: ``*_dicts()`` give what boto3 hands out, typed as boto3-stubs'
+TypedDicts, and the model strategies give the validated objects built from them. Text holds
+only what EC2's XML can carry, so a generated task can be served by the local endpoint
+(``ec2_export_image_tasks.testing``) and comes back through botocore's parser unchanged.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from hypothesis import strategies as st
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - exercised in a subprocess
+    raise ModuleNotFoundError(
+        "ec2_export_image_tasks.strategies needs Hypothesis: "
+        "pip install 'ec2-export-image-tasks[hypothesis]'",
+        name=missing.name,
+    ) from missing
 
 from .models import (
     DescribeExportImageTasksRequest,
@@ -23,11 +32,58 @@ from .models import (
 from .models.tag import RESERVED_PREFIX
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from mypy_boto3_ec2.type_defs import (
+        DescribeExportImageTasksRequestPaginateTypeDef,
+        ExportImageTaskTypeDef,
+        ExportTaskS3LocationTypeDef,
+        FilterTypeDef,
+        PaginatorConfigTypeDef,
+        TagTypeDef,
+    )
     from pydantic import BaseModel
+
+    from .models import DescribeExportImageTasksPageTypeDef
+
+__all__ = [
+    "describe_export_image_tasks_request_dicts",
+    "describe_export_image_tasks_requests",
+    "describe_export_image_tasks_response_dicts",
+    "describe_export_image_tasks_responses",
+    "export_image_task_dicts",
+    "export_image_task_ids",
+    "export_image_tasks",
+    "filter_dicts",
+    "filters",
+    "image_ids",
+    "pagination_config_dicts",
+    "pagination_configs",
+    "s3_export_location_dicts",
+    "s3_export_locations",
+    "statuses",
+    "tag_dicts",
+    "tag_keys",
+    "tag_values",
+    "tags",
+    "xml_text",
+]
 
 M = TypeVar("M", bound="BaseModel")
 
 _HEX = "0123456789abcdef"
+
+_NOT_IN_XML = (
+    "".join(chr(code) for code in range(0x20) if chr(code) not in "\t\n\r") + "\ufffe\uffff"
+)
+"""XML 1.0 carries no other C0 control, not even as a reference, and neither U+FFFE nor U+FFFF."""
+
+
+def xml_text(*, min_size: int = 0, max_size: int | None = None) -> st.SearchStrategy[str]:
+    """Text EC2 can send: any code point XML 1.0 carries (no surrogates, no C0 control but tab,
+    newline and carriage return, no U+FFFE or U+FFFF)."""
+    alphabet = st.characters(codec="utf-8", exclude_characters=_NOT_IN_XML)
+    return st.text(alphabet, min_size=min_size, max_size=max_size)
 
 
 def _resource_ids(prefix: str) -> st.SearchStrategy[str]:
@@ -47,14 +103,14 @@ def image_ids() -> st.SearchStrategy[str]:
 
 def tag_keys() -> st.SearchStrategy[str]:
     """1 to 127 code points (astral ones included), never beginning with ``aws:`` in any case."""
-    return st.text(min_size=1, max_size=127).filter(
+    return xml_text(min_size=1, max_size=127).filter(
         lambda key: key[: len(RESERVED_PREFIX)].lower() != RESERVED_PREFIX
     )
 
 
 def tag_values() -> st.SearchStrategy[str]:
     """0 to 256 code points."""
-    return st.text(max_size=256)
+    return xml_text(max_size=256)
 
 
 def statuses() -> st.SearchStrategy[ExportImageTaskStatus]:
@@ -66,28 +122,31 @@ def _optional_keys(**optional: st.SearchStrategy[Any]) -> st.SearchStrategy[dict
     return st.fixed_dictionaries({}, optional=optional)
 
 
-def tag_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def tag_dicts() -> st.SearchStrategy[TagTypeDef]:
     """``{"Key": ..., "Value": ...}``; Value may be absent, as boto3 allows."""
-    return st.fixed_dictionaries({"Key": tag_keys()}, optional={"Value": tag_values()})
+    tags = st.fixed_dictionaries({"Key": tag_keys()}, optional={"Value": tag_values()})
+    return cast("st.SearchStrategy[TagTypeDef]", tags)
 
 
-def s3_export_location_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def s3_export_location_dicts() -> st.SearchStrategy[ExportTaskS3LocationTypeDef]:
     """``{"S3Bucket": ..., "S3Prefix": ...}``, each key optional."""
-    return _optional_keys(S3Bucket=st.text(), S3Prefix=st.text())
+    locations = _optional_keys(S3Bucket=xml_text(), S3Prefix=xml_text())
+    return cast("st.SearchStrategy[ExportTaskS3LocationTypeDef]", locations)
 
 
-def export_image_task_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def export_image_task_dicts() -> st.SearchStrategy[ExportImageTaskTypeDef]:
     """One item of ``ExportImageTasks`` as boto3 returns it."""
-    return _optional_keys(
-        Description=st.text(),
+    tasks = _optional_keys(
+        Description=xml_text(),
         ExportImageTaskId=export_image_task_ids(),
         ImageId=image_ids(),
         Progress=st.integers(0, 100).map(str),
         S3ExportLocation=s3_export_location_dicts(),
         Status=statuses().map(lambda status: status.value),
-        StatusMessage=st.text(),
+        StatusMessage=xml_text(),
         Tags=st.lists(tag_dicts(), max_size=5),
     )
+    return cast("st.SearchStrategy[ExportImageTaskTypeDef]", tasks)
 
 
 def _response_metadata() -> st.SearchStrategy[dict[str, Any]]:
@@ -101,15 +160,18 @@ def _response_metadata() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
-def describe_export_image_tasks_response_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def describe_export_image_tasks_response_dicts() -> st.SearchStrategy[
+    DescribeExportImageTasksPageTypeDef
+]:
     """A page as boto3's paginator yields it, ``ResponseMetadata`` included."""
-    return st.fixed_dictionaries(
+    pages = st.fixed_dictionaries(
         {"ExportImageTasks": st.lists(export_image_task_dicts(), max_size=5)},
-        optional={"NextToken": st.text(min_size=1), "ResponseMetadata": _response_metadata()},
+        optional={"NextToken": xml_text(min_size=1), "ResponseMetadata": _response_metadata()},
     )
+    return cast("st.SearchStrategy[DescribeExportImageTasksPageTypeDef]", pages)
 
 
-def filter_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def filter_dicts() -> st.SearchStrategy[FilterTypeDef]:
     """A ``task-state`` filter, or any other filter name with any values."""
     task_state = st.fixed_dictionaries(
         {
@@ -123,29 +185,33 @@ def filter_dicts() -> st.SearchStrategy[dict[str, Any]]:
             "Values": st.lists(st.text(), min_size=1, max_size=3),
         }
     )
-    return task_state | other
+    return cast("st.SearchStrategy[FilterTypeDef]", task_state | other)
 
 
-def pagination_config_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def pagination_config_dicts() -> st.SearchStrategy[PaginatorConfigTypeDef]:
     """``PaginationConfig`` within the limits: MaxItems >= 1, PageSize 1..500."""
-    return _optional_keys(
+    configs = _optional_keys(
         MaxItems=st.integers(min_value=1),
         PageSize=st.integers(1, 500),
         StartingToken=st.text(min_size=1),
     )
+    return cast("st.SearchStrategy[PaginatorConfigTypeDef]", configs)
 
 
-def describe_export_image_tasks_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def describe_export_image_tasks_request_dicts() -> st.SearchStrategy[
+    DescribeExportImageTasksRequestPaginateTypeDef
+]:
     """The paginator's keyword arguments, exactly the seed's Request Syntax."""
-    return _optional_keys(
+    requests = _optional_keys(
         DryRun=st.booleans(),
         Filters=st.lists(filter_dicts(), max_size=3),
         ExportImageTaskIds=st.lists(export_image_task_ids(), max_size=3),
         PaginationConfig=pagination_config_dicts(),
     )
+    return cast("st.SearchStrategy[DescribeExportImageTasksRequestPaginateTypeDef]", requests)
 
 
-def _validated(model: type[M], dicts: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[M]:
+def _validated(model: type[M], dicts: st.SearchStrategy[Mapping[str, Any]]) -> st.SearchStrategy[M]:
     return dicts.map(model.model_validate)
 
 

@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..models import DescribeExportImageTasksRequest, ExportImageTask
+from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import wait_for_export
 from . import errors, output
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from mypy_boto3_ec2.client import EC2Client
-
-SCHEMA_MODELS = (ExportImageTask, DescribeExportImageTasksRequest)
 
 
 def main(
@@ -51,8 +50,7 @@ def _run(
     clock: Callable[[], float],
 ) -> int:
     if args.command == "schema":
-        schemas = {model.__name__: model.model_json_schema() for model in SCHEMA_MODELS}
-        print(json.dumps(schemas, indent=2))
+        print(json.dumps(json_schema(), indent=2))
         return errors.OK
     client = client or _client(args, clock)
     if args.command == "list":

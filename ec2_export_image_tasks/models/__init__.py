@@ -1,5 +1,6 @@
 """Pydantic models of ``DescribeExportImageTasks``: pure data, no boto3 at run time."""
 
+from .boto_types import DescribeExportImageTasksPageTypeDef
 from .ids import ExportImageTaskId, ImageId
 from .request import DescribeExportImageTasksRequest, Filter, PaginationConfig
 from .response import DescribeExportImageTasksResponse
@@ -8,6 +9,7 @@ from .tag import Tag, TagKey, TagValue
 from .task import ExportImageTask, Percent, S3ExportLocation
 
 __all__ = [
+    "DescribeExportImageTasksPageTypeDef",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
     "ExportImageTask",
