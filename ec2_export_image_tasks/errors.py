@@ -76,6 +76,8 @@ class InvalidItemError(ExportImageTasksError, ValueError):
         self.item_id = item_id
         self.raw_item = raw_item
         self.validation_error = error
+        self.field: str
+        self.value: object
         self.field, self.value, _ = first_problem(error)
         more = error.error_count() - 1
         also = f" (and {more} more: see .validation_error)" if more else ""
@@ -134,7 +136,7 @@ class RegionsFailedError(ExceptionGroup[RegionError], ExportImageTasksError):
         return super().__new__(cls, f"{len(failures)} region(s) failed: {listed}", failures)
 
     def __init__(self, failures: Sequence[RegionError]) -> None:
-        self.failures = tuple(failures)
+        self.failures: tuple[RegionError, ...] = tuple(failures)
         """Each failed region with its error (``exceptions``, typed as the leaves they are)."""
         super().__init__(self.message, self.failures)
 

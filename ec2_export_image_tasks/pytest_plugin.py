@@ -15,6 +15,8 @@ import pytest
 if TYPE_CHECKING:
     from .testing.endpoint import LocalEC2
 
+__all__ = ["local_ec2"]
+
 
 @pytest.fixture
 def local_ec2() -> LocalEC2:

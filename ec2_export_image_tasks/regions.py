@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .models import ExportImageTask
     from .paginator.generic import OnInvalid
 
+__all__ = ["list_export_image_tasks_in_regions"]
+
 
 async def list_export_image_tasks_in_regions(
     session: AioSession,

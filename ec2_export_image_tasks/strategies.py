@@ -8,16 +8,17 @@ only what EC2's XML can carry, so a generated task can be served by the local en
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-try:
-    from hypothesis import strategies as st
-except ModuleNotFoundError as missing:  # pragma: no cover - exercised in a subprocess
+if find_spec("hypothesis") is None:
     raise ModuleNotFoundError(
         "ec2_export_image_tasks.strategies needs Hypothesis: "
         "pip install 'ec2-export-image-tasks[hypothesis]'",
-        name=missing.name,
-    ) from missing
+        name="hypothesis",
+    )
+
+from hypothesis import strategies as st
 
 from .models import (
     DescribeExportImageTasksRequest,

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
     from .models import ExportImageTask
 
+__all__ = ["describe_export", "wait_for_export"]
+
 _FAILED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
 
 

@@ -6,6 +6,8 @@ import argparse
 
 from ..models import ExportImageTaskStatus
 
+__all__ = ["OUTPUTS", "STATES", "parser"]
+
 STATES = [status.value for status in ExportImageTaskStatus]
 OUTPUTS = ["table", "json", "jsonl"]
 

@@ -21,6 +21,18 @@ from ..errors import (
     problem_text,
 )
 
+__all__ = [
+    "AWS_ERROR",
+    "BAD_INPUT",
+    "EXPORT_FAILED",
+    "INTERRUPTED",
+    "INVALID_DATA",
+    "NO_CREDENTIALS",
+    "OK",
+    "TIMED_OUT",
+    "describe",
+]
+
 OK = 0
 AWS_ERROR = 1
 BAD_INPUT = 2

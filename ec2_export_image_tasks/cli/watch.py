@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
     from ..models import DescribeExportImageTasksRequest, ExportImageTask
 
+__all__ = ["MAX_INTERVAL", "watch"]
+
 MAX_INTERVAL = 30.0
 _SHOWN = {
     ExportImageTaskStatus.ACTIVE: "[cyan]active[/]",

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_args
 
 from pydantic import (
     BaseModel,
@@ -98,7 +98,7 @@ class _Model(BaseModel, frozen=True):
     read the keyword, so ``task.progress = 1`` is an error before it is ever run.
     """
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         alias_generator=to_pascal,
         # "Export image task id", not pydantic's "Exportimagetaskid" made from the alias.
         field_title_generator=lambda name, _: name.replace("_", " ").capitalize(),
@@ -117,10 +117,10 @@ class _Model(BaseModel, frozen=True):
 class ResponseModel(_Model, frozen=True):
     """A structure AWS sends: keys AWS adds in future are kept, so a round trip loses nothing."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
 
 
 class RequestModel(_Model, frozen=True):
     """A structure the caller writes: an unknown key is a typo, so it is rejected."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="forbid")

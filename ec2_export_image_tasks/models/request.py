@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Self, cast
+from typing import TYPE_CHECKING, Annotated, ClassVar, Self, cast
 
 from pydantic import (
     ConfigDict,
@@ -37,7 +37,7 @@ _STATES = ", ".join(repr(status.value) for status in ExportImageTaskStatus)
 class Filter(RequestModel, frozen=True):
     """A filter; ``task-state`` values must be statuses, since EC2 matches them case-sensitively."""
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         json_schema_extra={
             "if": {"properties": {"Name": {"const": TASK_STATE}}},
             "then": {

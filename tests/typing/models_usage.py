@@ -95,9 +95,7 @@ def any_sequence_builds_a_model(ids: list[str]) -> None:
     # A str is a Sequence[str] to type checkers: values="active" is refused at run time only.
     Filter(name="task-state", values=[1])  # expect-error
     ExportImageTask(tags=[{"Key": "team"}])  # expect-error
-    DescribeExportImageTasksRequest(
-        export_image_task_ids={"export-ami-0123abcd": 1}
-    )  # expect-error
+    DescribeExportImageTasksRequest(export_image_task_ids={"ami": 1})  # expect-error
 
 
 def building_a_request(client: EC2Client) -> None:
