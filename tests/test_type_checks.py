@@ -43,44 +43,40 @@ _MYPY_LINE = re.compile(
 )
 
 
-def _mypy(paths: tuple[Path, ...], cache: Path) -> list[Diagnostic]:
-    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
+def mypy_diagnostics(
+    paths: tuple[Path, ...], cache: Path, python: str = sys.executable, cwd: Path = ROOT
+) -> list[Diagnostic]:
+    """What ``mypy --strict`` of ``python``'s environment reports on ``paths``, run in ``cwd``."""
+    command = [python, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
     command += ["--show-error-codes", "--no-pretty", "--no-error-summary", *map(str, paths)]
-    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    run = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
     assert run.returncode in (0, 1), f"mypy failed to run:\n{run.stdout}{run.stderr}"
     found = (_MYPY_LINE.match(line) for line in run.stdout.splitlines())
     return [
-        Diagnostic((ROOT / m["path"]).resolve(), int(m["line"]), m["code"] or "", m["message"])
+        Diagnostic((cwd / m["path"]).resolve(), int(m["line"]), m["code"] or "", m["message"])
         for m in found
         if m
     ]
 
 
-def _pyright_command() -> list[str]:
-    beside_interpreter = shutil.which("pyright", path=str(Path(sys.executable).parent))
-    return [beside_interpreter] if beside_interpreter else [sys.executable, "-m", "pyright"]
-
-
-def pyright_command() -> list[str]:
-    """pyright, strict (the config), on the packages of the interpreter running the tests.
+def pyright_command(python: str = sys.executable) -> list[str]:
+    """pyright beside ``python``, strict (the config), on ``python``'s installed packages.
 
     The interpreter is given on the command line, not in the config: the suite passes wherever
     the package and its test tools are installed, not only in a ``.venv`` beside the sources.
     """
-    return [
-        *_pyright_command(),
-        "--outputjson",
-        "--project",
-        str(PYRIGHT_CONFIG),
-        "--pythonpath",
-        sys.executable,
-    ]
+    beside_interpreter = shutil.which("pyright", path=str(Path(python).parent))
+    pyright = [beside_interpreter] if beside_interpreter else [python, "-m", "pyright"]
+    return [*pyright, "--outputjson", "--project", str(PYRIGHT_CONFIG), "--pythonpath", python]
 
 
-def _pyright(paths: tuple[Path, ...]) -> list[Diagnostic]:
-    command = pyright_command()
+def pyright_diagnostics(
+    paths: tuple[Path, ...], python: str = sys.executable, cwd: Path = ROOT
+) -> list[Diagnostic]:
+    """What pyright strict reports on ``paths`` against ``python``'s packages, run in ``cwd``."""
+    command = pyright_command(python)
     run = subprocess.run(
-        [*command, *map(str, paths)], capture_output=True, text=True, cwd=ROOT, check=False
+        [*command, *map(str, paths)], capture_output=True, text=True, cwd=cwd, check=False
     )
     assert run.returncode in (0, 1), f"pyright failed to run:\n{run.stdout}{run.stderr}"
     report = json.loads(run.stdout)
@@ -113,7 +109,9 @@ class TypeCheckers:
         key = (checker, among)
         if key not in self._runs:
             self._runs[key] = (
-                _mypy(among, self._mypy_cache) if checker == "mypy" else (_pyright(among))
+                mypy_diagnostics(among, self._mypy_cache)
+                if checker == "mypy"
+                else pyright_diagnostics(among)
             )
         return [found for found in self._runs[key] if found.path == path.resolve()]
 
