@@ -7,7 +7,7 @@ paging.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast, get_args
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -50,6 +50,49 @@ class ExportImageTasksError(Exception):
     def __reduce__(self) -> tuple[Any, ...]:
         return _rebuilt, (type(self), self.args), self.__dict__
 
+    def __copy__(self) -> Self:
+        # Rebuilt as for pickling, but sharing the attributes themselves, not pickled forms.
+        rebuild, args, _ = self.__reduce__()
+        clone = cast("Self", rebuild(*args))
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+
+class _PortableValidationError:
+    """Pickles as the ``ValidationError`` it was made from, on every supported pydantic.
+
+    Before pydantic 2.14.2 a ``ValidationError`` holding an error of a custom type (``percent``,
+    ``tag_key_reserved``) pickles but cannot be unpickled; rebuilt with each custom error as a
+    ``PydanticCustomError``, it reads the same: types, locations, inputs, messages.
+    """
+
+    def __init__(self, error: ValidationError) -> None:
+        from pydantic_core import PydanticCustomError
+        from pydantic_core.core_schema import ErrorType
+
+        known = frozenset(get_args(ErrorType))
+        self.title = error.title
+        self.line_errors = [
+            {"type": found["type"], "loc": found["loc"], "input": found["input"]}
+            | ({"ctx": found["ctx"]} if "ctx" in found else {})
+            if found["type"] in known
+            else {
+                "type": PydanticCustomError(
+                    found["type"],  # pyright: ignore[reportArgumentType] - not a literal, rebuilt
+                    found["msg"],  # pyright: ignore[reportArgumentType]
+                    found.get("ctx"),
+                ),
+                "loc": found["loc"],
+                "input": found["input"],
+            }
+            for found in error.errors(include_url=False)
+        ]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from pydantic import ValidationError
+
+        return ValidationError.from_exception_data, (self.title, self.line_errors)
+
 
 def first_problem(error: ValidationError) -> tuple[str, object, str]:
     """The first failure in ``error``: its field path (``Tags.0.Key``), the value, the reason."""
@@ -82,6 +125,11 @@ class InvalidItemError(ExportImageTasksError, ValueError):
         more = error.error_count() - 1
         also = f" (and {more} more: see .validation_error)" if more else ""
         super().__init__(f"item {item_id or '<no id>'}: {problem_text(error)}{also}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild, args, state = super().__reduce__()
+        portable = _PortableValidationError(self.validation_error)
+        return rebuild, args, {**state, "validation_error": portable}
 
 
 class InvalidStartingTokenError(ExportImageTasksError, ValueError):
