@@ -24,6 +24,8 @@ from ec2_export_image_tasks.testing.service import Ec2Service
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from mypy_boto3_ec2.client import EC2Client
+
 README = Path(__file__).parent.parent / "README.md"
 _BLOCK = re.compile(r"^```python\n(?P<code>.*?)^```$", re.MULTILINE | re.DOTALL)
 _HEADING = re.compile(r"^#+ (?P<title>.+)$", re.MULTILINE)
@@ -55,7 +57,11 @@ def _seeded() -> Ec2Service:
 def aws_is_local(monkeypatch: pytest.MonkeyPatch) -> None:
     """``boto3.client("ec2")`` and aiobotocore sessions answered by seeded local endpoints."""
     sync = LocalEC2(_seeded().backend)
-    monkeypatch.setattr(boto3, "client", lambda *_, **__: sync.client)  # pyright: ignore[reportUnknownLambdaType]
+
+    def client(*_: object, **__: object) -> EC2Client:
+        return sync.client
+
+    monkeypatch.setattr(boto3, "client", client)
     monkeypatch.setattr(
         aiobotocore.session,
         "get_session",
