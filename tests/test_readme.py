@@ -19,7 +19,6 @@ import pytest
 
 from ec2_export_image_tasks.testing import LocalEC2
 from ec2_export_image_tasks.testing.aio import local_session
-from ec2_export_image_tasks.testing.service import Ec2Service
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -47,16 +46,16 @@ SNIPPETS = snippets()
 REGIONS = ("us-east-1", "eu-west-1", "ap-south-1")
 
 
-def _seeded() -> Ec2Service:
-    service = Ec2Service()
-    service.backend.add_tasks(3)
-    return service
+def _seeded() -> LocalEC2:
+    local = LocalEC2()
+    local.add_tasks(3)
+    return local
 
 
 @pytest.fixture
 def aws_is_local(monkeypatch: pytest.MonkeyPatch) -> None:
     """``boto3.client("ec2")`` and aiobotocore sessions answered by seeded local endpoints."""
-    sync = LocalEC2(_seeded().backend)
+    sync = _seeded()
 
     def client(*_: object, **__: object) -> EC2Client:
         return sync.client

@@ -4,24 +4,35 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, strategies
-from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing import LocalEC2, make_client
 
-LOCAL = LocalEC2()
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef
+
+serving = [LocalEC2()]
+"""The endpoint answering now: a fresh one per example."""
+
+CLIENT = make_client(lambda action, parameters: serving[0](action, parameters))
 """One client for every example: building a boto3 client costs more than an example."""
 
 NOT_XML = {chr(code) for code in range(0x20) if chr(code) not in "\t\n\r"} | {"\ufffe", "\uffff"}
 
 
 @given(st.lists(strategies.export_image_task_dicts(), max_size=4))
-def test_every_generated_task_comes_back_from_the_endpoint_unchanged(tasks: list[object]) -> None:
-    LOCAL.backend.tasks[:] = [dict(task) for task in tasks]  # type: ignore[call-overload]
+def test_every_generated_task_comes_back_from_the_endpoint_unchanged(
+    tasks: list[ExportImageTaskTypeDef],
+) -> None:
+    serving[0] = LocalEC2()
+    for task in tasks:
+        serving[0].add_task(task)
 
-    returned = LOCAL.client.describe_export_image_tasks()["ExportImageTasks"]
+    returned = CLIENT.describe_export_image_tasks()["ExportImageTasks"]
 
     assert returned == tasks
     assert [ExportImageTask.model_validate(task) for task in returned] == [
