@@ -9,7 +9,10 @@ imports below and nothing lazy.
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+__version__: Final = "0.1.0"
+"""This release's version, the one in the package metadata."""
 
 if TYPE_CHECKING:
     from .errors import (

@@ -7,7 +7,7 @@ paging.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Self, cast, get_args
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -16,9 +16,84 @@ if TYPE_CHECKING:
 
     from .models import ExportImageTask
 
+__all__ = [
+    "ExportFailedError",
+    "ExportImageTasksError",
+    "ExportNotCancellableError",
+    "InvalidItemError",
+    "InvalidStartingTokenError",
+    "IteratorConsumedError",
+    "PaginationCycleError",
+    "RegionError",
+    "RegionsFailedError",
+    "StatusMissingError",
+    "TaskNotFoundError",
+    "WaitTimeoutError",
+]
+
+
+def _rebuilt(cls: type[BaseException], args: tuple[object, ...]) -> BaseException:
+    """An error of ``cls`` with its message ``args``, made without calling ``__init__``."""
+    error = cls.__new__(cls)
+    error.args = args
+    return error
+
 
 class ExportImageTasksError(Exception):
-    """Root of every error this package raises itself."""
+    """Root of every error this package raises itself.
+
+    Errors pickle and copy with every attribute, so they cross process boundaries (a
+    ``ProcessPoolExecutor`` worker's ``WaitTimeoutError`` reaches the caller as itself).
+    Python's default rebuilds an exception by calling ``type(error)(*error.args)``, which does
+    not fit a constructor that takes what the message is made from; so the message and the
+    attributes are restored as they are, without calling ``__init__`` again.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt, (type(self), self.args), self.__dict__
+
+    def __copy__(self) -> Self:
+        # Rebuilt as for pickling, but sharing the attributes themselves, not pickled forms.
+        rebuild, args, _ = self.__reduce__()
+        clone = cast("Self", rebuild(*args))
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+
+class _PortableValidationError:
+    """Pickles as the ``ValidationError`` it was made from, on every supported pydantic.
+
+    Before pydantic 2.14.2 a ``ValidationError`` holding an error of a custom type (``percent``,
+    ``tag_key_reserved``) pickles but cannot be unpickled; rebuilt with each custom error as a
+    ``PydanticCustomError``, it reads the same: types, locations, inputs, messages.
+    """
+
+    def __init__(self, error: ValidationError) -> None:
+        from pydantic_core import PydanticCustomError
+        from pydantic_core.core_schema import ErrorType
+
+        known = frozenset(get_args(ErrorType))
+        self.title = error.title
+        self.line_errors = [
+            {"type": found["type"], "loc": found["loc"], "input": found["input"]}
+            | ({"ctx": found["ctx"]} if "ctx" in found else {})
+            if found["type"] in known
+            else {
+                "type": PydanticCustomError(
+                    found["type"],  # pyright: ignore[reportArgumentType] - not a literal, rebuilt
+                    found["msg"],  # pyright: ignore[reportArgumentType]
+                    found.get("ctx"),
+                ),
+                "loc": found["loc"],
+                "input": found["input"],
+            }
+            for found in error.errors(include_url=False)
+        ]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        from pydantic import ValidationError
+
+        return ValidationError.from_exception_data, (self.title, self.line_errors)
 
 
 def first_problem(error: ValidationError) -> tuple[str, object, str]:
@@ -46,10 +121,17 @@ class InvalidItemError(ExportImageTasksError, ValueError):
         self.item_id = item_id
         self.raw_item = raw_item
         self.validation_error = error
+        self.field: str
+        self.value: object
         self.field, self.value, _ = first_problem(error)
         more = error.error_count() - 1
         also = f" (and {more} more: see .validation_error)" if more else ""
         super().__init__(f"item {item_id or '<no id>'}: {problem_text(error)}{also}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        rebuild, args, state = super().__reduce__()
+        portable = _PortableValidationError(self.validation_error)
+        return rebuild, args, {**state, "validation_error": portable}
 
 
 class InvalidStartingTokenError(ExportImageTasksError, ValueError):
@@ -91,13 +173,29 @@ class RegionError(ExportImageTasksError):
         super().__init__(f"{region}: {type(error).__name__}: {error}")
 
 
-class RegionsFailedError(ExportImageTasksError):
-    """Some regions could not be paged; the tasks of every other region were yielded."""
+class RegionsFailedError(ExceptionGroup[RegionError], ExportImageTasksError):
+    """Some regions could not be paged; the tasks of every other region were yielded.
+
+    An ``ExceptionGroup`` of one :class:`RegionError` per failed region: ``except*
+    RegionError`` handles them, the traceback shows each region's own error, and
+    ``except RegionsFailedError`` works as for any other error.
+    """
+
+    def __new__(cls, failures: Sequence[RegionError]) -> Self:
+        listed = "; ".join(str(failure) for failure in failures)
+        return super().__new__(cls, f"{len(failures)} region(s) failed: {listed}", failures)
 
     def __init__(self, failures: Sequence[RegionError]) -> None:
-        self.failures = tuple(failures)
-        listed = "; ".join(str(failure) for failure in self.failures)
-        super().__init__(f"{len(self.failures)} region(s) failed: {listed}")
+        self.failures: tuple[RegionError, ...] = tuple(failures)
+        """Each failed region with its error (``exceptions``, typed as the leaves they are)."""
+        super().__init__(self.message, self.failures)
+
+    def derive(self, excs: Sequence[RegionError]) -> RegionsFailedError:  # type: ignore[override]
+        """The same error over some of the regions (what ``except*`` and ``split`` make)."""
+        return RegionsFailedError(excs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.failures,), self.__dict__
 
 
 class ExportFailedError(ExportImageTasksError):
@@ -142,9 +240,6 @@ class StatusMissingError(ExportImageTasksError):
             f"export {task.export_image_task_id} had no Status in {polls} answers in a row"
         )
 
-    def __reduce__(self) -> tuple[type[StatusMissingError], tuple[ExportImageTask, int]]:
-        return type(self), (self.task, self.polls)
-
 
 class ExportNotCancellableError(ExportImageTasksError):
     """EC2 refused to cancel an export that is no longer active: completed, deleting or deleted.
@@ -160,6 +255,3 @@ class ExportNotCancellableError(ExportImageTasksError):
             f"export {task_id} is no longer active, so it cannot be cancelled "
             f"(EC2 {code}: {message})"
         )
-
-    def __reduce__(self) -> tuple[type[ExportNotCancellableError], tuple[str, str, str]]:
-        return type(self), (self.task_id, self.code, self.message)

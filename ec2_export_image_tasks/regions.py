@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
     Found = tuple[str, ExportImageTask]
 
+__all__ = ["list_export_image_tasks_in_regions"]
+
 
 def list_export_image_tasks_in_regions(
     session: AioSession,

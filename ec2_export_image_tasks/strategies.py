@@ -1,14 +1,25 @@
 """Hypothesis strategies for valid models and valid boto3 dicts (``pip install ...[hypothesis]``).
 
-For users' own property tests: ``*_dicts()`` give what boto3 hands out, the model strategies
-give the validated objects built from them.
+For users' own property tests: ``*_dicts()`` give what boto3 hands out, typed as boto3-stubs'
+TypedDicts, and the model strategies give the validated objects built from them. Text holds
+only what EC2's XML can carry, so a generated task can be served by the local endpoint
+(``ec2_export_image_tasks.testing``) and comes back through botocore's parser unchanged.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from importlib.util import find_spec
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+if find_spec("hypothesis") is None:
+    raise ModuleNotFoundError(
+        "ec2_export_image_tasks.strategies needs Hypothesis: "
+        "pip install 'ec2-export-image-tasks[hypothesis]'",
+        name="hypothesis",
+    )
 
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from .models import (
     DescribeExportImageTasksRequest,
@@ -20,14 +31,90 @@ from .models import (
     S3ExportLocation,
     Tag,
 )
+from .models.export import (
+    CancelExportTaskRequest,
+    DiskImageFormat,
+    ExportImageRequest,
+    ExportImageResponse,
+    ExportTaskS3LocationRequest,
+    S3BucketName,
+    TagSpecification,
+)
 from .models.tag import RESERVED_PREFIX
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from mypy_boto3_ec2.type_defs import (
+        CancelExportTaskRequestTypeDef,
+        DescribeExportImageTasksRequestPaginateTypeDef,
+        ExportImageRequestTypeDef,
+        ExportImageResultTypeDef,
+        ExportImageTaskTypeDef,
+        ExportTaskS3LocationRequestTypeDef,
+        ExportTaskS3LocationTypeDef,
+        FilterTypeDef,
+        PaginatorConfigTypeDef,
+        TagSpecificationTypeDef,
+        TagTypeDef,
+    )
     from pydantic import BaseModel
+
+    from .models import DescribeExportImageTasksPageTypeDef
+
+__all__ = [
+    "cancel_export_task_request_dicts",
+    "cancel_export_task_requests",
+    "client_tokens",
+    "describe_export_image_tasks_request_dicts",
+    "describe_export_image_tasks_requests",
+    "describe_export_image_tasks_response_dicts",
+    "describe_export_image_tasks_responses",
+    "disk_image_formats",
+    "export_image_request_dicts",
+    "export_image_requests",
+    "export_image_response_dicts",
+    "export_image_responses",
+    "export_image_task_dicts",
+    "export_image_task_ids",
+    "export_image_tasks",
+    "export_task_ids",
+    "export_task_s3_location_request_dicts",
+    "export_task_s3_location_requests",
+    "filter_dicts",
+    "filters",
+    "image_ids",
+    "pagination_config_dicts",
+    "pagination_configs",
+    "role_names",
+    "s3_bucket_names",
+    "s3_export_location_dicts",
+    "s3_export_locations",
+    "statuses",
+    "tag_dicts",
+    "tag_keys",
+    "tag_specification_dicts",
+    "tag_specifications",
+    "tag_values",
+    "tags",
+    "xml_text",
+]
 
 M = TypeVar("M", bound="BaseModel")
 
 _HEX = "0123456789abcdef"
+
+_NOT_IN_XML = (
+    "".join(chr(code) for code in range(0x20) if chr(code) not in "\t\n\r") + "\ufffe\uffff"
+)
+"""XML 1.0 carries no other C0 control, not even as a reference, and neither U+FFFE nor U+FFFF."""
+
+
+def xml_text(*, min_size: int = 0, max_size: int | None = None) -> st.SearchStrategy[str]:
+    """Text EC2 can send: any code point XML 1.0 carries (no surrogates, no C0 control but tab,
+    newline and carriage return, no U+FFFE or U+FFFF)."""
+    alphabet = st.characters(codec="utf-8", exclude_characters=_NOT_IN_XML)
+    return st.text(alphabet, min_size=min_size, max_size=max_size)
 
 
 def _resource_ids(prefix: str) -> st.SearchStrategy[str]:
@@ -47,14 +134,14 @@ def image_ids() -> st.SearchStrategy[str]:
 
 def tag_keys() -> st.SearchStrategy[str]:
     """1 to 127 code points (astral ones included), never beginning with ``aws:`` in any case."""
-    return st.text(min_size=1, max_size=127).filter(
+    return xml_text(min_size=1, max_size=127).filter(
         lambda key: key[: len(RESERVED_PREFIX)].lower() != RESERVED_PREFIX
     )
 
 
 def tag_values() -> st.SearchStrategy[str]:
     """0 to 256 code points."""
-    return st.text(max_size=256)
+    return xml_text(max_size=256)
 
 
 def statuses() -> st.SearchStrategy[ExportImageTaskStatus]:
@@ -66,28 +153,31 @@ def _optional_keys(**optional: st.SearchStrategy[Any]) -> st.SearchStrategy[dict
     return st.fixed_dictionaries({}, optional=optional)
 
 
-def tag_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def tag_dicts() -> st.SearchStrategy[TagTypeDef]:
     """``{"Key": ..., "Value": ...}``; Value may be absent, as boto3 allows."""
-    return st.fixed_dictionaries({"Key": tag_keys()}, optional={"Value": tag_values()})
+    tags = st.fixed_dictionaries({"Key": tag_keys()}, optional={"Value": tag_values()})
+    return cast("st.SearchStrategy[TagTypeDef]", tags)
 
 
-def s3_export_location_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def s3_export_location_dicts() -> st.SearchStrategy[ExportTaskS3LocationTypeDef]:
     """``{"S3Bucket": ..., "S3Prefix": ...}``, each key optional."""
-    return _optional_keys(S3Bucket=st.text(), S3Prefix=st.text())
+    locations = _optional_keys(S3Bucket=xml_text(), S3Prefix=xml_text())
+    return cast("st.SearchStrategy[ExportTaskS3LocationTypeDef]", locations)
 
 
-def export_image_task_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def export_image_task_dicts() -> st.SearchStrategy[ExportImageTaskTypeDef]:
     """One item of ``ExportImageTasks`` as boto3 returns it."""
-    return _optional_keys(
-        Description=st.text(),
+    tasks = _optional_keys(
+        Description=xml_text(),
         ExportImageTaskId=export_image_task_ids(),
         ImageId=image_ids(),
         Progress=st.integers(0, 100).map(str),
         S3ExportLocation=s3_export_location_dicts(),
         Status=statuses().map(lambda status: status.value),
-        StatusMessage=st.text(),
+        StatusMessage=xml_text(),
         Tags=st.lists(tag_dicts(), max_size=5),
     )
+    return cast("st.SearchStrategy[ExportImageTaskTypeDef]", tasks)
 
 
 def _response_metadata() -> st.SearchStrategy[dict[str, Any]]:
@@ -101,15 +191,18 @@ def _response_metadata() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
-def describe_export_image_tasks_response_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def describe_export_image_tasks_response_dicts() -> st.SearchStrategy[
+    DescribeExportImageTasksPageTypeDef
+]:
     """A page as boto3's paginator yields it, ``ResponseMetadata`` included."""
-    return st.fixed_dictionaries(
+    pages = st.fixed_dictionaries(
         {"ExportImageTasks": st.lists(export_image_task_dicts(), max_size=5)},
-        optional={"NextToken": st.text(min_size=1), "ResponseMetadata": _response_metadata()},
+        optional={"NextToken": xml_text(min_size=1), "ResponseMetadata": _response_metadata()},
     )
+    return cast("st.SearchStrategy[DescribeExportImageTasksPageTypeDef]", pages)
 
 
-def filter_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def filter_dicts() -> st.SearchStrategy[FilterTypeDef]:
     """A ``task-state`` filter, or any other filter name with any values."""
     task_state = st.fixed_dictionaries(
         {
@@ -123,29 +216,33 @@ def filter_dicts() -> st.SearchStrategy[dict[str, Any]]:
             "Values": st.lists(st.text(), min_size=1, max_size=3),
         }
     )
-    return task_state | other
+    return cast("st.SearchStrategy[FilterTypeDef]", task_state | other)
 
 
-def pagination_config_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def pagination_config_dicts() -> st.SearchStrategy[PaginatorConfigTypeDef]:
     """``PaginationConfig`` within the limits: MaxItems >= 1, PageSize 1..500."""
-    return _optional_keys(
+    configs = _optional_keys(
         MaxItems=st.integers(min_value=1),
         PageSize=st.integers(1, 500),
         StartingToken=st.text(min_size=1),
     )
+    return cast("st.SearchStrategy[PaginatorConfigTypeDef]", configs)
 
 
-def describe_export_image_tasks_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def describe_export_image_tasks_request_dicts() -> st.SearchStrategy[
+    DescribeExportImageTasksRequestPaginateTypeDef
+]:
     """The paginator's keyword arguments, exactly the seed's Request Syntax."""
-    return _optional_keys(
+    requests = _optional_keys(
         DryRun=st.booleans(),
         Filters=st.lists(filter_dicts(), max_size=3),
         ExportImageTaskIds=st.lists(export_image_task_ids(), max_size=3),
         PaginationConfig=pagination_config_dicts(),
     )
+    return cast("st.SearchStrategy[DescribeExportImageTasksRequestPaginateTypeDef]", requests)
 
 
-def _validated(model: type[M], dicts: st.SearchStrategy[dict[str, Any]]) -> st.SearchStrategy[M]:
+def _validated(model: type[M], dicts: st.SearchStrategy[Mapping[str, Any]]) -> st.SearchStrategy[M]:
     return dicts.map(model.model_validate)
 
 
@@ -188,23 +285,6 @@ def describe_export_image_tasks_responses() -> st.SearchStrategy[DescribeExportI
 
 # ExportImage and CancelExportTask: starting and stopping an export.
 
-from pydantic import TypeAdapter, ValidationError  # noqa: E402  # this block's own imports
-
-from .models.export import (  # noqa: E402
-    CancelExportTaskRequest,
-    DiskImageFormat,
-    ExportImageRequest,
-    ExportImageResponse,
-    ExportTaskS3LocationRequest,
-    S3BucketName,
-    TagSpecification,
-)
-
-_XML_TEXT = st.characters(
-    codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff"
-) | st.sampled_from("\t\n\r")
-"""Text EC2's XML can carry back (an export's description comes back in the answer)."""
-
 
 def disk_image_formats() -> st.SearchStrategy[DiskImageFormat]:
     """VMDK, RAW or VHD."""
@@ -240,24 +320,28 @@ def export_task_ids() -> st.SearchStrategy[str]:
     return export_image_task_ids() | _resource_ids("export-i-")
 
 
-def export_task_s3_location_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def export_task_s3_location_request_dicts() -> st.SearchStrategy[
+    ExportTaskS3LocationRequestTypeDef
+]:
     """``{"S3Bucket": ..., "S3Prefix": ...}``, the bucket required."""
-    return st.fixed_dictionaries(
-        {"S3Bucket": s3_bucket_names()}, optional={"S3Prefix": st.text(_XML_TEXT)}
+    found = st.fixed_dictionaries(
+        {"S3Bucket": s3_bucket_names()}, optional={"S3Prefix": xml_text()}
     )
+    return cast("st.SearchStrategy[ExportTaskS3LocationRequestTypeDef]", found)
 
 
-def tag_specification_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def tag_specification_dicts() -> st.SearchStrategy[TagSpecificationTypeDef]:
     """``{"ResourceType": "export-image-task", "Tags": [...]}``, keys unique."""
-    return st.fixed_dictionaries(
+    found = st.fixed_dictionaries(
         {"ResourceType": st.just("export-image-task")},
-        optional={"Tags": st.lists(tag_dicts(), max_size=5, unique_by=lambda tag: tag["Key"])},
+        optional={"Tags": st.lists(tag_dicts(), max_size=5, unique_by=lambda tag: tag.get("Key"))},
     )
+    return cast("st.SearchStrategy[TagSpecificationTypeDef]", found)
 
 
-def export_image_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def export_image_request_dicts() -> st.SearchStrategy[ExportImageRequestTypeDef]:
     """Keyword arguments for boto3's ``export_image``."""
-    return st.fixed_dictionaries(
+    found = st.fixed_dictionaries(
         {
             "DiskImageFormat": disk_image_formats().map(str),
             "ImageId": image_ids(),
@@ -265,34 +349,37 @@ def export_image_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
         },
         optional={
             "ClientToken": client_tokens(),
-            "Description": st.text(_XML_TEXT, max_size=255),
+            "Description": xml_text(max_size=255),
             "DryRun": st.booleans(),
             "RoleName": role_names(),
             "TagSpecifications": st.lists(tag_specification_dicts(), max_size=1),
         },
     )
+    return cast("st.SearchStrategy[ExportImageRequestTypeDef]", found)
 
 
-def export_image_response_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def export_image_response_dicts() -> st.SearchStrategy[ExportImageResultTypeDef]:
     """What boto3's ``export_image`` returns, ``ResponseMetadata`` included or not."""
-    return _optional_keys(
-        Description=st.text(),
+    found = _optional_keys(
+        Description=xml_text(),
         DiskImageFormat=disk_image_formats().map(str),
         ExportImageTaskId=export_image_task_ids(),
         ImageId=image_ids(),
-        RoleName=st.text(),
+        RoleName=xml_text(),
         Progress=st.integers(0, 100).map(str),
         S3ExportLocation=s3_export_location_dicts(),
         Status=statuses().map(str),
-        StatusMessage=st.text(),
+        StatusMessage=xml_text(),
         Tags=st.lists(tag_dicts(), max_size=5),
         ResponseMetadata=_response_metadata(),
     )
+    return cast("st.SearchStrategy[ExportImageResultTypeDef]", found)
 
 
-def cancel_export_task_request_dicts() -> st.SearchStrategy[dict[str, Any]]:
+def cancel_export_task_request_dicts() -> st.SearchStrategy[CancelExportTaskRequestTypeDef]:
     """Keyword arguments for boto3's ``cancel_export_task``."""
-    return st.fixed_dictionaries({"ExportTaskId": export_task_ids()})
+    found = st.fixed_dictionaries({"ExportTaskId": export_task_ids()})
+    return cast("st.SearchStrategy[CancelExportTaskRequestTypeDef]", found)
 
 
 def export_task_s3_location_requests() -> st.SearchStrategy[ExportTaskS3LocationRequest]:

@@ -27,6 +27,16 @@ if TYPE_CHECKING:
 
     from .models import ExportImageTask
 
+__all__ = [
+    "MAX_CONSECUTIVE_FAILURES",
+    "MAX_RETRY_DELAY",
+    "describe_export",
+    "is_transient",
+    "retry_delay",
+    "retrying",
+    "wait_for_export",
+]
+
 T = TypeVar("T")
 
 MAX_CONSECUTIVE_FAILURES = 5

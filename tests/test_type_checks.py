@@ -43,28 +43,40 @@ _MYPY_LINE = re.compile(
 )
 
 
-def _mypy(paths: tuple[Path, ...], cache: Path) -> list[Diagnostic]:
-    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
+def mypy_diagnostics(
+    paths: tuple[Path, ...], cache: Path, python: str = sys.executable, cwd: Path = ROOT
+) -> list[Diagnostic]:
+    """What ``mypy --strict`` of ``python``'s environment reports on ``paths``, run in ``cwd``."""
+    command = [python, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
     command += ["--show-error-codes", "--no-pretty", "--no-error-summary", *map(str, paths)]
-    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    run = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
     assert run.returncode in (0, 1), f"mypy failed to run:\n{run.stdout}{run.stderr}"
     found = (_MYPY_LINE.match(line) for line in run.stdout.splitlines())
     return [
-        Diagnostic((ROOT / m["path"]).resolve(), int(m["line"]), m["code"] or "", m["message"])
+        Diagnostic((cwd / m["path"]).resolve(), int(m["line"]), m["code"] or "", m["message"])
         for m in found
         if m
     ]
 
 
-def _pyright_command() -> list[str]:
-    beside_interpreter = shutil.which("pyright", path=str(Path(sys.executable).parent))
-    return [beside_interpreter] if beside_interpreter else [sys.executable, "-m", "pyright"]
+def pyright_command(python: str = sys.executable) -> list[str]:
+    """pyright beside ``python``, strict (the config), on ``python``'s installed packages.
+
+    The interpreter is given on the command line, not in the config: the suite passes wherever
+    the package and its test tools are installed, not only in a ``.venv`` beside the sources.
+    """
+    beside_interpreter = shutil.which("pyright", path=str(Path(python).parent))
+    pyright = [beside_interpreter] if beside_interpreter else [python, "-m", "pyright"]
+    return [*pyright, "--outputjson", "--project", str(PYRIGHT_CONFIG), "--pythonpath", python]
 
 
-def _pyright(paths: tuple[Path, ...]) -> list[Diagnostic]:
-    command = [*_pyright_command(), "--outputjson", "--project", str(PYRIGHT_CONFIG)]
+def pyright_diagnostics(
+    paths: tuple[Path, ...], python: str = sys.executable, cwd: Path = ROOT
+) -> list[Diagnostic]:
+    """What pyright strict reports on ``paths`` against ``python``'s packages, run in ``cwd``."""
+    command = pyright_command(python)
     run = subprocess.run(
-        [*command, *map(str, paths)], capture_output=True, text=True, cwd=ROOT, check=False
+        [*command, *map(str, paths)], capture_output=True, text=True, cwd=cwd, check=False
     )
     assert run.returncode in (0, 1), f"pyright failed to run:\n{run.stdout}{run.stderr}"
     report = json.loads(run.stdout)
@@ -97,7 +109,9 @@ class TypeCheckers:
         key = (checker, among)
         if key not in self._runs:
             self._runs[key] = (
-                _mypy(among, self._mypy_cache) if checker == "mypy" else (_pyright(among))
+                mypy_diagnostics(among, self._mypy_cache)
+                if checker == "mypy"
+                else pyright_diagnostics(among)
             )
         return [found for found in self._runs[key] if found.path == path.resolve()]
 
@@ -214,7 +228,8 @@ def test_the_checker_reports_an_unresolved_import_as_unresolved(
 
 def test_pyright_checks_strictly_against_the_environment_running_the_tests() -> None:
     config = json.loads(PYRIGHT_CONFIG.read_text())
-    venv = (PYRIGHT_CONFIG.parent / config["venvPath"] / config["venv"]).resolve()
+    command = pyright_command()
 
     assert config["typeCheckingMode"] == "strict"
-    assert venv == Path(sys.prefix).resolve()
+    assert not {"venv", "venvPath", "extraPaths"} & set(config)
+    assert command[command.index("--pythonpath") + 1] == sys.executable

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.client import EC2Client
 
+__all__ = ["main"]
+
 
 def main(
     argv: Sequence[str] | None = None,

@@ -23,6 +23,18 @@ if TYPE_CHECKING:
 
     from .commands import Command
 
+__all__ = [
+    "MIN_INTERVAL",
+    "OUTPUTS",
+    "PROG",
+    "STATES",
+    "add_interval",
+    "add_selection",
+    "parse",
+    "parser",
+    "timeout",
+]
+
 PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
 OUTPUTS = ["table", "json", "jsonl"]

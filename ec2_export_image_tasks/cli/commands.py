@@ -10,7 +10,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import DescribeExportImageTasksRequest, ExportImageTask
+from ..models import DescribeExportImageTasksRequest
+from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from . import output
 from .arguments import OUTPUTS, add_interval, add_selection
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.client import EC2Client
 
-SCHEMA_MODELS = (ExportImageTask, DescribeExportImageTasksRequest)
+__all__ = ["COMMANDS", "Command", "Invocation"]
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,7 @@ def _watch(run: Invocation) -> int:
 
 
 def _schema(run: Invocation) -> int:
-    schemas = {model.__name__: model.model_json_schema() for model in SCHEMA_MODELS}
-    run.out.write(json.dumps(schemas, indent=2) + "\n")
+    run.out.write(json.dumps(json_schema(), indent=2) + "\n")
     return OK
 
 

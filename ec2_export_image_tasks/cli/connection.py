@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.client import EC2Client
 
+__all__ = ["DEFAULT_CONNECT_TIMEOUT", "DEFAULT_READ_TIMEOUT", "AwsSetupError", "make_client"]
+
 # botocore waits 60 s for a connection and 60 s for each read, and retries: an endpoint that
 # accepts and never answers would keep a person waiting five minutes without a word.
 DEFAULT_CONNECT_TIMEOUT = 10

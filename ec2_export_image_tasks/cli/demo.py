@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef
 
+__all__ = ["DEMO_BUCKET", "DEMO_IMAGES", "EXPORT_SECONDS", "demo_ec2"]
+
 DEMO_BUCKET = "demo-exports"
 EXPORT_SECONDS = 8.0
 """How long an export started in the demo takes, start to completed."""

@@ -25,6 +25,19 @@ from ..errors import (
 from .connection import AwsSetupError
 from .stdout import OutputError
 
+__all__ = [
+    "AWS_ERROR",
+    "AWS_SETUP",
+    "BAD_INPUT",
+    "EXPORT_FAILED",
+    "INTERRUPTED",
+    "INVALID_DATA",
+    "OK",
+    "READER_GONE",
+    "TIMED_OUT",
+    "describe",
+]
+
 OK = 0
 AWS_ERROR = 1
 BAD_INPUT = 2

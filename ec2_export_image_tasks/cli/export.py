@@ -37,6 +37,19 @@ if TYPE_CHECKING:
     from ..models import ExportImageTask
     from .commands import Invocation
 
+__all__ = [
+    "DEMO_WAIT_INTERVAL",
+    "FORMATS",
+    "WAIT_INTERVAL",
+    "cancel",
+    "cancel_arguments",
+    "export",
+    "export_arguments",
+    "follow",
+    "wait",
+    "wait_arguments",
+]
+
 FORMATS = [disk_image_format.value.lower() for disk_image_format in DiskImageFormat]
 WAIT_INTERVAL = 15.0
 DEMO_WAIT_INTERVAL = 1.0

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from ..models import ExportImageTask
 
+__all__ = ["HEADERS", "write_json", "write_jsonl", "write_table"]
+
 HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION")
 
 

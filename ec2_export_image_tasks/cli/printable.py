@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from itertools import chain
 
+__all__ = ["inert_json", "printable"]
+
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _C0 = range(0x00, 0x20)
 _DEL_AND_C1 = range(0x7F, 0xA0)

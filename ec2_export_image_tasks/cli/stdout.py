@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing import TextIO
 
+__all__ = ["CheckedOutput", "OutputError", "discard_pending"]
+
 
 class OutputError(Exception):
     """Standard output could not be written."""

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
     Show = Callable[[Sequence[ExportImageTask]], None]
 
+__all__ = ["MAX_INTERVAL", "bars", "lines", "watch"]
+
 MAX_INTERVAL = 30.0
 """While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
 

@@ -1,5 +1,6 @@
 """Pydantic models of ``DescribeExportImageTasks``: pure data, no boto3 at run time."""
 
+from .boto_types import DescribeExportImageTasksPageTypeDef
 from .export import (
     CancelExportTaskRequest,
     DiskImageFormat,
@@ -17,6 +18,7 @@ from .task import ExportImageTask, Percent, S3ExportLocation
 
 __all__ = [
     "CancelExportTaskRequest",
+    "DescribeExportImageTasksPageTypeDef",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
     "DiskImageFormat",

@@ -1,15 +1,32 @@
-"""What every model shares: PascalCase aliases, immutability, and the dump back to boto3's form."""
+"""What every model shares: PascalCase aliases, immutability, and the dump back to boto3's form.
+
+How a model is written here (follow it for a new one):
+
+- Subclass :class:`ResponseModel` (what AWS sends: unknown keys kept) or :class:`RequestModel`
+  (what the caller writes: unknown keys rejected), with ``frozen=True`` in the class line.
+- Fields are snake_case; the PascalCase alias comes from the base. Strings are ``WireStr`` (or a
+  strict ``StringConstraints``), lists are ``FrozenList[T]``, optional fields default to ``None``
+  (absent). A check pydantic cannot spell is a :class:`CoreCheck` that also says what it adds
+  to the JSON Schema.
+- ``to_boto()`` returns ``self._boto_dict()`` cast to a TypedDict that is true of *every* value it
+  can return: boto3-stubs' own where it is (``TagTypeDef``), else an honest one in
+  ``boto_types.py`` (a page without ``ResponseMetadata``).
+- The model gets a ``$defs`` entry in the JSON Schema by being listed in ``schema.py``, and
+  strategies in ``strategies.py``; the tests in ``tests/models`` go over every listed model.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     SerializerFunctionWrapHandler,
     Strict,
     WrapSerializer,
@@ -20,6 +37,8 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from pydantic.json_schema import JsonSchemaValue
+
 T = TypeVar("T")
 
 
@@ -28,8 +47,24 @@ def _tuple_as_list(value: tuple[object, ...], handler: SerializerFunctionWrapHan
     return list(handler(value))
 
 
-FrozenList = Annotated[tuple[T, ...], WrapSerializer(_tuple_as_list)]
-"""A list on the wire, a tuple on the model, so that a frozen model cannot be mutated."""
+@dataclass(frozen=True, slots=True)
+class _AsTuple:
+    """``Annotated`` metadata: validate a ``Sequence[T]`` field as ``tuple[T, ...]``.
+
+    So the constructor takes any sequence (a list, as boto3 gives) in type checkers and at run
+    time, and the model always holds a tuple, which cannot be mutated. The check is
+    pydantic-core's tuple schema: no Python call per item.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        (item,) = get_args(source)
+        return core_schema.tuple_schema([handler.generate_schema(item)], variadic_item_index=0)
+
+
+FrozenList = Annotated[Sequence[T], _AsTuple(), WrapSerializer(_tuple_as_list)]
+"""Any sequence in, a tuple on the model (typed ``Sequence``: no ``append``), a list on the wire."""
 
 WireStr = Annotated[str, Strict()]
 """A string that must already be a ``str``: bytes or numbers are wrong input, not coerced."""
@@ -41,14 +76,22 @@ class CoreCheck:
 
     Checks written as core schemas run in Rust, which keeps per-item validation cheap on the
     paginator's hot path, and ``custom_error_schema`` still lets them say what was wrong.
+    ``json_schema`` is what the check adds to the type's JSON Schema (pydantic shows only the
+    first step of a chain there), so that the schema says what the model enforces.
     """
 
     check: CoreSchema
+    json_schema: JsonSchemaValue
 
     def __get_pydantic_core_schema__(
         self, source: Any, handler: GetCoreSchemaHandler
     ) -> CoreSchema:
         return core_schema.chain_schema([handler(source), self.check])
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return handler(schema) | self.json_schema
 
 
 class _Model(BaseModel, frozen=True):
@@ -58,8 +101,10 @@ class _Model(BaseModel, frozen=True):
     read the keyword, so ``task.progress = 1`` is an error before it is ever run.
     """
 
-    model_config = ConfigDict(
+    model_config: ClassVar[ConfigDict] = ConfigDict(
         alias_generator=to_pascal,
+        # "Export image task id", not pydantic's "Exportimagetaskid" made from the alias.
+        field_title_generator=lambda name, _: name.replace("_", " ").capitalize(),
         validate_by_alias=True,
         validate_by_name=True,
         # Schemas are built on first use, not at import: importing stays cheap for callers
@@ -104,7 +149,7 @@ class ResponseModel(_Model, frozen=True):
     for unknown keys (a page's ``ResponseMetadata``), so a task as AWS sends it pays nothing.
     """
 
-    model_config = ConfigDict(extra="allow")
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # Runs before pydantic reads the class's annotations: it finds the key check there.
@@ -123,4 +168,4 @@ class ResponseModel(_Model, frozen=True):
 class RequestModel(_Model, frozen=True):
     """A structure the caller writes: an unknown key is a typo, so it is rejected."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config: ClassVar[ConfigDict] = ConfigDict(extra="forbid")

@@ -39,6 +39,24 @@ if TYPE_CHECKING:
         TagSpecificationTypeDef,
     )
 
+__all__ = [
+    "BUCKET_PREFIXES",
+    "BUCKET_SUFFIXES",
+    "MAX_TAGS",
+    "CancelExportTaskRequest",
+    "ClientToken",
+    "Description",
+    "DiskImageFormat",
+    "ExportImageRequest",
+    "ExportImageResponse",
+    "ExportTaskId",
+    "ExportTaskS3LocationRequest",
+    "RoleName",
+    "S3BucketName",
+    "TagSpecification",
+    "tag_keys_problem",
+]
+
 
 class DiskImageFormat(StrEnum):
     """The file an AMI is exported as (the service model's ``DiskImageFormat`` enum)."""
@@ -81,7 +99,9 @@ class _Matching:
             custom_error_type=self.error_type,
             custom_error_message=self.message,
         )
-        return CoreCheck(check).__get_pydantic_core_schema__(source, handler)
+        return CoreCheck(check, json_schema={"pattern": self.pattern}).__get_pydantic_core_schema__(
+            source, handler
+        )
 
 
 ExportTaskId = Annotated[

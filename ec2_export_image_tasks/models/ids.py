@@ -4,6 +4,8 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+__all__ = ["ExportImageTaskId", "ImageId"]
+
 ExportImageTaskId = Annotated[
     str, StringConstraints(strict=True, pattern=r"^export-ami-(?:[0-9a-f]{17}|[0-9a-f]{8})$")
 ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Self, cast
+from typing import TYPE_CHECKING, Annotated, ClassVar, Self, cast
 
 from pydantic import (
+    ConfigDict,
     Field,
     StrictBool,
     StrictInt,
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
         PaginatorConfigTypeDef,
     )
 
+__all__ = ["TASK_STATE", "DescribeExportImageTasksRequest", "Filter", "PaginationConfig"]
+
 TASK_STATE = "task-state"
 """The one filter name the API documents."""
 
@@ -33,6 +36,19 @@ _STATES = ", ".join(repr(status.value) for status in ExportImageTaskStatus)
 
 class Filter(RequestModel, frozen=True):
     """A filter; ``task-state`` values must be statuses, since EC2 matches them case-sensitively."""
+
+    model_config: ClassVar[ConfigDict] = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"Name": {"const": TASK_STATE}}},
+            "then": {
+                "properties": {
+                    "Values": {
+                        "items": {"enum": [status.value for status in ExportImageTaskStatus]}
+                    }
+                }
+            },
+        }
+    )
 
     name: Annotated[str, StringConstraints(strict=True, min_length=1)]
     values: Annotated[FrozenList[WireStr], Field(min_length=1)]

@@ -8,7 +8,9 @@ from ._base import FrozenList, ResponseModel, WireStr
 from .task import ExportImageTask
 
 if TYPE_CHECKING:
-    from mypy_boto3_ec2.type_defs import DescribeExportImageTasksResultTypeDef
+    from .boto_types import DescribeExportImageTasksPageTypeDef
+
+__all__ = ["DescribeExportImageTasksResponse"]
 
 
 class DescribeExportImageTasksResponse(ResponseModel, frozen=True):
@@ -17,6 +19,6 @@ class DescribeExportImageTasksResponse(ResponseModel, frozen=True):
     export_image_tasks: FrozenList[ExportImageTask] = ()
     next_token: WireStr | None = None
 
-    def to_boto(self) -> DescribeExportImageTasksResultTypeDef:
-        """The page dict boto3 returned."""
-        return cast("DescribeExportImageTasksResultTypeDef", self._boto_dict())
+    def to_boto(self) -> DescribeExportImageTasksPageTypeDef:
+        """The page dict boto3 returned; a key that was absent stays absent."""
+        return cast("DescribeExportImageTasksPageTypeDef", self._boto_dict())

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+__all__ = ["ExportImageTaskStatus"]
+
 
 class ExportImageTaskStatus(StrEnum):
     """``Status`` of an export image task; the values are the wire strings.

@@ -12,6 +12,8 @@ from ._base import CoreCheck, ResponseModel
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import TagTypeDef
 
+__all__ = ["RESERVED_PREFIX", "Tag", "TagKey", "TagValue"]
+
 RESERVED_PREFIX = "aws:"
 
 # Any string not beginning with "aws:" in any letter case ("AWS:", "Aws:" too). Spelt without
@@ -23,7 +25,8 @@ _not_reserved = CoreCheck(
         core_schema.str_schema(pattern=_NOT_RESERVED),
         custom_error_type="tag_key_reserved",
         custom_error_message="Tag keys may not begin with 'aws:' in any letter case",
-    )
+    ),
+    json_schema={"pattern": _NOT_RESERVED},
 )
 
 TagKey = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=127), _not_reserved]

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, ExportTaskS3LocationTypeDef
 
 
+__all__ = ["ExportImageTask", "Percent", "S3ExportLocation"]
+
+
 class _WirePercent:
     """The wire's ``"45"`` as the int 45, written back as the string; an int 0..100 too.
 

@@ -54,11 +54,11 @@ class FastPageCounts:
     """Pages the fast path parsed, and pages it left to botocore, by reason (process-wide)."""
 
     def __init__(self) -> None:
-        self.fast = 0
-        self.stepped_aside = Counter[str]()
+        self.fast: int = 0
+        self.stepped_aside: Counter[str] = Counter()
 
 
-counts = FastPageCounts()
+counts: FastPageCounts = FastPageCounts()
 """Read by the tests and the benchmark: ``counts.fast``, ``counts.stepped_aside["status"]``."""
 
 
@@ -306,9 +306,9 @@ class Pull:
     __slots__ = ("operation", "result_key")
 
     def __init__(self, operation: str, result_key: str) -> None:
-        self.operation = operation
+        self.operation: str = operation
         """botocore's operation name (``DescribeExportImageTasks``), as ``before-parse`` has it."""
-        self.result_key = result_key
+        self.result_key: str = result_key
 
 
 _PULLING: ContextVar[Pull | None] = ContextVar("ec2_export_image_tasks_pulling", default=None)

@@ -26,6 +26,15 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import DescribeExportImageTasksRequestPaginateTypeDef
     from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
+__all__ = [
+    "EXPORT_IMAGE_TASKS",
+    "AsyncExportImageTaskIterator",
+    "AsyncExportImageTaskPaginator",
+    "ExportImageTaskIterator",
+    "ExportImageTaskPaginator",
+    "dry_run_permitted",
+]
+
 EXPORT_IMAGE_TASKS = PaginatorSpec(
     operation_name="describe_export_image_tasks",
     result_key="ExportImageTasks",

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
     from ._service import Handler, Reply
 
+__all__ = ["answer_with_async", "local_session", "make_async_client"]
+
 
 class _Body:
     """What aiobotocore reads a response body from: aiohttp's response, minus the socket."""

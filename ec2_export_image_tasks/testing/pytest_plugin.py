@@ -15,6 +15,8 @@ import pytest
 if TYPE_CHECKING:
     from ._service import LocalEC2
 
+__all__ = ["local_ec2"]
+
 
 @pytest.fixture
 def local_ec2() -> LocalEC2:

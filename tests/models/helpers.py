@@ -43,7 +43,7 @@ class Case:
     """A model, the strategy for the boto3 dicts it must take, and the one for its instances."""
 
     model: type[BaseModel]
-    dicts: Callable[[], st.SearchStrategy[dict[str, Any]]]
+    dicts: Callable[[], st.SearchStrategy[Mapping[str, Any]]]
     instances: Callable[[], st.SearchStrategy[BaseModel]]
 
     def __str__(self) -> str:

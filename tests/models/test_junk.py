@@ -59,4 +59,4 @@ def test_junk_under_a_known_key_gives_a_model_or_a_validation_error(
 ) -> None:
     valid = data.draw(case.dicts())
 
-    _model_or_validation_error(case.model, valid | {key: data.draw(junk)})
+    _model_or_validation_error(case.model, {**valid, key: data.draw(junk)})

@@ -49,7 +49,7 @@ def test_request_models_reject_unknown_keys(case: Case, data: st.DataObject) -> 
     key = data.draw(case.unknown_keys())
 
     with rejected(key, "typo"):
-        case.model.model_validate(valid | {key: "typo"})
+        case.model.model_validate({**valid, key: "typo"})
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ def test_a_page_without_the_tasks_key_has_no_tasks_and_stays_without_it() -> Non
 @given(data=st.data())
 def test_response_models_keep_keys_aws_may_add(case: Case, data: st.DataObject) -> None:
     added = data.draw(st.dictionaries(case.unknown_keys(), boto_values, min_size=1, max_size=3))
-    boto = data.draw(case.dicts()) | added
+    boto = {**data.draw(case.dicts()), **added}
 
     assert to_boto(case.model.model_validate(boto)) == boto
 

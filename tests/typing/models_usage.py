@@ -1,5 +1,6 @@
 """User code against the models: the types users touch, and misuse both checkers must reject."""
 
+from collections.abc import Sequence
 from typing import assert_type
 
 from mypy_boto3_ec2.client import EC2Client
@@ -10,6 +11,7 @@ from mypy_boto3_ec2.type_defs import (
     ExportTaskS3LocationTypeDef,
     FilterTypeDef,
     PaginatorConfigTypeDef,
+    ResponseMetadataTypeDef,
     TagTypeDef,
 )
 from pydantic import ValidationError
@@ -24,6 +26,7 @@ from ec2_export_image_tasks import (
     S3ExportLocation,
     Tag,
 )
+from ec2_export_image_tasks.models import DescribeExportImageTasksPageTypeDef
 from ec2_export_image_tasks import ExportImageTsk  # expect-error
 
 
@@ -37,7 +40,7 @@ def reading_a_task(boto: ExportImageTaskTypeDef) -> None:
     assert_type(task.status, ExportImageTaskStatus | None)
     assert_type(task.status_message, str | None)
     assert_type(task.s3_export_location, S3ExportLocation | None)
-    assert_type(task.tags, tuple[Tag, ...] | None)
+    assert_type(task.tags, Sequence[Tag] | None)
     assert_type(task.to_boto(), ExportImageTaskTypeDef)
     assert_type(task.to_boto().get("Progress"), str | None)
     assert_type(task.status == "active", bool)
@@ -82,11 +85,24 @@ def tags_and_locations() -> None:
 def takes_a_filter(boto: FilterTypeDef) -> None: ...
 
 
+def any_sequence_builds_a_model(ids: list[str]) -> None:
+    # Lists as boto3 gives them, or any sequence; the model holds a tuple either way.
+    Filter(name="task-state", values=["active", "deleting"])
+    DescribeExportImageTasksRequest(export_image_task_ids=ids, filters=[Filter.task_state()])
+    ExportImageTask(tags=[Tag(key="team")])
+    DescribeExportImageTasksResponse(export_image_tasks=[ExportImageTask()])
+
+    # A str is a Sequence[str] to type checkers: values="active" is refused at run time only.
+    Filter(name="task-state", values=[1])  # expect-error
+    ExportImageTask(tags=[{"Key": "team"}])  # expect-error
+    DescribeExportImageTasksRequest(export_image_task_ids={"ami": 1})  # expect-error
+
+
 def building_a_request(client: EC2Client) -> None:
     state = Filter.task_state(ExportImageTaskStatus.ACTIVE, ExportImageTaskStatus.DELETING)
     assert_type(state, Filter)
     assert_type(state.name, str)
-    assert_type(state.values, tuple[str, ...])
+    assert_type(state.values, Sequence[str])
     assert_type(state.to_boto(), FilterTypeDef)
     config = PaginationConfig(max_items=50, page_size=25)
     assert_type(config.max_items, int | None)
@@ -95,8 +111,8 @@ def building_a_request(client: EC2Client) -> None:
     assert_type(config.to_boto(), PaginatorConfigTypeDef)
     request = DescribeExportImageTasksRequest(filters=(state,), pagination_config=config)
     assert_type(request.dry_run, bool | None)
-    assert_type(request.filters, tuple[Filter, ...] | None)
-    assert_type(request.export_image_task_ids, tuple[str, ...] | None)
+    assert_type(request.filters, Sequence[Filter] | None)
+    assert_type(request.export_image_task_ids, Sequence[str] | None)
     assert_type(request.pagination_config, PaginationConfig | None)
     assert_type(request.to_boto(), DescribeExportImageTasksRequestPaginateTypeDef)
     client.get_paginator("describe_export_image_tasks").paginate(**request.to_boto())
@@ -112,9 +128,13 @@ def building_a_request(client: EC2Client) -> None:
 def reading_a_page(client: EC2Client) -> None:
     page = DescribeExportImageTasksResponse.model_validate(client.describe_export_image_tasks())
     assert_type(page, DescribeExportImageTasksResponse)
-    assert_type(page.export_image_tasks, tuple[ExportImageTask, ...])
+    assert_type(page.export_image_tasks, Sequence[ExportImageTask])
     assert_type(page.next_token, str | None)
-    assert_type(page.to_boto(), DescribeExportImageTasksResultTypeDef)
+    assert_type(page.to_boto(), DescribeExportImageTasksPageTypeDef)
+    # A page built by build_full_result() has no ResponseMetadata: the type says it may be absent.
+    assert_type(page.to_boto().get("ResponseMetadata"), ResponseMetadataTypeDef | None)
+    _tasks: list[ExportImageTaskTypeDef] = page.to_boto().get("ExportImageTasks", [])
+    _as_result: DescribeExportImageTasksResultTypeDef = page.to_boto()  # expect-error
 
     page.export_image_tasks.append(ExportImageTask())  # expect-error
     page.next_token = None  # expect-error
@@ -129,3 +149,20 @@ def handling_invalid_input(boto: dict[str, object]) -> None:
     except ValidationError as error:
         _caught: ValueError = error
         assert_type(error.error_count(), int)
+
+
+def strategies_give_boto3_typed_dicts() -> None:
+    from hypothesis.strategies import SearchStrategy
+
+    from ec2_export_image_tasks import strategies
+
+    assert_type(strategies.export_image_task_dicts(), SearchStrategy[ExportImageTaskTypeDef])
+    assert_type(strategies.tag_dicts(), SearchStrategy[TagTypeDef])
+    assert_type(strategies.filter_dicts(), SearchStrategy[FilterTypeDef])
+    assert_type(
+        strategies.describe_export_image_tasks_response_dicts(),
+        SearchStrategy[DescribeExportImageTasksPageTypeDef],
+    )
+    assert_type(strategies.export_image_tasks(), SearchStrategy[ExportImageTask])
+
+    _task: ExportImageTaskTypeDef = strategies.tag_dicts().example()  # expect-error

@@ -1,0 +1,105 @@
+"""Every Python snippet in the README runs as written.
+
+Snippets that talk to AWS get the local endpoint instead: ``boto3.client`` and aiobotocore's
+``get_session`` are replaced, for the snippet's run only, by ones answered by a local EC2
+seeded with a few tasks, so the snippet's own text stays what a user would type. A snippet
+that defines ``test_*`` functions is a test file: each is called with the package's fixtures.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import aiobotocore.session
+import boto3
+import pytest
+
+from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing.aio import local_session
+
+from .test_type_checks import mypy_diagnostics
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mypy_boto3_ec2.client import EC2Client
+
+README = Path(__file__).parent.parent / "README.md"
+_BLOCK = re.compile(r"^```python\n(?P<code>.*?)^```$", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r"^#+ (?P<title>.+)$", re.MULTILINE)
+
+
+def snippets() -> list[tuple[str, str]]:
+    """``(where, code)`` for each ```python block: its heading and line, and its text."""
+    text = README.read_text()
+    found: list[tuple[str, str]] = []
+    for block in _BLOCK.finditer(text):
+        line = text.count("\n", 0, block.start()) + 2
+        headings = [h["title"] for h in _HEADING.finditer(text, 0, block.start())]
+        found.append((f"{headings[-1] if headings else 'top'} (README.md:{line})", block["code"]))
+    return found
+
+
+SNIPPETS = snippets()
+
+REGIONS = ("us-east-1", "eu-west-1", "ap-south-1")
+
+
+def _seeded() -> LocalEC2:
+    local = LocalEC2()
+    local.add_tasks(3)
+    local.images.add("ami-0123456789abcdef0")  # what the README's export snippet exports
+    local.buckets.add("my-exports")
+    return local
+
+
+@pytest.fixture
+def aws_is_local(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``boto3.client("ec2")`` and aiobotocore sessions answered by seeded local endpoints."""
+    sync = _seeded()
+
+    def client(*_: object, **__: object) -> EC2Client:
+        return sync.client
+
+    monkeypatch.setattr(boto3, "client", client)
+    monkeypatch.setattr(
+        aiobotocore.session,
+        "get_session",
+        lambda: local_session({region: _seeded() for region in REGIONS}),
+    )
+
+
+FIXTURES: dict[str, Callable[[], Any]] = {"local_ec2": LocalEC2}
+"""The pytest fixtures a README test may name, as the plugin gives them."""
+
+
+def test_the_readme_has_python_snippets() -> None:
+    assert len(SNIPPETS) >= 3
+
+
+@pytest.mark.usefixtures("aws_is_local")
+@pytest.mark.parametrize("code", [code for _, code in SNIPPETS], ids=[w for w, _ in SNIPPETS])
+def test_the_snippet_runs(code: str) -> None:
+    namespace: dict[str, Any] = {"__name__": "readme"}
+
+    exec(compile(code, str(README), "exec"), namespace)  # the README's own code
+
+    for name, value in namespace.items():
+        if name.startswith("test_") and inspect.isfunction(value):
+            value(*(FIXTURES[parameter]() for parameter in inspect.signature(value).parameters))
+
+
+def test_every_snippet_type_checks_under_mypy_strict(tmp_path: Path) -> None:
+    # Each snippet its own module, as a user would paste it; one mypy run for all of them.
+    paths: list[Path] = []
+    for number, (_, code) in enumerate(SNIPPETS):
+        path = tmp_path / f"snippet_{number}.py"
+        path.write_text(code)
+        paths.append(path)
+
+    diagnostics = mypy_diagnostics(tuple(paths), tmp_path / ".mypy_cache", cwd=tmp_path)
+
+    assert diagnostics == []

@@ -1,0 +1,235 @@
+"""The JSON Schema document says what the models enforce: a standard validator agrees with them.
+
+The validator is the ``jsonschema`` package (Python's ``re`` for patterns, where ``$`` also
+matches before a trailing newline); the models use pydantic-core's Rust regex. Both sides are
+checked on the same inputs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel, ValidationError
+
+from ec2_export_image_tasks.models import ExportImageTask, PaginationConfig, Tag, export
+from ec2_export_image_tasks.models.schema import NOT_EXPRESSED, SCHEMA_ID, json_schema
+
+from .models.helpers import AWS_PREFIXES, CASES, Case
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+DOCUMENT = json_schema()
+
+# The DescribeExportImageTasks models; the ExportImage ones are not in the document yet.
+SCHEMA_CASES = [case for case in CASES if case.model.__module__ != export.__name__]
+each_case = pytest.mark.parametrize("case", SCHEMA_CASES, ids=str)
+
+
+def schema_accepts(model: type[BaseModel] | None, data: Any) -> bool:
+    """The document's verdict on ``data`` as ``model``'s ``$defs`` entry (``None``: the root)."""
+    schema = DOCUMENT
+    if model is not None:
+        schema = {**DOCUMENT, "$ref": f"#/$defs/{model.__name__}"}
+        del schema["anyOf"]
+    return Draft202012Validator(schema).is_valid(data)  # pyright: ignore[reportUnknownMemberType]
+
+
+def model_accepts(model: type[BaseModel], data: object) -> bool:
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        return False
+    return True
+
+
+def test_the_document_is_a_valid_draft_2020_12_schema_with_an_id() -> None:
+    Draft202012Validator.check_schema(DOCUMENT)
+
+    assert DOCUMENT["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert DOCUMENT["$id"] == SCHEMA_ID
+
+
+def test_the_document_defines_every_model_and_the_status_enum() -> None:
+    expected = {case.model.__name__ for case in SCHEMA_CASES} | {"ExportImageTaskStatus"}
+
+    assert set(DOCUMENT["$defs"]) == expected
+
+
+def test_titles_read_as_words() -> None:
+    task = DOCUMENT["$defs"]["ExportImageTask"]["properties"]["ExportImageTaskId"]
+
+    assert task["title"] == "Export image task id"
+
+
+@each_case
+@given(data=st.data())
+def test_every_valid_boto3_dict_is_valid_to_the_schema(case: Case, data: st.DataObject) -> None:
+    boto = data.draw(case.dicts())
+
+    assert schema_accepts(case.model, boto)
+
+
+HOSTILE: list[object] = [
+    *AWS_PREFIXES,
+    "aws:x",
+    "AwS:team",
+    "failed",
+    "Active",
+    "active",
+    "45",
+    "45\n",
+    "045",
+    "101",
+    "export-ami-0123456789abcdef0",
+    "export-ami-0123456789abcdef0\n",
+    "export-ami-0123abcd",
+    "ami-0123abcd\n",
+    "ami-0123456789abcdef0",
+    "",
+    "x" * 127,
+    "x" * 128,
+    "x" * 257,
+    0,
+    -1,
+    1,
+    45,
+    100,
+    101,
+    500,
+    501,
+    1.5,
+    True,
+    None,
+    [],
+    ["active"],
+    ["failed"],
+    [""],
+    {},
+    {"Key": "aws:x"},
+]
+"""Values that break one constraint or another somewhere, and some that fit."""
+
+hostile = st.sampled_from(HOSTILE) | st.text(max_size=3) | st.integers(-2, 600)
+
+
+def _containers(node: object) -> list[dict[str, Any] | list[Any]]:
+    """Every dict and list inside ``node``, ``node`` included, outermost first."""
+    if isinstance(node, dict):
+        members: list[Any] = list(node.values())  # pyright: ignore[reportUnknownArgumentType]
+        found: list[dict[str, Any] | list[Any]] = [node]  # pyright: ignore[reportUnknownArgumentType]
+    elif isinstance(node, list):
+        members = list(node)  # pyright: ignore[reportUnknownArgumentType]
+        found = [node]  # pyright: ignore[reportUnknownArgumentType]
+    else:
+        return []
+    for member in members:
+        found += _containers(member)
+    return found
+
+
+@st.composite
+def mutations(draw: st.DrawFn, case: Case) -> dict[str, Any]:
+    """A valid dict of ``case`` with one value replaced, one key deleted, or one key added."""
+    mutated: dict[str, Any] = _deep_copy(dict(draw(case.dicts())))
+    place = draw(st.sampled_from(_containers(mutated)))
+    if isinstance(place, list):
+        if place:
+            place[draw(st.integers(0, len(place) - 1))] = draw(hostile)
+        else:
+            place.append(draw(hostile))
+        return mutated
+    keys = sorted(place)
+    action = draw(st.sampled_from(["replace", "delete", "add"] if keys else ["add"]))
+    if action == "add":
+        place[draw(case.unknown_keys())] = draw(hostile)
+    elif action == "delete":
+        del place[draw(st.sampled_from(keys))]
+    else:
+        place[draw(st.sampled_from(keys))] = draw(hostile)
+    return mutated
+
+
+def _deep_copy(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: _deep_copy(value) for key, value in node.items()}  # pyright: ignore[reportUnknownVariableType]
+    if isinstance(node, list):
+        return [_deep_copy(value) for value in node]  # pyright: ignore[reportUnknownVariableType]
+    return node
+
+
+@each_case
+@given(data=st.data())
+def test_the_schema_and_the_model_give_the_same_verdict_on_a_mutated_dict(
+    case: Case, data: st.DataObject
+) -> None:
+    mutated = data.draw(mutations(case))
+
+    assert schema_accepts(case.model, mutated) == model_accepts(case.model, mutated), mutated
+
+
+REFUSED_BY_BOTH: list[tuple[type[BaseModel], dict[str, Any]]] = [
+    *((Tag, {"Key": prefix + "team"}) for prefix in AWS_PREFIXES),
+    (Tag, {"Key": "x" * 128}),
+    (ExportImageTask, {"Progress": "45\n"}),
+    (ExportImageTask, {"Progress": "045"}),
+    (ExportImageTask, {"ExportImageTaskId": "export-ami-0123456789abcdef0\n"}),
+    (ExportImageTask, {"ImageId": "ami-0123abcd\n"}),
+    (ExportImageTask, {"Status": "failed"}),
+    (PaginationConfig, {"PageSize": 501}),
+    (PaginationConfig, {"page_size": 25, "PageSize": 25, "Oops": 1}),
+]
+
+
+@pytest.mark.parametrize(
+    ("model", "data"), REFUSED_BY_BOTH, ids=[repr(data) for _, data in REFUSED_BY_BOTH]
+)
+def test_what_the_issue_found_passing_is_refused_by_both(
+    model: type[BaseModel], data: dict[str, Any]
+) -> None:
+    assert not model_accepts(model, data)
+    assert not schema_accepts(model, data)
+
+
+def test_a_task_state_filter_takes_only_statuses_in_both() -> None:
+    from ec2_export_image_tasks.models import Filter
+
+    for values, valid in ((["active", "deleted"], True), (["failed"], False), (["Active"], False)):
+        data = {"Name": "task-state", "Values": values}
+        assert model_accepts(Filter, data) is valid
+        assert schema_accepts(Filter, data) is valid
+    assert schema_accepts(Filter, {"Name": "tag:team", "Values": ["failed"]})
+
+
+def test_the_root_takes_a_request_or_a_page() -> None:
+    assert schema_accepts(None, {"PaginationConfig": {"PageSize": 25}})
+    assert schema_accepts(None, {"ExportImageTasks": [], "ResponseMetadata": {"RequestId": "r"}})
+    assert not schema_accepts(None, {"PaginationConfig": {"PageSize": 0}, "ExportImageTasks": 1})
+
+
+LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
+    (
+        "45.0",
+        lambda: model_accepts(PaginationConfig, {"PageSize": 45.0}),
+        lambda: schema_accepts(PaginationConfig, {"PageSize": 45.0}),
+    ),
+    (
+        "snake_case",
+        lambda: model_accepts(PaginationConfig, {"page_size": 45}),
+        lambda: schema_accepts(PaginationConfig, {"page_size": 45}),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("words", "model_says", "schema_says"), LIMITS, ids=[w for w, *_ in LIMITS]
+)
+def test_each_documented_disagreement_is_real_and_documented(
+    words: str, model_says: Callable[[], bool], schema_says: Callable[[], bool]
+) -> None:
+    assert model_says() != schema_says()
+    assert any(words in limit for limit in NOT_EXPRESSED)
