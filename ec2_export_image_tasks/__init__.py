@@ -8,8 +8,9 @@ imports below and nothing lazy.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from ._lazy import lazy_names
 
 if TYPE_CHECKING:
     from .errors import (
@@ -100,14 +101,7 @@ _HOMES = {
 """Where each public name lives."""
 
 if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        home = _HOMES.get(name)
-        if home is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(import_module(home, __name__), name)
-        globals()[name] = value  # later lookups find it directly
-        return value
+    __getattr__ = lazy_names(globals(), _HOMES)
 
 
 def __dir__() -> list[str]:
