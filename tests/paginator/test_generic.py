@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+import pytest
+from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_pascal
 
 from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
@@ -72,3 +73,18 @@ def test_a_second_operation_pages_through_the_generic_paginator() -> None:
     assert [task.import_task_id for task in tasks] == [f"import-ami-{n:08x}" for n in range(5)]
     assert all(isinstance(task, ImportImageTask) for task in tasks)
     assert it.resume_token is None
+
+
+def test_keywords_are_validated_by_the_specs_request_model_before_anything_is_sent() -> None:
+    actions: list[str] = []
+
+    def answer(action: str, parameters: Mapping[str, str]) -> Reply:
+        actions.append(action)
+        return _import_pages(action, parameters)
+
+    paginator = TypedPaginator(make_client(answer), IMPORT_IMAGE_TASKS)
+
+    with pytest.raises(ValidationError, match="MaxResults"):
+        paginator.paginate(MaxResults="two")
+
+    assert actions == []
