@@ -1,4 +1,6 @@
-"""TypedPaginator pages another operation with nothing but a spec and models of the test's own."""
+"""TypedPaginator pages any operation from a spec: another one with models of the test's own,
+and EC2's, which is this engine with the EC2 spec and nothing more.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_pascal
 
+from ec2_export_image_tasks import ExportImageTaskPaginator
+from ec2_export_image_tasks.paginator.export_image_tasks import EXPORT_IMAGE_TASKS
 from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client
 
@@ -88,3 +92,11 @@ def test_keywords_are_validated_by_the_specs_request_model_before_anything_is_se
         paginator.paginate(MaxResults="two")
 
     assert actions == []
+
+
+def test_the_ec2_paginator_is_the_generic_one_with_the_ec2_spec() -> None:
+    paginator = ExportImageTaskPaginator(make_client())
+
+    assert isinstance(paginator, TypedPaginator)
+    assert paginator.spec is EXPORT_IMAGE_TASKS
+    assert paginator.spec.operation_name == "describe_export_image_tasks"
