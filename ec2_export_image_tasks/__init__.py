@@ -1,9 +1,9 @@
 """Typed, validated models and a typed paginator for EC2 ``DescribeExportImageTasks``.
 
-The public names load on first use, as pydantic's do: importing the package costs nothing until
-a name is used, so a pytest run (which loads this package's plugin in every project that
-installs it) or ``--help`` does not pay for pydantic and botocore. Type checkers see the
-imports below and nothing lazy.
+The public names load on first use, as pydantic's do (:mod:`._lazy`): importing the package
+costs nothing until a name is used, so a pytest run (which loads this package's plugin in every
+project that installs it) does not pay for pydantic and botocore. Type checkers see the imports
+below and nothing lazy.
 """
 
 from __future__ import annotations
