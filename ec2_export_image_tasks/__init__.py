@@ -1,15 +1,16 @@
 """Typed, validated models and a typed paginator for EC2 ``DescribeExportImageTasks``.
 
-The public names load on first use, as pydantic's do: importing the package costs nothing until
-a name is used, so a pytest run (which loads this package's plugin in every project that
-installs it) or ``--help`` does not pay for pydantic and botocore. Type checkers see the
-imports below and nothing lazy.
+The public names load on first use, as pydantic's do (:mod:`._lazy`): importing the package
+costs nothing until a name is used, so a pytest run (which loads this package's plugin in every
+project that installs it) does not pay for pydantic and botocore. Type checkers see the imports
+below and nothing lazy.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING, Final
+
+from ._lazy import lazy_names
 
 __version__: Final = "0.1.0"
 """This release's version, the one in the package metadata."""
@@ -103,14 +104,7 @@ _HOMES = {
 """Where each public name lives."""
 
 if not TYPE_CHECKING:
-
-    def __getattr__(name: str) -> object:
-        home = _HOMES.get(name)
-        if home is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(import_module(home, __name__), name)
-        globals()[name] = value  # later lookups find it directly
-        return value
+    __getattr__ = lazy_names(globals(), _HOMES)
 
 
 def __dir__() -> list[str]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, overload
 from botocore.exceptions import ClientError
 from pydantic import ValidationError
 
+from ._either_form import request_from
 from .errors import ExportNotCancellableError, InvalidItemError, TaskNotFoundError
 from .models import CancelExportTaskRequest, ExportImageRequest, ExportImageResponse
 from .paginator.export_image_tasks import dry_run_permitted
@@ -57,11 +58,7 @@ def _export_request(
     request: ExportImageRequest | None, kwargs: Mapping[str, Any]
 ) -> ExportImageRequest:
     """The request from either calling form, validated; a bad one raises ``ValidationError``."""
-    if request is None:
-        return ExportImageRequest.model_validate(kwargs)
-    if kwargs:
-        raise TypeError("pass an ExportImageRequest or keyword arguments, not both")
-    return request
+    return request_from(ExportImageRequest, request, kwargs)
 
 
 def _dry_run_of(request: ExportImageRequest) -> ExportImageRequestTypeDef:

@@ -290,6 +290,22 @@ def test_cancel_of_an_export_no_longer_active_is_refused(
     assert (raised.value.task_id, raised.value.code) == (task_id, "IncorrectState")
 
 
+def test_a_refusal_to_cancel_carries_ec2s_message_and_its_client_error(
+    local: LocalEC2, clock: Clock
+) -> None:
+    task_id = start_export(local.client, **REQUEST).export_image_task_id or ""
+    clock.now += 1000.0
+
+    with pytest.raises(ExportNotCancellableError) as raised:
+        cancel_export(local.client, task_id)
+
+    cause = raised.value.__cause__
+    assert isinstance(cause, ClientError)
+    assert raised.value.code == cause.response.get("Error", {}).get("Code") == "IncorrectState"
+    assert raised.value.message == cause.response.get("Error", {}).get("Message")
+    assert raised.value.message
+
+
 def test_cancel_of_a_malformed_id_is_refused_unsent(local: LocalEC2) -> None:
     with pytest.raises(ValidationError, match="ExportTaskId"):
         cancel_export(local.client, "ami-0123456789abcdef0")

@@ -4,6 +4,7 @@
 - The generic paging engine imports no model: ``paginator.generic`` loads without them.
 - Rooms depend on each other's public names only: a ``_``-named module is imported only from
   inside the package that holds it.
+- Runtime imports stay light: type stubs are imported for type checkers only.
 """
 
 from __future__ import annotations
@@ -92,3 +93,17 @@ def test_no_model_module_mentions_boto3_even_for_type_checking_alone(path: Path)
     assert not any(
         name.split(".")[0] in {"boto3", "botocore", "aiobotocore"} for name in _imports(path)
     )
+
+
+def test_no_module_loads_a_type_stub_package_at_run_time() -> None:
+    every_module = (
+        "import importlib, pkgutil, ec2_export_image_tasks as package\n"
+        "for module in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "    if not module.name.endswith('__main__'):\n"
+        "        importlib.import_module(module.name)"
+    )
+    loaded = _loaded_after(every_module)
+
+    stubs = {"mypy_boto3_ec2", "types_aiobotocore_ec2", "botocore_stubs", "aiobotocore_stubs"}
+    assert f"{PACKAGE}.testing.aio" in loaded  # every module, the optional ones too
+    assert not stubs & {name.split(".")[0] for name in loaded}

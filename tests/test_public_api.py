@@ -1,4 +1,4 @@
-"""The package root: every public name, loaded on first use, and nothing else."""
+"""The package root and ``testing``: every public name, loaded on first use, and nothing else."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from importlib import import_module
 import pytest
 
 import ec2_export_image_tasks
+import ec2_export_image_tasks.testing
 
 
 def test_every_public_name_is_the_object_of_its_home_module() -> None:
@@ -18,6 +19,16 @@ def test_every_public_name_is_the_object_of_its_home_module() -> None:
     for name, home in homes.items():
         home_module = import_module(home, "ec2_export_image_tasks")
         assert getattr(ec2_export_image_tasks, name) is getattr(home_module, name)
+
+
+def test_every_testing_name_is_the_object_of_its_home_module() -> None:
+    testing = ec2_export_image_tasks.testing
+    homes = testing._HOMES  # pyright: ignore[reportPrivateUsage]
+
+    assert sorted(homes) == sorted(testing.__all__)
+    for name, home in homes.items():
+        home_module = import_module(home, testing.__name__)
+        assert getattr(testing, name) is getattr(home_module, name)
 
 
 def test_an_unknown_name_is_an_attribute_error() -> None:

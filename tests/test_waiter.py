@@ -238,6 +238,19 @@ def test_transient_failures_are_retried_with_a_growing_delay(
     assert sleeps == retried == [15.0, 30.0, 60.0, 120.0]
 
 
+def test_the_delay_after_a_failure_doubles_up_to_5_minutes(time: FakeTime) -> None:
+    failure = Ec2Error("Unavailable", "The service is unavailable", 503)
+    handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES - 1)
+    retried: list[float] = []
+
+    def on_retry(error: Exception, delay: float) -> None:
+        retried.append(delay)
+
+    _wait(handler, time, interval=100.0, on_retry=on_retry)
+
+    assert retried == [100.0, 200.0, 300.0, 300.0]
+
+
 @pytest.mark.parametrize(
     ("failure", "raised_as"),
     [(TRANSIENT[0], ClientError), (TRANSIENT[-3], ConnectionClosedError)],

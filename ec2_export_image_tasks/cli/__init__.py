@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from functools import cache
 from typing import TYPE_CHECKING, cast
 
 from .arguments import parse
@@ -40,7 +41,7 @@ def main(
         args,
         out=cast("TextIO", CheckedOutput(stdout)),
         err=sys.stderr,
-        client=(lambda: client) if client is not None else (lambda: make_client(args, clock)),
+        client=(lambda: client) if client is not None else cache(lambda: make_client(args, clock)),
         sleep=sleep,
         clock=clock,
     )

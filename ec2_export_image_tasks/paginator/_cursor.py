@@ -104,9 +104,8 @@ class PageCursor(Generic[ItemT, PageT]):
             except ValidationError as error:
                 self._reject(raw_item, error)
                 item = None
-            page.handed_out += (
-                1  # counted before it is handed out: a break after it keeps it counted
-            )
+            # Counted before it is handed out: a break after it keeps it counted.
+            page.handed_out += 1
             if item is not None:
                 yield item
         self._check_cycle()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Generic
 
+from .._either_form import request_from
 from ._cursor import PageCursor, start_paging
 from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT, check_on_invalid
 
@@ -72,13 +73,7 @@ class PaginatorCore(Generic[ItemT, PageT, RequestT]):
 
     def _request(self, request: RequestT | None, kwargs: Mapping[str, Any]) -> RequestT:
         """The request from either calling form; keyword arguments are validated, unsent."""
-        if request is None:
-            return self._spec.request_model.model_validate(kwargs)
-        if kwargs:
-            raise TypeError(
-                f"pass a {self._spec.request_model.__name__} or keyword arguments, not both"
-            )
-        return request
+        return request_from(self._spec.request_model, request, kwargs)
 
     def _start(self, request: RequestT) -> tuple[PageCursor[ItemT, PageT], dict[str, Any]]:
         return start_paging(self._spec, request, self._on_invalid)

@@ -17,8 +17,9 @@ lives here and loads in every pytest run) costs nothing until its fixture is use
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ._backend import sample_task
@@ -37,13 +38,10 @@ _HOMES = {
     "error_reply": "._service",
     "page_reply": "._service",
 }
+"""Where each public name lives."""
 
-
-def __getattr__(name: str) -> object:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(home, __name__), name)
+if not TYPE_CHECKING:
+    __getattr__ = lazy_names(globals(), _HOMES)
 
 
 __all__ = [

@@ -177,7 +177,7 @@ class ExportImageTasksBackend:
             raise Ec2Error(
                 "InvalidExportTaskID.Malformed",
                 f"The export task ID '{task_id}' is malformed: "
-                "expected export-ami- and 17 hex digits",
+                "expected export-ami- or export-i- and 8 or 17 hex digits",
             )
         stored = next((stored for stored in self._stored if stored.task_id == task_id), None)
         if stored is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -24,6 +25,13 @@ class FakeTime:
 
     def sleep(self, seconds: float) -> None:
         self.now += seconds
+
+
+class Terminal(io.StringIO):
+    """Standard output that says it is a terminal, and keeps what is drawn on it."""
+
+    def isatty(self) -> bool:
+        return True
 
 
 @dataclass

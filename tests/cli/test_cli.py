@@ -14,7 +14,7 @@ from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.models import ExportImageTask
 from ec2_export_image_tasks.models.schema import json_schema
 
-from .helpers import CANCELLED, NEARLY_DONE, SLOWEST, FakeTime, Run, without_aws
+from .helpers import CANCELLED, NEARLY_DONE, SLOWEST, FakeTime, Run, Terminal, without_aws
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,6 +46,17 @@ def test_list_as_a_table_has_a_header_and_a_row_per_task(run: Callable[..., Run]
     ]
     assert len(lines) == 7
     assert lines[1].split()[:3] == [NEARLY_DONE, "active", "60%"]
+
+
+def test_list_prints_a_table_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    time = FakeTime()
+
+    status = main(["--demo", "list"], sleep=time.sleep, clock=time.clock)
+
+    assert status == 0
+    assert terminal.getvalue().split()[:3] == ["TASK", "ID", "STATUS"]
 
 
 def test_list_selects_by_state_and_id(run: Callable[..., Run]) -> None:
@@ -136,6 +147,21 @@ def test_watch_runs_until_no_export_is_active(run: Callable[..., Run]) -> None:
     assert result.out.count("completed") == 5
     assert "deleted" in result.out
     assert time.now >= 1000.0 + 20 * 0.95
+
+
+def test_a_task_without_a_status_five_times_in_a_row_ends_wait_with_status_3(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    local_ec2.add_task({"ExportImageTaskId": NEARLY_DONE, "Progress": "10"})
+    time = FakeTime()
+
+    status = main(["wait", NEARLY_DONE], client=local_ec2.client, sleep=time.sleep)
+
+    assert status == 3
+    assert capsys.readouterr().err == (
+        f"error: export {NEARLY_DONE} had no Status in 5 answers in a row\n"
+    )
+    assert len(local_ec2.requests) == 5
 
 
 def test_invalid_data_from_aws_is_one_line_naming_task_field_and_value(

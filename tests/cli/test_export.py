@@ -92,6 +92,15 @@ def test_export_timeout_implies_wait_and_ends_with_status_6(run: Callable[..., R
     assert result.err.startswith(f"error: export {task_id} still active at ")
 
 
+def test_export_interval_implies_wait_and_polls_at_that_interval(run: Callable[..., Run]) -> None:
+    result = run(*EXPORT, "--interval", "2")
+    task_id, *progress = result.out.splitlines()
+
+    assert result.status == 0
+    assert [line.split()[2] for line in progress[:-1]] == ["0%:", "25%:", "50%:", "75%:"]
+    assert progress[-1] == f"{task_id} completed"  # the demo's 8 s, polled every 2 s
+
+
 def test_export_json_with_wait_keeps_stdout_one_document(run: Callable[..., Run]) -> None:
     result = run(*EXPORT, "--output", "json", "--wait")
     task_id = json.loads(result.out)["ExportImageTaskId"]

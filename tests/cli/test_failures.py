@@ -190,12 +190,13 @@ def test_a_throttled_poll_is_a_warning_and_the_command_goes_on(
     )
 
 
-def test_failures_in_a_row_end_wait_saying_what_failed(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize("command", [["wait", NEARLY_DONE], ["watch"]])
+def test_failures_in_a_row_end_the_command_saying_what_failed(
+    capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:
     client = make_client(Throttled(_completed_task(), times=5))
 
-    status = main(["wait", NEARLY_DONE], client=client, sleep=lambda seconds: None)
+    status = main(command, client=client, sleep=lambda seconds: None)
 
     assert status == 1
     assert capsys.readouterr().err.splitlines()[-1] == (

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import unicodedata
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from ec2_export_image_tasks.cli.watch import bars
 from ec2_export_image_tasks.models import ExportImageTask
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
 
-from .helpers import NEARLY_DONE
+from .helpers import NEARLY_DONE, Terminal
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -151,13 +150,6 @@ def test_progress_lines_escape_the_status_message(
     main(command, client=service.client)
 
     assert capsys.readouterr().out == f"{NEARLY_DONE} completed: {SHOWN}\n"
-
-
-class Terminal(io.StringIO):
-    """What rich writes to a terminal, kept."""
-
-    def isatty(self) -> bool:
-        return True
 
 
 def test_progress_bars_show_markup_and_controls_from_the_service_literally(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.testing import LocalEC2
 
-from .helpers import NEARLY_DONE, FakeTime
+from .helpers import NEARLY_DONE, FakeTime, Terminal
 
 
 class Sleeps:
@@ -83,3 +85,18 @@ def test_off_a_terminal_each_change_is_a_line_written_as_it_happens(
         "export-ami-0000000000000d001",
         "export-ami-0000000000000d002",
     ]
+
+
+def test_on_a_terminal_each_task_is_a_progress_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    service = LocalEC2()
+    service.add_task({"ExportImageTaskId": NEARLY_DONE, "Status": "completed"})
+
+    status = main(["watch"], client=service.client)
+
+    assert status == 0
+    drawn = [line for line in terminal.getvalue().splitlines() if NEARLY_DONE in line]
+    assert "━━━━" in drawn[-1]  # redrawn in place: the last drawing is what stays on screen
+    assert " 100% " in drawn[-1]
+    assert "completed" in drawn[-1]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.exceptions import ClientError
+from pydantic import ValidationError
 
 from ec2_export_image_tasks import (
     InvalidItemError,
@@ -118,6 +119,17 @@ def test_an_invalid_task_is_raised_after_the_ones_before_it(driver: Driver) -> N
     assert error.raw_item == BAD_STATUS
     for named in (task_id(99), "Status", "exploded"):
         assert named in str(error)
+
+
+def test_an_invalid_task_is_a_value_error_carrying_every_failed_field(driver: Driver) -> None:
+    _serve_tasks(driver, {"ExportImageTaskId": task_id(5), "Status": "exploded", "Progress": "101"})
+
+    error = driver.take(driver.paginate()).error
+
+    assert isinstance(error, InvalidItemError)
+    assert isinstance(error, ValueError)
+    assert isinstance(error.validation_error, ValidationError)
+    assert sorted(e["loc"] for e in error.validation_error.errors()) == [("Progress",), ("Status",)]
 
 
 def test_an_invalid_tag_key_names_the_nested_field(driver: Driver) -> None:

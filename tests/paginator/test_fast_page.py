@@ -378,11 +378,7 @@ def test_a_plain_call_from_another_thread_during_a_typed_pull_is_botocores_alone
     before = taken()
     assert len(list(ExportImageTaskPaginator(client).paginate())) == 1
     assert since(before) == ["fast"]  # the typed page; the plain one was not touched
-    output_shape = client.meta.service_model.operation_model(OPERATION).output_shape
-    assert output_shape is not None
-    expected = botocore.parsers.create_parser("ec2").parse(
-        {"body": body, "headers": {}, "status_code": 200}, output_shape
-    )
+    expected = _botocores_parse(client, body)
     assert plain_pages[0]["ExportImageTasks"] == expected["ExportImageTasks"]
 
 
@@ -419,6 +415,44 @@ def test_a_plain_call_from_another_task_during_typed_paging_is_botocores_alone()
 
 async def _all(tasks: Any) -> list[ExportImageTask]:
     return [task async for task in tasks]
+
+
+def test_an_after_call_hook_sees_the_page_botocore_would_have_parsed() -> None:
+    body = xml.describe_export_image_tasks([sample_task(n).to_boto() for n in range(3)], None, "h")
+    client = make_client(lambda action, parameters: Reply(200, body))
+    hooked: list[object] = []
+
+    def hook(parsed: Mapping[str, object], **_: object) -> None:
+        hooked.append(parsed["ExportImageTasks"])
+
+    client.meta.events.register(f"after-call.ec2.{OPERATION}", hook)
+    before = taken()
+
+    assert len(list(ExportImageTaskPaginator(client).paginate())) == 3
+
+    assert since(before) == ["fast"]
+    assert hooked == [_botocores_parse(client, body)["ExportImageTasks"]]
+
+
+def test_botocores_retry_after_a_5xx_is_parsed_as_any_other_page() -> None:
+    body = xml.describe_export_image_tasks([sample_task(1).to_boto()], None, "retried")
+    answers = iter([Reply(503, xml.error("Unavailable", "try again", "e1")), Reply(200, body)])
+    client = make_client(lambda action, parameters: next(answers), max_attempts=2)
+    before = taken()
+
+    tasks = list(ExportImageTaskPaginator(client).paginate())
+
+    assert tasks == [sample_task(1)]
+    assert since(before) == ["fast", "status"]
+
+
+def _botocores_parse(client: BaseClient, body: bytes) -> Mapping[str, Any]:
+    output_shape = client.meta.service_model.operation_model(OPERATION).output_shape
+    assert output_shape is not None
+    parsed: Mapping[str, Any] = botocore.parsers.create_parser("ec2").parse(
+        {"body": body, "headers": {}, "status_code": 200}, output_shape
+    )
+    return parsed
 
 
 # --- stepping aside: botocore parses the page, and fails as it always does ----------------------

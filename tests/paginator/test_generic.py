@@ -1,12 +1,17 @@
-"""TypedPaginator pages another operation with nothing but a spec and models of the test's own."""
+"""TypedPaginator pages any operation from a spec: another one with models of the test's own,
+and EC2's, which is this engine with the EC2 spec and nothing more.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+import pytest
+from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_pascal
 
+from ec2_export_image_tasks import ExportImageTaskPaginator
+from ec2_export_image_tasks.paginator.export_image_tasks import EXPORT_IMAGE_TASKS
 from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client
 
@@ -72,3 +77,26 @@ def test_a_second_operation_pages_through_the_generic_paginator() -> None:
     assert [task.import_task_id for task in tasks] == [f"import-ami-{n:08x}" for n in range(5)]
     assert all(isinstance(task, ImportImageTask) for task in tasks)
     assert it.resume_token is None
+
+
+def test_keywords_are_validated_by_the_specs_request_model_before_anything_is_sent() -> None:
+    actions: list[str] = []
+
+    def answer(action: str, parameters: Mapping[str, str]) -> Reply:
+        actions.append(action)
+        return _import_pages(action, parameters)
+
+    paginator = TypedPaginator(make_client(answer), IMPORT_IMAGE_TASKS)
+
+    with pytest.raises(ValidationError, match="MaxResults"):
+        paginator.paginate(MaxResults="two")
+
+    assert actions == []
+
+
+def test_the_ec2_paginator_is_the_generic_one_with_the_ec2_spec() -> None:
+    paginator = ExportImageTaskPaginator(make_client())
+
+    assert isinstance(paginator, TypedPaginator)
+    assert paginator.spec is EXPORT_IMAGE_TASKS
+    assert paginator.spec.operation_name == "describe_export_image_tasks"

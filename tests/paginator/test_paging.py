@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import math
+import weakref
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,6 +13,7 @@ from ec2_export_image_tasks import (
     DescribeExportImageTasksRequest,
     DescribeExportImageTasksResponse,
     ExportImageTask,
+    ExportImageTaskPaginator,
     ExportImageTaskStatus,
     Filter,
     IteratorConsumedError,
@@ -83,6 +86,26 @@ def test_resuming_after_a_break_yields_exactly_the_rest(
         seen += driver.take(driver.paginate(PaginationConfig=config)).ids
 
     assert seen == ALL_IDS
+
+
+@pytest.mark.parametrize("stop_after", range(1, TOTAL + 1))
+def test_a_page_is_fetched_only_once_every_task_before_it_is_handed_out(
+    driver: Driver, ec2: LocalEC2, stop_after: int
+) -> None:
+    driver.take(driver.paginate(PaginationConfig={"PageSize": 3}), limit=stop_after)
+
+    assert len(ec2.requests) == math.ceil(stop_after / 3)
+
+
+def test_a_task_handed_out_is_not_kept_once_the_next_one_is() -> None:
+    service = LocalEC2()
+    service.add_tasks(3)
+    tasks = iter(ExportImageTaskPaginator(service.client).paginate())
+    first = weakref.ref(next(tasks))
+
+    next(tasks)
+
+    assert first() is None
 
 
 def test_a_raw_ec2_next_token_is_accepted_as_starting_token(driver: Driver, ec2: LocalEC2) -> None:

@@ -101,6 +101,19 @@ def test_an_export_progresses_with_the_clock_and_completes(local: LocalEC2) -> N
     assert _state(local, task_id) == ("completed", None)
 
 
+def test_by_default_an_export_takes_a_minute(local_ec2: LocalEC2) -> None:
+    local_ec2.images.add(IMAGE)
+    local_ec2.buckets.add(BUCKET)
+    task_id = _export(local_ec2).get("ExportImageTaskId", "")
+
+    local_ec2.advance(30)
+    halfway = _state(local_ec2, task_id)
+    local_ec2.advance(30)
+
+    assert halfway == ("active", "50")
+    assert _state(local_ec2, task_id) == ("completed", None)
+
+
 def test_a_cancelled_export_is_deleting_then_deleted(local: LocalEC2) -> None:
     task_id = _export(local).get("ExportImageTaskId", "")
 
