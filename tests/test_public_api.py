@@ -45,3 +45,16 @@ def test_importing_the_package_alone_loads_neither_pydantic_nor_botocore() -> No
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
 
     assert run.stdout.strip() == "[]"
+
+
+def test_listing_tasks_does_not_build_the_export_models() -> None:
+    # Their classes cost about 14 ms to build: a program that only lists tasks skips them.
+    script = (
+        "import sys\n"
+        "from ec2_export_image_tasks import ExportImageTask, ExportImageTaskPaginator\n"
+        "print('ec2_export_image_tasks.models.export' in sys.modules)\n"
+    )
+
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+
+    assert run.stdout.strip() == "False"
