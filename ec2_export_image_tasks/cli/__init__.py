@@ -11,7 +11,7 @@ from .commands import COMMANDS, Invocation
 from .connection import make_client
 from .exit_status import describe
 from .printable import printable
-from .stdout import CheckedOutput, OutputError, discard_pending
+from .stdout import CheckedOutput, ClosedOutput, OutputError, discard_pending
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -33,7 +33,7 @@ def main(
     test run the command line in-process against an endpoint it controls.
     """
     args = parse(argv, COMMANDS)
-    stdout = sys.stdout
+    stdout = sys.stdout if sys.stdout is not None else cast("TextIO", ClosedOutput())
     run = Invocation(
         args,
         out=cast("TextIO", CheckedOutput(stdout)),
