@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from importlib.metadata import version
-from typing import TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn, cast
 
 from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
+from .stdout import OutputError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from _typeshed import SupportsWrite
 
     from .commands import Command
 
@@ -135,10 +139,22 @@ def add_selection(command: argparse.ArgumentParser) -> None:
 
 
 class _OneLineErrors(argparse.ArgumentParser):
-    """argparse whose usage errors are one line, like every other failure of the command."""
+    """argparse whose usage errors are one line, like every other failure of the command, and
+    whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it)."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {printable(message)}\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if not message:
+            return
+        # argparse passes sys.stdout or sys.stderr; stderr too when stdout is closed (None).
+        output = cast("IO[str]", file or sys.stderr)
+        try:
+            output.write(message)
+            output.flush()  # a full disk shows here when the stream is buffered
+        except OSError as error:
+            raise OutputError(error) from error
 
 
 def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
