@@ -61,9 +61,10 @@ def _check_writable(parameters: Mapping[str, str]) -> None:
 
     Stored, it would make every later answer that holds it unwritable; echoed in an error
     message, it would make that error unwritable too. So the message names the character only.
+    A ``ClientToken`` is never written back, so it may hold any ASCII character, as before.
     """
     for name, value in parameters.items():
-        if bad := _xml.unwritable(value):
+        if name != "ClientToken" and (bad := _xml.unwritable(value)):
             raise Ec2Error(
                 "InvalidParameterValue",
                 f"Value for parameter {name} is invalid: it holds {bad}, "
