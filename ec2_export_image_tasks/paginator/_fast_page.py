@@ -11,8 +11,8 @@ Anything this does not expect steps aside, and botocore parses the whole body as
 non-2xx status, a protocol or shape the plan does not cover, unparseable XML, an unexpected
 root element, a known member repeated or in a namespace other than the root's. Errors, retries,
 ``ClientError`` and after-call hooks are never touched, except that EC2's error document sent
-with a 200 is made the 500 it stands for (botocore does the same for S3). :data:`counts` says how often each
-happened.
+with a 200 is made the 500 it stands for (botocore does the same for S3). :data:`counts` says
+how often each happened.
 
 Scope: a context variable is set only while a typed iterator pulls its next page, so a plain
 boto3 call on the same client, from another thread or another asyncio task, is botocore's alone.
@@ -29,6 +29,8 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, t
 
 from botocore.model import ListShape, StructureShape
 
+from .._error_document import install_status_update, is_error_root, make_error
+
 if TYPE_CHECKING:
     from collections.abc import (
         AsyncIterable,
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
         Generator,
         Iterable,
         Iterator,
-        Mapping,
     )
 
     from botocore.client import BaseClient
@@ -251,7 +252,7 @@ def _split_page(plan: _PagePlan, body: bytes) -> tuple[list[Any], bytes]:
     root = _parse(body)
     prefix = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
     if root.tag != prefix + plan.root:
-        if _local_name(root.tag) == "Response" and root.find("Errors") is not None:
+        if is_error_root(root):
             raise _ErrorDocument
         raise _StepAside("root")
     found = [child for child in root if _local_name(child.tag) == plan.list_element]
@@ -300,9 +301,7 @@ def _before_parse(
         items = _take_page(pull, operation_model, response_dict)
     except _ErrorDocument:
         # botocore would read it as an empty last page: the listing would end, silently.
-        # As botocore does for S3's errors sent with a 200, it becomes a 500, so that botocore
-        # parses it as the error it is, retries it, and raises its ClientError.
-        response_dict["status_code"] = 500
+        make_error(response_dict)
         counts.stepped_aside["error document"] += 1
         return
     except _StepAside as aside:
@@ -339,21 +338,10 @@ def install(client: BaseClient, operation_name: str, result_key: str) -> Pull:
     operation = meta.method_to_api_mapping[operation_name]
     event = f"before-parse.{meta.service_model.service_id.hyphenize()}.{operation}"
     meta.events.register(event, _before_parse, unique_id=f"{__name__}:{event}")
-    retry_event = f"needs-retry.{meta.service_model.service_id.hyphenize()}.{operation}"
-    meta.events.register_first(
-        retry_event, _status_as_parsed, unique_id=f"{__name__}:{retry_event}"
+    install_status_update(
+        client, f"needs-retry.{meta.service_model.service_id.hyphenize()}.{operation}"
     )
     return Pull(operation, result_key)
-
-
-def _status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:
-    """botocore's ``_update_status_code``: the HTTP status the parse was given, so that an error
-    document sent with a 200 is raised (and retried) as the error it is."""
-    if response is None:
-        return
-    http_response, parsed = response
-    metadata = parsed.get("ResponseMetadata", {})
-    http_response.status_code = metadata.get("HTTPStatusCode", http_response.status_code)
 
 
 @contextmanager
