@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..errors import ExportImageTasksError
 from ..export import cancel_export, start_export
 from ..models import DiskImageFormat, ExportImageRequest, ImageId, Tag
 from ..models.export import (
@@ -191,12 +192,24 @@ def _request(args: argparse.Namespace) -> ExportImageRequest:
     return ExportImageRequest.model_validate(parameters)
 
 
+class ExportWithoutIdError(ExportImageTasksError):
+    """ExportImage's answer named no export: there is no id to print or to follow."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "AWS answered ExportImage without an ExportImageTaskId; "
+            "the export may have started: look for it with list"
+        )
+
+
 def export(run: Invocation) -> int:
     """Start the export; print its id (or JSON), then, if asked, follow it."""
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
     response = start_export(client, _request(args))
-    task_id = response.export_image_task_id or ""
+    task_id = response.export_image_task_id
+    if task_id is None:  # optional in the service model, but nothing to print or follow
+        raise ExportWithoutIdError
     if args.output == "json":
         document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
         run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
