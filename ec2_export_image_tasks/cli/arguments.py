@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, NoReturn, cast
 from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
+from ..waiter import MAX_INTERVAL
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
 from .stdout import OutputError
@@ -33,6 +34,8 @@ OUTPUTS = ["table", "json", "jsonl"]
 
 MIN_INTERVAL = 1.0
 """Polling more often than once a second only spends the account's EC2 request rate."""
+MAX_SOCKET_TIMEOUT = 86400
+"""The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
 
 
 def _seconds(text: str) -> float:
@@ -46,10 +49,12 @@ def _seconds(text: str) -> float:
 
 
 def _interval(text: str) -> float:
-    """A polling interval: finite, at least :data:`MIN_INTERVAL` seconds."""
+    """A polling interval: at least :data:`MIN_INTERVAL`, at most a day (``MAX_INTERVAL``)."""
     value = _seconds(text)
     if value < MIN_INTERVAL:
         raise argparse.ArgumentTypeError(f"must be at least {MIN_INTERVAL:g} s, got {text}")
+    if value > MAX_INTERVAL:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_INTERVAL:g} s, got {text}")
     return value
 
 
@@ -80,11 +85,17 @@ def _socket_timeout(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 (no timeout) or more, got {text}")
+    if value > MAX_SOCKET_TIMEOUT:  # a socket's timeout overflows long before 1e10
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_SOCKET_TIMEOUT} s, got {text}")
     return value
 
 
 def _endpoint_url(text: str) -> str:
-    if not (is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)):
+    try:
+        valid = is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)
+    except ValueError:  # urllib cannot even split it ("http://[::1")
+        valid = False
+    if not valid:
         raise argparse.ArgumentTypeError(f"not a URL: {text!r}")
     return text
 
