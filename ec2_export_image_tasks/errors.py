@@ -20,6 +20,7 @@ __all__ = [
     "ExportFailedError",
     "ExportImageTasksError",
     "ExportNotCancellableError",
+    "ExportWithoutIdError",
     "InvalidItemError",
     "InvalidStartingTokenError",
     "IteratorConsumedError",
@@ -254,4 +255,14 @@ class ExportNotCancellableError(ExportImageTasksError):
         super().__init__(
             f"export {task_id} is no longer active, so it cannot be cancelled "
             f"(EC2 {code}: {message})"
+        )
+
+
+class ExportWithoutIdError(ExportImageTasksError):
+    """ExportImage's answer named no export: there is no id to print or to follow."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "AWS answered ExportImage without an ExportImageTaskId; "
+            "the export may have started: look for it with list"
         )

@@ -20,6 +20,7 @@ from botocore.exceptions import ClientError
 from pydantic import ValidationError
 
 from ._either_form import request_from
+from ._error_document import reading_error_documents
 from .errors import ExportNotCancellableError, InvalidItemError, TaskNotFoundError
 from .models import CancelExportTaskRequest, ExportImageRequest, ExportImageResponse
 from .paginator.export_image_tasks import dry_run_permitted
@@ -119,7 +120,9 @@ def start_export(
     the value) and sends nothing; what AWS refuses is botocore's ``ClientError`` (with
     ``DryRun=True``, always: ``DryRunOperation``; :func:`check_export_permissions` reads it).
     """
-    return _export_response(client.export_image(**_export_request(request, kwargs).to_boto()))
+    keywords = _export_request(request, kwargs).to_boto()
+    with reading_error_documents(client):
+        return _export_response(client.export_image(**keywords))
 
 
 @overload
@@ -136,8 +139,10 @@ def check_export_permissions(
     True for EC2's ``DryRunOperation``, False for ``UnauthorizedOperation``; any other refusal
     (a missing image, say) is raised as botocore's ``ClientError``.
     """
+    keywords = _dry_run_of(_export_request(request, kwargs))
     try:
-        client.export_image(**_dry_run_of(_export_request(request, kwargs)))
+        with reading_error_documents(client):
+            client.export_image(**keywords)
     except ClientError as error:
         return dry_run_permitted(error)
     return True
@@ -152,7 +157,7 @@ def cancel_export(client: EC2Client, task_id: str) -> None:
     ``ClientError``. An id of the wrong form is a ``ValidationError``, sent nowhere.
     """
     keywords = _cancel_request(task_id)
-    with _cancel_refusals(task_id):
+    with _cancel_refusals(task_id), reading_error_documents(client):
         client.cancel_export_task(**keywords)
 
 
@@ -172,7 +177,8 @@ async def async_start_export(
 ) -> ExportImageResponse:
     """The asyncio form of :func:`start_export`."""
     keywords = _export_request(request, kwargs).to_boto()
-    return _export_response(await client.export_image(**keywords))
+    with reading_error_documents(client):
+        return _export_response(await client.export_image(**keywords))
 
 
 @overload
@@ -189,7 +195,8 @@ async def async_check_export_permissions(
     """The asyncio form of :func:`check_export_permissions`."""
     keywords = _dry_run_of(_export_request(request, kwargs))
     try:
-        await client.export_image(**keywords)
+        with reading_error_documents(client):
+            await client.export_image(**keywords)
     except ClientError as error:
         return dry_run_permitted(error)
     return True
@@ -198,5 +205,5 @@ async def async_check_export_permissions(
 async def async_cancel_export(client: AioEC2Client, task_id: str) -> None:
     """The asyncio form of :func:`cancel_export`."""
     keywords = _cancel_request(task_id)
-    with _cancel_refusals(task_id):
+    with _cancel_refusals(task_id), reading_error_documents(client):
         await client.cancel_export_task(**keywords)

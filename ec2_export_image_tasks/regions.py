@@ -43,9 +43,14 @@ def list_export_image_tasks_in_regions(
     an invalid task under ``on_invalid="raise"``, a cancellation this listing did not ask for)
     stops only itself; once every other region is done, :class:`RegionsFailedError` names each
     failed region and its error. A wrong ``concurrency`` or ``on_invalid`` is a ``ValueError``
-    here, at the call, before any request. Close the listing (``contextlib.aclosing``) to stop
-    early: every region's paging stops with it.
+    (``regions`` given as one string, a ``TypeError``) here, at the call, before any request.
+    Close the listing (``contextlib.aclosing``) to stop early: every region's paging stops
+    with it.
     """
+    if isinstance(regions, str):  # an Iterable[str] to a type checker: one region a letter
+        raise TypeError(
+            f"regions must be region names, such as [{regions!r}], not the string {regions!r}"
+        )
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
     return _listing(

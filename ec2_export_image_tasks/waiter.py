@@ -45,6 +45,10 @@ MAX_CONSECUTIVE_FAILURES = 5
 MAX_RETRY_DELAY = 300.0
 """The delay after a failure doubles from the polling interval up to this (or the interval)."""
 
+MAX_INTERVAL = 86400.0
+"""The longest polling interval: a day. Exports take hours; and ``time.sleep`` overflows on
+a finite but huge one (``1e10``), after the first poll, far from the mistake."""
+
 _FAILED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
 
 _TRANSIENT_CODES = frozenset(
@@ -158,13 +162,14 @@ def wait_for_export(
     :data:`MAX_CONSECUTIVE_FAILURES` answers in a row without a ``Status`` (one such answer is
     waited out: the service model leaves it optional), :class:`TaskNotFoundError` when the
     answer holds another task, and botocore's errors for what AWS refuses (an unknown id is
-    ``InvalidExportImageTaskId.NotFound``) or what keeps failing. ``interval`` must be finite
-    and ``timeout`` a number, both >= 0 (``ValueError`` before any request). ``sleep`` and
+    ``InvalidExportImageTaskId.NotFound``) or what keeps failing. ``interval`` must be at most
+    :data:`MAX_INTERVAL` (a day) and ``timeout`` a number, both >= 0 (``ValueError`` before any
+    request). ``sleep`` and
     ``clock`` are for tests.
     """
     _check_seconds("interval", interval)
-    if math.isinf(interval):
-        raise ValueError(f"interval must be finite, got {interval!r}")
+    if interval > MAX_INTERVAL:
+        raise ValueError(f"interval must be at most {MAX_INTERVAL:g} s (a day), got {interval!r}")
     if timeout is not None:
         _check_seconds("timeout", timeout)
     deadline = math.inf if timeout is None else clock() + timeout

@@ -16,6 +16,7 @@ from ec2_export_image_tasks.errors import (
     ExportFailedError,
     ExportImageTasksError,
     ExportNotCancellableError,
+    ExportWithoutIdError,
     InvalidItemError,
     InvalidStartingTokenError,
     IteratorConsumedError,
@@ -66,6 +67,7 @@ SAMPLES: dict[type[ExportImageTasksError], Callable[[], ExportImageTasksError]] 
     WaitTimeoutError: lambda: WaitTimeoutError("export-ami-0123456789abcdef0", 60.0, ACTIVE),
     TaskNotFoundError: lambda: TaskNotFoundError("export-ami-0123456789abcdef0"),
     StatusMissingError: lambda: StatusMissingError(ACTIVE, 5),
+    ExportWithoutIdError: ExportWithoutIdError,
     ExportNotCancellableError: lambda: ExportNotCancellableError(
         "export-ami-0123456789abcdef0", "IncorrectState", "completed"
     ),

@@ -12,7 +12,7 @@ from .commands import COMMANDS, Invocation
 from .connection import make_client
 from .exit_status import describe
 from .printable import printable
-from .stdout import CheckedOutput, OutputError, discard_pending
+from .stdout import CheckedOutput, ClosedOutput, OutputError, discard_pending
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -35,8 +35,11 @@ def main(
     ``client`` (instead of one made from the connection options), ``sleep`` and ``clock`` let a
     test run the command line in-process against an endpoint it controls.
     """
-    args = parse(argv, COMMANDS)
-    stdout = sys.stdout
+    stdout = sys.stdout if sys.stdout is not None else cast("TextIO", ClosedOutput())
+    try:
+        args = parse(argv, COMMANDS)
+    except OutputError as error:  # --help or --version, on a full disk or a closed pipe
+        return _report(error, stdout)
     run = Invocation(
         args,
         out=cast("TextIO", CheckedOutput(stdout)),
@@ -49,10 +52,16 @@ def main(
         status = COMMANDS[args.command].run(run)
         run.out.flush()  # a full disk or a closed pipe shows here, not at exit
     except (Exception, KeyboardInterrupt) as error:  # each becomes one line and a status
-        status, line = describe(error)
-        if isinstance(error, OutputError):
-            discard_pending(stdout)
-        if line is not None:
-            notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
-            print(f"error: {printable(line + notes)}", file=sys.stderr)
+        status = _report(error, stdout)
+    return status
+
+
+def _report(error: BaseException, stdout: TextIO) -> int:
+    """Say what went wrong in one line on stderr (none for a reader gone); its exit status."""
+    status, line = describe(error)
+    if isinstance(error, OutputError):
+        discard_pending(stdout)
+    if line is not None:
+        notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
+        print(f"error: {printable(line + notes)}", file=sys.stderr)
     return status

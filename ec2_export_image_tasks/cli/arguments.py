@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import argparse
 import math
+import sys
 from importlib.metadata import version
-from typing import TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn, cast
 
 from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
+from ..waiter import MAX_INTERVAL
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
+from .stdout import OutputError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from _typeshed import SupportsWrite
 
     from .commands import Command
 
@@ -41,6 +46,8 @@ OUTPUTS = ["table", "json", "jsonl"]
 
 MIN_INTERVAL = 1.0
 """Polling more often than once a second only spends the account's EC2 request rate."""
+MAX_SOCKET_TIMEOUT = 86400
+"""The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
 
 
 def _seconds(text: str) -> float:
@@ -54,10 +61,12 @@ def _seconds(text: str) -> float:
 
 
 def _interval(text: str) -> float:
-    """A polling interval: finite, at least :data:`MIN_INTERVAL` seconds."""
+    """A polling interval: at least :data:`MIN_INTERVAL`, at most a day (``MAX_INTERVAL``)."""
     value = _seconds(text)
     if value < MIN_INTERVAL:
         raise argparse.ArgumentTypeError(f"must be at least {MIN_INTERVAL:g} s, got {text}")
+    if value > MAX_INTERVAL:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_INTERVAL:g} s, got {text}")
     return value
 
 
@@ -88,11 +97,17 @@ def _socket_timeout(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number of seconds: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 (no timeout) or more, got {text}")
+    if value > MAX_SOCKET_TIMEOUT:  # a socket's timeout overflows long before 1e10
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_SOCKET_TIMEOUT} s, got {text}")
     return value
 
 
 def _endpoint_url(text: str) -> str:
-    if not (is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)):
+    try:
+        valid = is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)
+    except ValueError:  # urllib cannot even split it ("http://[::1")
+        valid = False
+    if not valid:
         raise argparse.ArgumentTypeError(f"not a URL: {text!r}")
     return text
 
@@ -147,10 +162,22 @@ def add_selection(command: argparse.ArgumentParser) -> None:
 
 
 class _OneLineErrors(argparse.ArgumentParser):
-    """argparse whose usage errors are one line, like every other failure of the command."""
+    """argparse whose usage errors are one line, like every other failure of the command, and
+    whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it)."""
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"error: {printable(message)}\n")
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if not message:
+            return
+        # argparse passes sys.stdout or sys.stderr; stderr too when stdout is closed (None).
+        output = cast("IO[str]", file or sys.stderr)
+        try:
+            output.write(message)
+            output.flush()  # a full disk shows here when the stream is buffered
+        except OSError as error:
+            raise OutputError(error) from error
 
 
 def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..errors import ExportWithoutIdError
 from ..export import cancel_export, start_export
 from ..models import DiskImageFormat, ExportImageRequest, ImageId, Tag
 from ..models.export import (
@@ -209,7 +210,9 @@ def export(run: Invocation) -> int:
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
     response = start_export(client, _request(args))
-    task_id = response.export_image_task_id or ""
+    task_id = response.export_image_task_id
+    if task_id is None:  # optional in the service model, but nothing to print or follow
+        raise ExportWithoutIdError
     if args.output == "json":
         document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
         run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

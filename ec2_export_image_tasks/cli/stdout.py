@@ -62,6 +62,17 @@ class CheckedOutput(io.TextIOBase):
         return self._stream.encoding
 
 
+class ClosedOutput(io.TextIOBase):
+    """Standard output when there is none (``>&-`` in a shell: ``sys.stdout`` is None).
+
+    Every write fails as a write to a closed descriptor does, so the command says so, as
+    ``ls >&-`` does, instead of printing nowhere or failing on None.
+    """
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def discard_pending(stream: TextIO) -> None:
     """Point ``stream``'s descriptor at /dev/null, so that the interpreter's own flush at exit
     writes what is still buffered there, instead of printing a second error.

@@ -10,8 +10,9 @@ other member are still its own; the list goes back through ``customized_response
 Anything this does not expect steps aside, and botocore parses the whole body as always: a
 non-2xx status, a protocol or shape the plan does not cover, unparseable XML, an unexpected
 root element, a known member repeated or in a namespace other than the root's. Errors, retries,
-``ClientError`` and after-call hooks are never touched. :data:`counts` says how often each
-happened.
+``ClientError`` and after-call hooks are never touched, except that EC2's error document sent
+with a 200 is made the 500 it stands for (botocore does the same for S3). :data:`counts` says
+how often each happened.
 
 Scope: a context variable is set only while a typed iterator pulls its next page, so a plain
 boto3 call on the same client, from another thread or another asyncio task, is botocore's alone.
@@ -27,6 +28,8 @@ from weakref import WeakKeyDictionary
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, tostring
 
 from botocore.model import ListShape, StructureShape
+
+from .._error_document import install_status_update, is_error_root, make_error
 
 if TYPE_CHECKING:
     from collections.abc import (
@@ -64,6 +67,10 @@ counts: FastPageCounts = FastPageCounts()
 
 class _StepAside(Exception):  # noqa: N818  # control flow, never seen outside this module
     """This page is botocore's to parse; ``args[0]`` is the reason counted."""
+
+
+class _ErrorDocument(Exception):  # noqa: N818  # control flow, never seen outside this module
+    """A 2xx answer whose body is EC2's error document (``<Response><Errors>``)."""
 
 
 # --- the plan: botocore's output shape, compiled once, namespace-free ---------------------------
@@ -245,6 +252,8 @@ def _split_page(plan: _PagePlan, body: bytes) -> tuple[list[Any], bytes]:
     root = _parse(body)
     prefix = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
     if root.tag != prefix + plan.root:
+        if is_error_root(root):
+            raise _ErrorDocument
         raise _StepAside("root")
     found = [child for child in root if _local_name(child.tag) == plan.list_element]
     if not found:
@@ -290,6 +299,11 @@ def _before_parse(
         return  # a plain boto3 call: botocore's alone
     try:
         items = _take_page(pull, operation_model, response_dict)
+    except _ErrorDocument:
+        # botocore would read it as an empty last page: the listing would end, silently.
+        make_error(response_dict)
+        counts.stepped_aside["error document"] += 1
+        return
     except _StepAside as aside:
         counts.stepped_aside[aside.args[0]] += 1
         return
@@ -324,6 +338,9 @@ def install(client: BaseClient, operation_name: str, result_key: str) -> Pull:
     operation = meta.method_to_api_mapping[operation_name]
     event = f"before-parse.{meta.service_model.service_id.hyphenize()}.{operation}"
     meta.events.register(event, _before_parse, unique_id=f"{__name__}:{event}")
+    install_status_update(
+        client, f"needs-retry.{meta.service_model.service_id.hyphenize()}.{operation}"
+    )
     return Pull(operation, result_key)
 
 

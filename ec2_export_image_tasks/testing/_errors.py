@@ -10,8 +10,9 @@
   uses for VM Import/Export's bucket and role checks; cancelling a task that is no longer active
   (the CancelExportTask reference: "If the export task is complete or is in the process of
   transferring the final disk image, the command fails and returns an error") is
-  ``IncorrectState``; a client token over 64 characters, a description over 255 and a tag
-  specification for another resource type are ``InvalidParameterValue``.
+  ``IncorrectState``; a client token over 64 characters, a description over 255, a tag
+  specification for another resource type and a parameter holding a character XML 1.0 cannot
+  carry are ``InvalidParameterValue``.
 """
 
 from __future__ import annotations

@@ -56,6 +56,22 @@ def page_reply(tasks: Iterable[Mapping[str, object]], next_token: str | None = N
     return Reply(200, _xml.describe_export_image_tasks(tasks, next_token, _request_id()))
 
 
+def _check_writable(parameters: Mapping[str, str]) -> None:
+    """Refuse text that no XML answer could carry back (a C0 control), before it is stored.
+
+    Stored, it would make every later answer that holds it unwritable; echoed in an error
+    message, it would make that error unwritable too. So the message names the character only.
+    A ``ClientToken`` is never written back, so it may hold any ASCII character, as before.
+    """
+    for name, value in parameters.items():
+        if name != "ClientToken" and (bad := _xml.unwritable(value)):
+            raise Ec2Error(
+                "InvalidParameterValue",
+                f"Value for parameter {name} is invalid: it holds {bad}, "
+                "which XML 1.0 cannot carry.",
+            )
+
+
 class LocalEC2(ExportImageTasksBackend):
     """An in-memory EC2 and a real boto3 client it answers: ``LocalEC2().client``.
 
@@ -84,6 +100,7 @@ class LocalEC2(ExportImageTasksBackend):
         """Answer one request: its reply, or EC2's error document for what it got wrong."""
         self.requests.append(dict(parameters))
         try:
+            _check_writable(parameters)
             if action == "DescribeExportImageTasks":
                 page = self._describe(parse_describe(parameters))
                 return page_reply(page.tasks, page.next_token)

@@ -45,10 +45,16 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def unwritable(text: str) -> str | None:
+    """The first character of ``text`` that XML 1.0 cannot carry (``"U+001B"``), or None."""
+    bad = _NOT_XML.search(text)
+    return None if bad is None else f"U+{ord(bad[0]):04X}"
+
+
 def _text(value: object) -> str:
     text = str(value)
-    if bad := _NOT_XML.search(text):
-        raise ValueError(f"XML 1.0 cannot carry U+{ord(bad[0]):04X}, in {text!r}")
+    if bad := unwritable(text):
+        raise ValueError(f"XML 1.0 cannot carry {bad}, in {text!r}")
     return text.translate(_ESCAPES)
 
 

@@ -1,0 +1,82 @@
+"""EC2's error document sent with a 200, raised as the error it is, for this package's calls.
+
+botocore's EC2 parser never looks at a 2xx answer's root element: ``<Response><Errors>`` sent
+with a 200 parses as an empty success (a last page with no tasks, an export with no id, a
+cancellation or a permission check that went through). As botocore does for S3's errors sent
+with a 200 (``botocore.handlers._handle_200_error``), such an answer is made a 500: botocore
+parses it as the error it is, retries it, and raises its ``ClientError``.
+
+Only this package's own calls are read so (a context variable is set around them): a plain
+boto3 call on the same client is botocore's alone.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
+
+if TYPE_CHECKING:
+    from collections.abc import Generator, Mapping
+
+    from botocore.client import BaseClient
+
+_READING: ContextVar[bool] = ContextVar("ec2_export_image_tasks_error_documents", default=False)
+
+
+def is_error_root(root: Element) -> bool:
+    """Whether ``root`` is EC2's error document: ``<Response>`` holding ``<Errors>``."""
+    return root.tag.rpartition("}")[2] == "Response" and root.find("Errors") is not None
+
+
+def _is_error_document(body: object) -> bool:
+    # A success's root is <{Operation}Response>: without "<Response" near the start, no parse.
+    if not isinstance(body, bytes) or b"<Response" not in body[:512]:
+        return False
+    parser = XMLParser(target=TreeBuilder(), encoding="utf-8")
+    try:
+        parser.feed(body)
+        return is_error_root(parser.close())
+    except ParseError:
+        return False  # botocore's to report
+
+
+def make_error(response_dict: dict[str, Any]) -> None:
+    """Turn a 2xx answer into the 500 botocore parses, retries and raises as an error."""
+    response_dict["status_code"] = 500
+
+
+def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
+    reading = _READING.get() and 200 <= response_dict["status_code"] < 300
+    if reading and _is_error_document(response_dict["body"]):
+        make_error(response_dict)
+
+
+def status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:
+    """botocore's ``_update_status_code``: the HTTP status the parse was given, so that an
+    error document sent with a 200 is raised (and retried) as the error it is."""
+    if response is None:
+        return
+    http_response, parsed = response
+    metadata = parsed.get("ResponseMetadata", {})
+    http_response.status_code = metadata.get("HTTPStatusCode", http_response.status_code)
+
+
+def install_status_update(client: BaseClient, event: str) -> None:
+    """:func:`status_as_parsed` on ``client``'s ``needs-retry`` ``event``, before its retries."""
+    client.meta.events.register_first(event, status_as_parsed, unique_id=f"{__name__}:{event}")
+
+
+@contextmanager
+def reading_error_documents(client: BaseClient) -> Generator[None]:
+    """Within: an EC2 error document ``client`` receives with a 200 is raised as an error."""
+    events = client.meta.events
+    service = client.meta.service_model.service_id.hyphenize()
+    events.register(f"before-parse.{service}", _before_parse, unique_id=f"{__name__}:parse")
+    install_status_update(client, f"needs-retry.{service}")
+    reset = _READING.set(True)
+    try:
+        yield
+    finally:
+        _READING.reset(reset)
