@@ -23,10 +23,10 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, core_schema
 
-from ._base import CoreCheck, FrozenList, RequestModel, ResponseModel, WireStr
-from .ids import ExportImageTaskId, ImageId
+from ._base import CoreCheck, FrozenList, RequestModel, WireStr
+from .ids import ImageId
 from .tag import Tag
-from .task import Percent, S3ExportLocation, Status
+from .task import ExportImageTaskFields
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -259,22 +259,15 @@ class ExportImageRequest(RequestModel, frozen=True):
         return cast("ExportImageRequestTypeDef", self._boto_dict())
 
 
-class ExportImageResponse(ResponseModel, frozen=True):
-    """``ExportImage``'s answer: the new task, with the types :class:`ExportImageTask` has.
+class ExportImageResponse(ExportImageTaskFields, frozen=True):
+    """``ExportImage``'s answer: the new task, with the fields and types :class:`ExportImageTask`
+    has, and the format and role it was started with.
 
     ``ResponseMetadata`` and any key AWS adds later are kept as extra fields.
     """
 
-    description: WireStr | None = None
     disk_image_format: WireDiskImageFormat | None = None
-    export_image_task_id: ExportImageTaskId | None = None
-    image_id: ImageId | None = None
     role_name: WireStr | None = None
-    progress: Percent | None = None
-    s3_export_location: S3ExportLocation | None = None
-    status: Status | None = None
-    status_message: WireStr | None = None
-    tags: FrozenList[Tag] | None = None
 
     def to_boto(self) -> ExportImageResultTypeDef:
         """The dict boto3's ``export_image`` returned."""

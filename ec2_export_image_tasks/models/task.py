@@ -16,7 +16,12 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, ExportTaskS3LocationTypeDef
 
 
-__all__ = ["ExportImageTask", "Percent", "S3ExportLocation"]
+__all__ = [
+    "ExportImageTask",
+    "ExportImageTaskFields",
+    "Percent",
+    "S3ExportLocation",
+]
 
 
 class _WirePercent:
@@ -79,8 +84,10 @@ class S3ExportLocation(ResponseModel, frozen=True):
         return cast("ExportTaskS3LocationTypeDef", self._boto_dict())
 
 
-class ExportImageTask(ResponseModel, frozen=True):
-    """An export image task; every field is optional, as in the service model."""
+class ExportImageTaskFields(ResponseModel, frozen=True):
+    """What EC2 says of an export image task wherever it describes one: in
+    ``DescribeExportImageTasks`` and in ``ExportImage``'s answer; every field optional, as in the
+    service model."""
 
     description: WireStr | None = None
     export_image_task_id: ExportImageTaskId | None = None
@@ -90,6 +97,10 @@ class ExportImageTask(ResponseModel, frozen=True):
     status: Status | None = None
     status_message: WireStr | None = None
     tags: FrozenList[Tag] | None = None
+
+
+class ExportImageTask(ExportImageTaskFields, frozen=True):
+    """An export image task; every field is optional, as in the service model."""
 
     def to_boto(self) -> ExportImageTaskTypeDef:
         """The boto3 form: what ``model_validate`` took, key for key."""
