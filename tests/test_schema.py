@@ -218,6 +218,11 @@ LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
         lambda: schema_accepts(PaginationConfig, {"PageSize": 45.0}),
     ),
     (
+        "other letters",
+        lambda: model_accepts(Tag, {"Key": "team", "key": "aws:x"}),
+        lambda: schema_accepts(Tag, {"Key": "team", "key": "aws:x"}),
+    ),
+    (
         "snake_case",
         lambda: model_accepts(PaginationConfig, {"page_size": 45}),
         lambda: schema_accepts(PaginationConfig, {"page_size": 45}),

@@ -43,6 +43,9 @@ NOT_EXPRESSED: Final = (
     "Lengths are counted in Unicode code points, as JSON Schema defines them; a validator "
     "counting UTF-16 code units (a JavaScript one without a Unicode option) counts a character "
     "outside the Basic Multilingual Plane twice.",
+    "A response model refuses an unknown key that spells one of its fields in other letters "
+    "(key beside Key), so that it cannot ride along unchecked; the schema keeps every unknown "
+    "key a response may carry, that one too.",
 )
 """What the models check that this document cannot say, or deliberately does not."""
 
