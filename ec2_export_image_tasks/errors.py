@@ -129,6 +129,16 @@ class InvalidItemError(ExportImageTasksError, ValueError):
         also = f" (and {more} more: see .validation_error)" if more else ""
         super().__init__(f"item {item_id or '<no id>'}: {problem_text(error)}{also}")
 
+    @classmethod
+    def of_item(
+        cls, raw_item: Mapping[str, object], error: ValidationError, id_key: str | None
+    ) -> Self:
+        """The error for ``raw_item``, its id read from ``id_key`` when that holds a string."""
+        item_id = raw_item.get(id_key) if id_key else None
+        return cls(
+            item_id=item_id if isinstance(item_id, str) else None, raw_item=raw_item, error=error
+        )
+
     def __reduce__(self) -> tuple[Any, ...]:
         rebuild, args, state = super().__reduce__()
         portable = _PortableValidationError(self.validation_error)

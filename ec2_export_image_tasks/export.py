@@ -75,10 +75,7 @@ def _export_response(answer: Mapping[str, Any]) -> ExportImageResponse:
     try:
         return ExportImageResponse.model_validate(answer)
     except ValidationError as error:
-        task_id = answer.get("ExportImageTaskId")
-        raise InvalidItemError(
-            item_id=task_id if isinstance(task_id, str) else None, raw_item=answer, error=error
-        ) from None
+        raise InvalidItemError.of_item(answer, error, "ExportImageTaskId") from None
 
 
 def _cancel_request(task_id: str) -> CancelExportTaskRequestTypeDef:

@@ -149,10 +149,7 @@ class PageCursor(Generic[ItemT, PageT]):
 
     def _reject(self, raw_item: Mapping[str, Any], error: ValidationError) -> None:
         """Raise for ``on_invalid="raise"``; record the item for ``"skip"``."""
-        item_id = raw_item.get(self._spec.item_id_key) if self._spec.item_id_key else None
-        invalid = InvalidItemError(
-            item_id=item_id if isinstance(item_id, str) else None, raw_item=raw_item, error=error
-        )
+        invalid = InvalidItemError.of_item(raw_item, error, self._spec.item_id_key)
         if self._on_invalid == "raise":
             raise invalid from error
         self.errors.append(invalid)
