@@ -67,7 +67,10 @@ def _json_payload(token: str) -> object | None:
 
 
 def _bounded_int(digits: str) -> int | float:
-    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else math.inf
+    """An item count as written; infinity for more digits than any count has (Python's int()
+    would refuse those past 4300 digits with a ValueError, which reads as "not a number")."""
+    unsigned = digits.strip().lstrip("+-")
+    return math.inf if unsigned.isdigit() and len(unsigned) > _MAX_DIGITS else int(digits)
 
 
 def _botocore_form(token: str, decoded: dict[str, object], token_key: str) -> Position:
