@@ -103,7 +103,8 @@ def ended_by_signals() -> Generator[None]:
     """While inside, :data:`ENDING_SIGNALS` raise :class:`EndedBySignal` in the main thread.
 
     The first one also ignores further ones, so that a second ``kill`` cannot cut short the
-    restoring of the terminal. Elsewhere than the main thread, Python cannot catch signals.
+    restoring of the terminal. One already ignored (``nohup`` ignores SIGHUP) stays ignored.
+    Elsewhere than the main thread, Python cannot catch signals.
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -114,7 +115,11 @@ def ended_by_signals() -> Generator[None]:
             signal.signal(ending, signal.SIG_IGN)
         raise EndedBySignal(signum)
 
-    previous = {signum: signal.signal(signum, end) for signum in ENDING_SIGNALS}
+    previous = {
+        signum: signal.signal(signum, end)
+        for signum in ENDING_SIGNALS
+        if signal.getsignal(signum) is not signal.SIG_IGN  # nohup's wish is kept
+    }
     try:
         yield
     finally:

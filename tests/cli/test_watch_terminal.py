@@ -117,6 +117,18 @@ def test_a_second_signal_while_the_first_is_handled_is_ignored() -> None:
     assert ended.value.signum == signal.SIGTERM
 
 
+def test_a_signal_ignored_before_watch_started_stays_ignored() -> None:
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as under nohup
+    try:
+        with ended_by_signals():
+            os.kill(os.getpid(), signal.SIGHUP)
+            handler = signal.getsignal(signal.SIGHUP)
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+    assert handler is signal.SIG_IGN
+
+
 def _watch_demo_until_drawn(pty: PseudoTerminal) -> subprocess.Popen[bytes]:
     """``watch --demo`` in its own process on ``pty``, once its bars are on the screen."""
     process = subprocess.Popen(
