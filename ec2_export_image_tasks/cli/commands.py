@@ -7,15 +7,15 @@ from it and ``main`` dispatches through it. A new subcommand is one :class:`Comm
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..models import DescribeExportImageTasksRequest
 from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from . import output
-from .arguments import OUTPUTS, add_interval, add_selection
-from .exit_status import OK, describe
+from .arguments import OUTPUTS, add_interval, add_selection, timeout
+from .exit_status import OK, TIMED_OUT, describe
 from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
 from .printable import printable
 
@@ -101,21 +101,40 @@ def _list(run: Invocation) -> int:
 def _watch_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
     add_interval(command, 2.0, "seconds between polls after a change")
+    command.add_argument(
+        "--timeout", type=timeout, metavar="SECONDS", help="give up after this many seconds"
+    )
 
 
 def _watch(run: Invocation) -> int:
-    from .watch import bars, lines, watch  # imported here: only watch draws, with rich
+    from .watch import (  # imported here: only watch draws, with rich
+        EndedBySignal,
+        WatchTimeoutError,
+        bars,
+        ended_by_signals,
+        lines,
+        watch,
+    )
 
-    display = bars if run.out.isatty() else lines
-    with display(run.out) as show:
-        watch(
-            run.client(),
-            _request(run.args),
-            interval=run.args.interval,
-            show=show,
-            sleep=run.sleep,
-            on_retry=run.warn_retry,
-        )
+    drawn = bars if run.out.isatty() else lines
+    try:
+        with ended_by_signals(), drawn(run.out, run.err) as display:
+            watch(
+                run.client(),
+                _request(run.args),
+                interval=run.args.interval,
+                timeout=run.args.timeout,
+                display=display,
+                sleep=run.sleep,
+                clock=run.clock,
+                on_retry=replace(run, err=display.err).warn_retry,  # above the bars
+            )
+    except EndedBySignal as ended:  # the display restored the terminal on the way out
+        run.err.write(f"error: {ended}\n")
+        return 128 + ended.signum
+    except WatchTimeoutError as error:  # after the display ended: the line stays below it
+        run.err.write(f"error: {error}\n")  # made of printable parts
+        return TIMED_OUT
     return OK
 
 

@@ -1,19 +1,28 @@
 """Live progress of export image tasks, refreshed by polling with backoff.
 
-On a terminal, progress bars redrawn in place; anywhere else (a CI log, a file), one line per
-task each time it changes, written as it happens. Only ``watch`` imports this module (and rich).
+On a terminal, progress bars redrawn in place, with warnings printed above them (a line written
+to the terminal behind the live view's back would be drawn over); anywhere else (a CI log, a
+file), one line per task each time it changes, written as it happens. A task that leaves the
+selection (``--state active`` no longer matches once it completes) is asked for by id, so that
+its final state is shown rather than dropped. Only ``watch`` imports this module (and rich).
 """
 
 from __future__ import annotations
 
+import math
+import signal
+import threading
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
+from botocore.exceptions import ClientError
 from rich.console import Console
+from rich.file_proxy import FileProxy
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
-from ..models import ExportImageTaskStatus
+from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import retrying
 from .output import progress_line, state
@@ -21,18 +30,34 @@ from .printable import printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator, Sequence
+    from types import FrameType
     from typing import TextIO
 
     from mypy_boto3_ec2.client import EC2Client
 
-    from ..models import DescribeExportImageTasksRequest, ExportImageTask
+    from ..models import ExportImageTask
 
     Show = Callable[[Sequence[ExportImageTask]], None]
 
-__all__ = ["MAX_INTERVAL", "bars", "lines", "watch"]
+__all__ = [
+    "ENDING_SIGNALS",
+    "MAX_INTERVAL",
+    "Display",
+    "EndedBySignal",
+    "WatchTimeoutError",
+    "bars",
+    "ended_by_signals",
+    "lines",
+    "watch",
+]
 
 MAX_INTERVAL = 30.0
 """While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
+
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""What ``timeout``, systemd, ``docker stop`` and a closed terminal send; Ctrl-C is Python's."""
+
+_NOT_FOUND = "InvalidExportImageTaskId.NotFound"
 
 _STYLES = {
     ExportImageTaskStatus.ACTIVE: "cyan",
@@ -40,6 +65,89 @@ _STYLES = {
     ExportImageTaskStatus.DELETING: "yellow",
     ExportImageTaskStatus.DELETED: "red",
 }
+
+
+class EndedBySignal(BaseException):
+    """A signal ended the watch. Not an ``Exception``: nothing on the way out may retry it, and
+    every ``with`` it passes (the live display's above all) restores what it changed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"terminated by {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+class WatchTimeoutError(Exception):
+    """``--timeout`` passed with tasks still active; the message says how far they got."""
+
+    def __init__(self, timeout: float, active: Sequence[ExportImageTask] | None) -> None:
+        if active is None:
+            got = "before AWS answered"
+        else:
+            got = f"{len(active)} task(s) still active: " + ", ".join(
+                progress_line(task, name) for name, task in _named(active)
+            )
+        super().__init__(f"watch timed out after {timeout:g} s, {got}")
+
+
+_LONGEST_ALARM = 365 * 86400.0
+"""``setitimer`` overflows on a finite but huge time (``1e10``); past a year, the clock alone
+keeps the deadline (and the connection's own timeouts bound a request)."""
+
+
+class _DeadlinePassed(BaseException):
+    """The real-time alarm behind ``--timeout``: it interrupts even a request that hangs."""
+
+
+@contextmanager
+def ended_by_signals() -> Generator[None]:
+    """While inside, :data:`ENDING_SIGNALS` raise :class:`EndedBySignal` in the main thread.
+
+    The first one also ignores further ones, so that a second ``kill`` cannot cut short the
+    restoring of the terminal. One already ignored (``nohup`` ignores SIGHUP) stays ignored.
+    Elsewhere than the main thread, Python cannot catch signals.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def end(signum: int, frame: FrameType | None) -> None:
+        for ending in ENDING_SIGNALS:
+            signal.signal(ending, signal.SIG_IGN)
+        raise EndedBySignal(signum)
+
+    previous = {
+        signum: signal.signal(signum, end)
+        for signum in ENDING_SIGNALS
+        if signal.getsignal(signum) is not signal.SIG_IGN  # nohup's wish is kept
+    }
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@contextmanager
+def _alarm(seconds: float | None) -> Generator[None]:
+    """:class:`_DeadlinePassed` after ``seconds`` of real time, in the main thread."""
+    if (
+        seconds is None
+        or seconds > _LONGEST_ALARM
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: FrameType | None) -> None:
+        raise _DeadlinePassed
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _named(tasks: Sequence[ExportImageTask]) -> Iterator[tuple[str, ExportImageTask]]:
@@ -55,6 +163,10 @@ def _percent(task: ExportImageTask) -> int:
     return task.progress or 0
 
 
+def _active(tasks: Sequence[ExportImageTask]) -> list[ExportImageTask]:
+    return [task for task in tasks if task.status is ExportImageTaskStatus.ACTIVE]
+
+
 class _StateColumn(ProgressColumn):
     """The state as plain text in its status's colour: never read as markup or emoji codes."""
 
@@ -63,9 +175,25 @@ class _StateColumn(ProgressColumn):
         return shown
 
 
+@dataclass(frozen=True)
+class Display:
+    """Called with the tasks of each poll; ``err`` is where warnings go so that they stay."""
+
+    show: Show
+    err: TextIO
+
+    def __call__(self, tasks: Sequence[ExportImageTask]) -> None:
+        self.show(tasks)
+
+
 @contextmanager
-def bars(out: TextIO) -> Generator[Show]:
-    """Progress bars for a terminal; text from the service is shown as plain text."""
+def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
+    """Progress bars for a terminal; text from the service is shown as plain text.
+
+    When ``err`` is the terminal too (or not given), a warning is printed through the live view,
+    above the bars, where it stays; written to the terminal directly, the next redraw would
+    erase it. An ``err`` redirected elsewhere (``2>log``) is written to as it is.
+    """
     with Progress(
         TextColumn("{task.description}", markup=False),
         BarColumn(),
@@ -84,11 +212,12 @@ def bars(out: TextIO) -> Generator[Show]:
                     shown[name], completed=_percent(task), state=Text(state(task), style=style)
                 )
 
-        yield show
+        above = cast("TextIO", FileProxy(progress.console, err or out))
+        yield Display(show, above if err is None or err.isatty() else err)
 
 
 @contextmanager
-def lines(out: TextIO) -> Generator[Show]:
+def lines(out: TextIO, err: TextIO) -> Generator[Display]:
     """One line per task each time it changes, flushed at once: a log shows progress live."""
     shown: dict[str, str] = {}
 
@@ -100,7 +229,7 @@ def lines(out: TextIO) -> Generator[Show]:
                 shown[name] = line
         out.flush()
 
-    yield show
+    yield Display(show, err)
 
 
 def watch(
@@ -108,29 +237,104 @@ def watch(
     request: DescribeExportImageTasksRequest,
     *,
     interval: float,
-    show: Show,
+    display: Display,
     sleep: Callable[[float], None],
+    clock: Callable[[], float],
+    timeout: float | None = None,
     on_retry: Callable[[Exception, float], None] | None = None,
 ) -> None:
     """Poll until no task is active.
 
     The delay is ``interval`` after a change and doubles while nothing changes, never below
     ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried as in
-    :func:`~ec2_export_image_tasks.waiter.retrying`.
+    :func:`~ec2_export_image_tasks.waiter.retrying`. After ``timeout`` seconds (by ``clock``,
+    and by a real-time alarm that interrupts even a request that hangs), raises
+    :class:`WatchTimeoutError` naming the tasks still active.
     """
-    paginator = ExportImageTaskPaginator(client)
+    deadline = math.inf if timeout is None else clock() + timeout
+    polls = _Polls(client, interval, sleep, on_retry, lambda: deadline - clock())
     delay, previous = interval, None
-    while True:
-        tasks = retrying(
+    shown: list[ExportImageTask] | None = None
+    try:
+        with _alarm(timeout):
+            while True:
+                tasks = polls.get(request)
+                tasks += _final_states(polls, shown or [], tasks, display.err)
+                display(tasks)
+                shown = tasks
+                if not _active(tasks):
+                    return
+                if deadline - clock() <= 0:
+                    raise _DeadlinePassed
+                seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
+                delay = (
+                    interval if seen != previous else min(delay * 2, max(interval, MAX_INTERVAL))
+                )
+                previous = seen
+                sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
+    except _DeadlinePassed:
+        raise WatchTimeoutError(timeout or 0.0, None if shown is None else _active(shown)) from None
+
+
+@dataclass(frozen=True)
+class _Polls:
+    """One listing at a time, each retried through transient failures until the deadline."""
+
+    client: EC2Client
+    interval: float
+    sleep: Callable[[float], None]
+    on_retry: Callable[[Exception, float], None] | None
+    remaining: Callable[[], float]
+
+    def get(self, request: DescribeExportImageTasksRequest) -> list[ExportImageTask]:
+        paginator = ExportImageTaskPaginator(self.client)
+        return retrying(
             lambda: list(paginator.paginate(request)),
-            interval=interval,
-            sleep=sleep,
-            on_retry=on_retry,
+            interval=self.interval,
+            sleep=self.sleep,
+            on_retry=self.on_retry,
+            remaining=self.remaining,
         )
-        show(tasks)
-        if not any(task.status is ExportImageTaskStatus.ACTIVE for task in tasks):
-            return
-        seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
-        delay = interval if seen != previous else min(delay * 2, max(interval, MAX_INTERVAL))
-        previous = seen
-        sleep(delay)
+
+
+def _final_states(
+    polls: _Polls,
+    before: Sequence[ExportImageTask],
+    now: Sequence[ExportImageTask],
+    err: TextIO,
+) -> list[ExportImageTask]:
+    """The tasks active at the last poll that this one left out, asked for by id.
+
+    One AWS no longer finds is named in a warning with how it last stood: never dropped unsaid.
+    """
+    listed = {task.export_image_task_id for task in now}
+    gone = {
+        task.export_image_task_id: task
+        for task in _active(before)
+        if task.export_image_task_id and task.export_image_task_id not in listed
+    }
+    if not gone:
+        return []
+    found = _by_id(polls, [*gone])
+    missing = gone.keys() - {task.export_image_task_id for task in found}
+    for task_id, last in gone.items():
+        if task_id in missing:
+            shown = progress_line(last, task_id)
+            err.write(
+                f"warning: {shown} (last seen) is no longer listed, and AWS does not find it\n"
+            )
+    return found
+
+
+def _by_id(polls: _Polls, task_ids: list[str]) -> list[ExportImageTask]:
+    """The tasks of ``task_ids`` that AWS finds: one unknown id fails the whole request, so
+    then each is asked for alone."""
+    try:
+        found = polls.get(DescribeExportImageTasksRequest(export_image_task_ids=task_ids))
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") != _NOT_FOUND:
+            raise
+        if len(task_ids) == 1:
+            return []
+        return [task for task_id in task_ids for task in _by_id(polls, [task_id])]
+    return [task for task in found if task.export_image_task_id in task_ids]

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import socket
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from time import monotonic
+from typing import TYPE_CHECKING
 
 import pytest
 
 from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing import (
+    Ec2Error,
+    LocalEC2,
+    error_reply,
+    make_client,
+    page_reply,
+)
 
-from .helpers import NEARLY_DONE, FakeTime, Terminal
+from .helpers import NEARLY_DONE, SLOWEST, FakeTime, Terminal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from ec2_export_image_tasks.testing import Reply
+
+    from .helpers import Run
+
+SECOND = "export-ami-0000000000000d001"  # the demo's: 14 s
 
 
 class Sleeps:
@@ -100,3 +119,162 @@ def test_on_a_terminal_each_task_is_a_progress_bar(monkeypatch: pytest.MonkeyPat
     assert "━━━━" in drawn[-1]  # redrawn in place: the last drawing is what stays on screen
     assert " 100% " in drawn[-1]
     assert "completed" in drawn[-1]
+
+
+def _finished_tasks(out: str) -> set[str]:
+    return {line.split()[0] for line in out.splitlines() if line.split()[1] == "completed"}
+
+
+def test_a_task_that_leaves_the_chosen_states_shows_its_final_state(
+    run: Callable[..., Run],
+) -> None:
+    shown = run("watch", "--state", "active", "--interval", "1")
+
+    assert shown.status == 0
+    assert _finished_tasks(shown.out) == {NEARLY_DONE, SLOWEST, SECOND}  # the demo's three
+    assert shown.out.splitlines()[-1] == f"{SLOWEST} completed"
+
+
+def test_on_a_terminal_a_bar_that_leaves_the_chosen_states_ends_at_its_final_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    time = FakeTime()
+
+    status = main(["--demo", "watch", "--state", "active"], sleep=time.sleep, clock=time.clock)
+
+    assert status == 0
+    drawn = [line for line in terminal.getvalue().splitlines() if SLOWEST in line]
+    assert " 100% " in drawn[-1]
+    assert "completed" in drawn[-1]
+
+
+class _Vanishing:
+    """Lists ``listings`` in turn (a filter's answers); asked by id, finds only NEARLY_DONE."""
+
+    def __init__(self, *listings: list[dict[str, str]]) -> None:
+        self.listings = list(listings)
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        asked = [value for name, value in parameters.items() if name.startswith("ExportImageT")]
+        if not asked:
+            return page_reply(self.listings.pop(0))
+        if asked == [NEARLY_DONE]:
+            return page_reply([{"ExportImageTaskId": NEARLY_DONE, "Status": "completed"}])
+        not_found = Ec2Error("InvalidExportImageTaskId.NotFound", "The task does not exist.")
+        return error_reply(not_found)  # one unknown id fails the whole request, as on EC2
+
+
+def test_a_task_that_aws_no_longer_finds_is_named_in_a_warning_the_others_shown_final(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    service = _Vanishing(
+        [
+            {"ExportImageTaskId": NEARLY_DONE, "Status": "active", "Progress": "90"},
+            {"ExportImageTaskId": SLOWEST, "Status": "active", "Progress": "20"},
+        ],
+        [],  # no longer active: both left the filter
+    )
+
+    status = main(
+        ["watch", "--state", "active"],
+        client=make_client(service),
+        sleep=lambda seconds: None,
+    )
+
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert out.splitlines()[-1] == f"{NEARLY_DONE} completed"
+    assert err == (
+        f"warning: {SLOWEST} active 20% (last seen) is no longer listed, and AWS does not find it\n"
+    )
+
+
+def test_timeout_ends_watch_at_the_deadline_with_6_naming_the_tasks_still_active(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    time = FakeTime()
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        time.sleep(seconds)
+
+    status = main(
+        ["watch", "--timeout", "10", "--interval", "2"],
+        client=_stuck().client,
+        sleep=sleep,
+        clock=time.clock,
+    )
+
+    assert status == 6
+    assert sleeps == [2, 4, 4]  # the last poll falls on the deadline itself
+    assert capsys.readouterr().err == (
+        f"error: watch timed out after 10 s, 1 task(s) still active: {NEARLY_DONE} active 10%\n"
+    )
+
+
+def test_watch_that_ends_before_its_timeout_exits_0(run: Callable[..., Run]) -> None:
+    assert run("watch", "--timeout", "60", "--interval", "1").status == 0
+
+
+def test_a_timeout_longer_than_a_timer_can_be_set_for_is_accepted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    service = LocalEC2()
+    service.add_task({"ExportImageTaskId": NEARLY_DONE, "Status": "completed"})
+
+    assert main(["watch", "--timeout", "1e300"], client=service.client) == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])
+def test_a_timeout_that_is_not_a_positive_number_is_bad_usage(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["watch", "--timeout", value], client=_stuck().client)
+
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: argument --timeout: ")
+    assert value in err
+
+
+@pytest.fixture
+def aws_without_files(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dummy credentials and a region, one attempt a call: a real client, without AWS."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
+
+
+def test_timeout_is_a_deadline_even_for_an_endpoint_that_never_answers(
+    aws_without_files: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The kernel completes the connection (the listen backlog); nobody ever reads or answers.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        started = monotonic()
+        status = main(["watch", "--endpoint-url", url, "--timeout", "1"])
+        elapsed = monotonic() - started
+
+    assert status == 6
+    assert capsys.readouterr().err == "error: watch timed out after 1 s, before AWS answered\n"
+    assert elapsed < 10  # well before the read timeout (15 s), let alone botocore's retries
+
+
+def test_watch_run_from_a_worker_thread_keeps_its_timeout_by_the_clock(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    time = FakeTime()
+    argv = ["watch", "--timeout", "5", "--interval", "2"]
+
+    with ThreadPoolExecutor(1) as worker:  # where Python lets no one set a signal handler
+        status = worker.submit(
+            main, argv, client=_stuck().client, sleep=time.sleep, clock=time.clock
+        ).result()
+
+    assert status == 6
+    assert capsys.readouterr().err.startswith("error: watch timed out after 5 s, ")
