@@ -6,7 +6,7 @@ yields it and pass on what it yields; they hold no state of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, cast
@@ -135,7 +135,7 @@ class PageCursor(Generic[ItemT, PageT]):
         self._check_progress()
 
     @contextmanager
-    def all_or_nothing(self) -> Iterator[None]:
+    def all_or_nothing(self) -> Generator[None]:
         """Around ``build_full_result``: a run that fails hands out nothing, so it rewinds.
 
         The items gathered so far die with the call, so after any failure ``resume_token`` and

@@ -76,3 +76,39 @@ class ShapedListing:
         end = min(start + size, self.total)
         next_token = f"at-{end}" if end < self.total else self.last_token
         return page([good(n) for n in range(start, end)], next_token)
+
+
+@dataclass
+class ChangingListing:
+    """A filtered listing whose tasks may leave it between runs, as an active task completes.
+
+    Tasks ``0..total-1`` not in ``left``, in pages of ``size``. The NextToken names the first
+    task of the next page (``from-<n>``), so the service's own token skips nothing when a task
+    leaves: only a count of the tasks handed out from a page can.
+    """
+
+    total: int
+    size: int
+    left: set[int] = field(default_factory=set[int])
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        first = int(parameters.get("NextToken", "from-0").removeprefix("from-"))
+        listed = [number for number in range(first, self.total) if number not in self.left]
+        rest = listed[self.size :]
+        next_token = f"from-{rest[0]}" if rest else None
+        return page([good(number) for number in listed[: self.size]], next_token)
+
+
+@dataclass
+class EmptyPagesWithFreshTokens:
+    """A broken server: ``tasks_at`` maps a request number to its tasks; every other page is
+    empty; each page carries a NextToken never sent before (``t1``, ``t2``, ...), forever."""
+
+    tasks_at: Mapping[int, int] = field(default_factory=dict[int, int])
+    requests: list[Mapping[str, str]] = field(default_factory=list[Mapping[str, str]])
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests.append(parameters)
+        number = len(self.requests) - 1
+        tasks = [good(self.tasks_at[number])] if number in self.tasks_at else []
+        return page(tasks, f"t{number + 1}")

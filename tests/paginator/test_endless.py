@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,27 +15,10 @@ import pytest
 from ec2_export_image_tasks import EmptyPagesError, PaginationCycleError
 from ec2_export_image_tasks.paginator._cursor import MAX_EMPTY_PAGES
 
-from .helpers import ScriptedPages, good, ids, page
+from .helpers import EmptyPagesWithFreshTokens, ScriptedPages, good, ids
 
 if TYPE_CHECKING:
-    from ec2_export_image_tasks.testing import Reply
-
     from .drivers import Driver
-
-
-@dataclass
-class EmptyPagesWithFreshTokens:
-    """A broken server: ``tasks_at`` maps a request number to its tasks; every other page is
-    empty; each page carries a NextToken never sent before (``t1``, ``t2``, ...), forever."""
-
-    tasks_at: Mapping[int, int] = field(default_factory=dict[int, int])
-    requests: list[Mapping[str, str]] = field(default_factory=list[Mapping[str, str]])
-
-    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
-        self.requests.append(parameters)
-        number = len(self.requests) - 1
-        tasks = [good(self.tasks_at[number])] if number in self.tasks_at else []
-        return page(tasks, f"t{number + 1}")
 
 
 def _service_token(resume_token: str | None) -> object:
