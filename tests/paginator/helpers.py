@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ec2_export_image_tasks.testing import (
     Ec2Error,
+    Handler,
     Reply,
     error_reply,
     page_reply,
@@ -112,3 +113,18 @@ class EmptyPagesWithFreshTokens:
         number = len(self.requests) - 1
         tasks = [good(self.tasks_at[number])] if number in self.tasks_at else []
         return page(tasks, f"t{number + 1}")
+
+
+@dataclass
+class Failing:
+    """``handler``, but its ``request``-th request (counting from 0) gets a 500."""
+
+    handler: Handler
+    request: int
+    requests: int = 0
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests += 1
+        if self.requests - 1 == self.request:
+            return error_reply(INTERNAL_ERROR)
+        return self.handler(action, parameters)

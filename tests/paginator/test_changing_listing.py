@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .helpers import ChangingListing, ids
+import pytest
+
+from .drivers import Driver
+from .helpers import ChangingListing, Failing, ids
 
 if TYPE_CHECKING:
-    from .drivers import Driver
+    from collections.abc import Callable
+
+    from .drivers import AnyIterator, Taken
 
 
 def test_a_token_taken_mid_page_skips_an_unseen_task_when_a_counted_one_leaves(
@@ -41,3 +46,21 @@ def test_a_token_taken_at_a_page_end_skips_nothing_when_a_task_leaves(driver: Dr
     resumed = driver.take(driver.paginate(PaginationConfig={"StartingToken": first.resume_token}))
 
     assert resumed.unwrap() == ids(3, 4, 5)
+
+
+@pytest.mark.parametrize("consume", [Driver.take, Driver.take_pages], ids=["items", "pages"])
+def test_a_token_after_a_failed_request_skips_nothing_when_a_task_leaves(
+    driver: Driver, consume: Callable[[Driver, AnyIterator], Taken]
+) -> None:
+    listing = ChangingListing(total=9, size=3)
+    driver.serve(Failing(listing, request=1))
+    first = driver.paginate()
+    assert consume(driver, first).ids == ids(0, 1, 2)
+
+    listing.left.add(1)
+    driver.serve(listing)
+    resumed = consume(
+        driver, driver.paginate(PaginationConfig={"StartingToken": first.resume_token})
+    )
+
+    assert resumed.unwrap() == ids(3, 4, 5, 6, 7, 8)
