@@ -183,7 +183,7 @@ class EmptyPagesError(ExportImageTasksError):
         self.resume_token = resume_token
         super().__init__(
             f"the service sent {pages} pages in a row without a task, each with a new "
-            "NextToken; stopped rather than page on without end: resuming goes on from the last"
+            "NextToken; stopped rather than page on without end; resuming goes on from the last one"
         )
 
 

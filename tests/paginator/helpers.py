@@ -103,16 +103,21 @@ class ChangingListing:
 @dataclass
 class EmptyPagesWithFreshTokens:
     """A broken server: ``tasks_at`` maps a request number to its tasks; every other page is
-    empty; each page carries a NextToken never sent before (``t1``, ``t2``, ...), forever."""
+    empty; each page carries a NextToken never sent before (``t1``, ``t2``, ...), "forever".
+
+    A test's forever is ``forever`` requests: then the listing ends, so that a paginator with
+    no bound finishes, and fails its test, instead of hanging it.
+    """
 
     tasks_at: Mapping[int, int] = field(default_factory=dict[int, int])
+    forever: int = 1000
     requests: list[Mapping[str, str]] = field(default_factory=list[Mapping[str, str]])
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
         self.requests.append(parameters)
         number = len(self.requests) - 1
         tasks = [good(self.tasks_at[number])] if number in self.tasks_at else []
-        return page(tasks, f"t{number + 1}")
+        return page(tasks, f"t{number + 1}" if number + 1 < self.forever else None)
 
 
 @dataclass
