@@ -18,6 +18,7 @@ from ec2_export_image_tasks.testing import make_client
 from ..paginator.helpers import (
     ChangingListing,
     EmptyPagesWithFreshTokens,
+    Failing,
     ScriptedPages,
     ShapedListing,
     good,
@@ -141,3 +142,18 @@ def test_a_starting_token_taken_mid_page_skips_a_task_that_a_completed_one_displ
     rest = list_tasks(listing, "--output", "jsonl", "--starting-token", token)
 
     assert printed_ids("jsonl", first.out + rest.out) == [task_id(n) for n in (0, 1, 3, 4, 5)]
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_ctrl_c_part_way_prints_what_was_received_and_the_token_to_go_on(
+    list_tasks: ListTasks, output: str
+) -> None:
+    listing = Failing(ShapedListing(total=8, sizes=[3]), request=1, interrupt=True)
+
+    stopped = list_tasks(listing, "--output", output)
+    rest = list_tasks(listing, "--output", output, "--starting-token", way_on(stopped.err))
+
+    assert stopped.status == 130
+    assert stopped.err.startswith("error: interrupted (continue with")
+    assert printed_ids(output, stopped.out) == [task_id(n) for n in range(3)]
+    assert printed_ids(output, rest.out) == [task_id(n) for n in range(3, 8)]

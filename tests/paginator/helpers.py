@@ -122,14 +122,18 @@ class EmptyPagesWithFreshTokens:
 
 @dataclass
 class Failing:
-    """``handler``, but its ``request``-th request (counting from 0) gets a 500."""
+    """``handler``, but its ``request``-th request (counting from 0) gets a 500, or with
+    ``interrupt``, is where Ctrl-C arrives."""
 
     handler: Handler
     request: int
+    interrupt: bool = False
     requests: int = 0
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
         self.requests += 1
         if self.requests - 1 == self.request:
+            if self.interrupt:
+                raise KeyboardInterrupt
             return error_reply(INTERNAL_ERROR)
         return self.handler(action, parameters)
