@@ -167,7 +167,8 @@ class PaginationCycleError(ExportImageTasksError):
         super().__init__(
             f"the service returned NextToken {token!r} a second time, so its listing loops; "
             "stopped before handing out the same tasks again. Every task before this point was "
-            "handed out once; resuming would repeat them: list again later, from the start"
+            "handed out once; resuming would only go round the loop: list again later, from the "
+            "start"
         )
 
 
