@@ -17,6 +17,7 @@ __version__: Final = "0.1.0"
 
 if TYPE_CHECKING:
     from .errors import (
+        EmptyPagesError,
         ExportFailedError,
         ExportImageTasksError,
         ExportNotCancellableError,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from .waiter import wait_for_export
 
 _HOMES = {
+    "EmptyPagesError": ".errors",
     "ExportFailedError": ".errors",
     "ExportImageTasksError": ".errors",
     "ExportNotCancellableError": ".errors",
@@ -122,6 +124,7 @@ __all__ = [
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
     "DiskImageFormat",
+    "EmptyPagesError",
     "ExportFailedError",
     "ExportImageRequest",
     "ExportImageResponse",

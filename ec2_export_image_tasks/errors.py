@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .models import ExportImageTask
 
 __all__ = [
+    "EmptyPagesError",
     "ExportFailedError",
     "ExportImageTasksError",
     "ExportNotCancellableError",
@@ -155,13 +156,35 @@ class InvalidStartingTokenError(ExportImageTasksError, ValueError):
 
 
 class PaginationCycleError(ExportImageTasksError):
-    """The service returned a NextToken it had returned before; paging on would never end."""
+    """The service returned a NextToken it had returned before; paging on would never end.
+
+    Every item before the repeat was handed out once. Resuming cannot get past the loop: the
+    resume token asks for the repeated NextToken again, whose pages were already handed out.
+    """
 
     def __init__(self, token: str) -> None:
         self.token = token
         super().__init__(
-            f"the service returned NextToken {token!r} a second time; stopping instead of "
-            "looping forever (resume_token still points after the last item yielded)"
+            f"the service returned NextToken {token!r} a second time, so its listing loops; "
+            "stopped before handing out the same tasks again. Every task before this point was "
+            "handed out once; resuming would only go round the loop: list again later, from the "
+            "start"
+        )
+
+
+class EmptyPagesError(ExportImageTasksError):
+    """The service sent page after page without an item, each with a new NextToken.
+
+    Such a listing may never end. Everything sent was handed out, and ``resume_token``
+    (the iterator's too) goes on from the last NextToken, for a caller who wants to.
+    """
+
+    def __init__(self, pages: int, resume_token: str) -> None:
+        self.pages = pages
+        self.resume_token = resume_token
+        super().__init__(
+            f"the service sent {pages} pages in a row without a task, each with a new "
+            "NextToken; stopped rather than page on without end; resuming goes on from the last one"
         )
 
 

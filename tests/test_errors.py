@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from ec2_export_image_tasks import ExportImageTask, errors
 from ec2_export_image_tasks.errors import (
+    EmptyPagesError,
     ExportFailedError,
     ExportImageTasksError,
     ExportNotCancellableError,
@@ -60,6 +61,7 @@ SAMPLES: dict[type[ExportImageTasksError], Callable[[], ExportImageTasksError]] 
     ),
     InvalidStartingTokenError: lambda: InvalidStartingTokenError("e30=", "no NextToken"),
     PaginationCycleError: lambda: PaginationCycleError("token-a"),
+    EmptyPagesError: lambda: EmptyPagesError(100, "eyJOZXh0VG9rZW4iOiAiYSJ9"),
     IteratorConsumedError: IteratorConsumedError,
     RegionError: lambda: _region_error("eu-west-1"),
     RegionsFailedError: _regions_failed,

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest
 from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
@@ -18,6 +19,7 @@ from .arguments import OUTPUTS, add_interval, add_selection, timeout
 from .exit_status import OK, TIMED_OUT, describe
 from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
 from .printable import printable
+from .stdout import OutputError
 
 if TYPE_CHECKING:
     import argparse
@@ -25,6 +27,9 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from mypy_boto3_ec2.client import EC2Client
+
+    from ..models import ExportImageTask
+    from ..paginator.export_image_tasks import ExportImageTaskIterator
 
 __all__ = ["COMMANDS", "Command", "Invocation"]
 
@@ -89,13 +94,46 @@ def _list(run: Invocation) -> int:
     request = _request(args, {k: v for k, v in config.items() if v is not None} or None)
     tasks = ExportImageTaskPaginator(run.client()).paginate(request)
     style = args.output or ("table" if run.out.isatty() else "json")
-    if style == "json":
-        output.write_json(list(tasks), tasks.resume_token, run.out)
-        return OK
-    (output.write_table if style == "table" else output.write_jsonl)(tasks, run.out)
+    try:
+        _write_listing(style, tasks, run.out)
+    except (OutputError, PaginationCycleError, InvalidItemError):
+        # What was printed is unknown; or resuming would go round the loop, or reach the same
+        # invalid task, again: neither is a way on.
+        raise
+    except (Exception, KeyboardInterrupt) as error:
+        # The error's one line says how to go on: the token resumes after the last task printed.
+        if tasks.resume_token is not None:
+            error.add_note(f"continue with --starting-token {tasks.resume_token}")
+        raise
     if tasks.resume_token is not None:
         run.err.write(f"more tasks: continue with --starting-token {tasks.resume_token}\n")
     return OK
+
+
+def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO) -> None:
+    """The tasks in ``style``; if the listing fails part way, the ones received before it.
+
+    ``jsonl`` streams them; a table or a JSON document (whose ``NextToken`` then resumes
+    after them) is written once the listing has ended, or failed with tasks received.
+    """
+    if style == "jsonl":
+        output.write_jsonl(tasks, out)
+        return
+    received: list[ExportImageTask] = []
+
+    def write() -> None:
+        if style == "json":
+            output.write_json(received, tasks.resume_token, out)
+        else:
+            output.write_table(received, out)
+
+    try:
+        received.extend(tasks)
+    except BaseException:
+        if received:
+            write()
+        raise
+    write()
 
 
 def _watch_arguments(command: argparse.ArgumentParser) -> None:

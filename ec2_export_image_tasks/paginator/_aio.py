@@ -46,8 +46,13 @@ class AsyncTypedIterator(RunProgress[ItemT, PageT]):
         return self._drive(self._cursor.pages)
 
     async def build_full_result(self) -> PageT:
-        """Every item in one page model; ``next_token`` is the resume token, as in botocore."""
-        return self._cursor.full_result([item async for item in self])
+        """Every item in one page model; ``next_token`` is the resume token, as in botocore.
+
+        All or nothing: after a failure, ``resume_token`` is where the run began.
+        """
+        with self._cursor.all_or_nothing():
+            items = [item async for item in self]
+        return self._cursor.full_result(items)
 
     def _drive(self, hand_out: Callable[[RawPage, str | None], Iterator[T]]) -> AsyncIterator[T]:
         self._cursor.start()

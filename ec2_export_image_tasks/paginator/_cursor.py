@@ -6,17 +6,31 @@ yields it and pass on what it yields; they hold no state of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, cast
 
 from pydantic import ValidationError
 
-from ..errors import InvalidItemError, IteratorConsumedError, PaginationCycleError
+from ..errors import (
+    EmptyPagesError,
+    InvalidItemError,
+    IteratorConsumedError,
+    PaginationCycleError,
+)
 from . import _token as token
 from ._spec import BotoRequest, ItemT, OnInvalid, PageT, PaginatorSpec
 
 RawPage = Mapping[str, Any]
+
+MAX_EMPTY_PAGES = 100
+"""Pages in a row without an item, each with a new NextToken, before a run stops.
+
+EC2 may answer a filtered listing with empty pages that still carry a NextToken, so a few are
+normal; a server that never stops sending them would otherwise be paged forever, at hundreds
+of requests a second, with nothing to show. Resuming from the resume token goes on.
+"""
 
 
 @dataclass(slots=True)
@@ -53,6 +67,7 @@ class PageCursor(Generic[ItemT, PageT]):
         self._page: _Page | None = None
         self._seen_tokens = {self._start.service_token} - {None}
         self._cycle_token: str | None = None
+        self._empty_pages = 0
         self._started = False
         self.errors: list[InvalidItemError] = []
         """Items skipped with ``on_invalid="skip"``, each with its id, raw dict and reason."""
@@ -108,7 +123,7 @@ class PageCursor(Generic[ItemT, PageT]):
             page.handed_out += 1
             if item is not None:
                 yield item
-        self._check_cycle()
+        self._check_progress()
 
     def pages(self, raw_page: RawPage, truncated_token: str | None) -> Iterator[PageT]:
         """Validate a whole page and hand it out as the page model."""
@@ -117,7 +132,20 @@ class PageCursor(Generic[ItemT, PageT]):
         page = self._spec.page_model.model_validate({**raw_page, self._spec.result_key: items})
         cast("_Page", self._page).handed_out = len(raw_items)
         yield page
-        self._check_cycle()
+        self._check_progress()
+
+    @contextmanager
+    def all_or_nothing(self) -> Generator[None]:
+        """Around ``build_full_result``: a run that fails hands out nothing, so it rewinds.
+
+        The items gathered so far die with the call, so after any failure ``resume_token`` and
+        ``done`` are where the run began: resuming lists each of them again, none lost.
+        """
+        try:
+            yield
+        except BaseException:
+            self._page = None
+            raise
 
     def full_result(self, items: Sequence[ItemT]) -> PageT:
         """All items as one page, with NextToken set to the resume token, as botocore does."""
@@ -137,6 +165,7 @@ class PageCursor(Generic[ItemT, PageT]):
             if next_token in self._seen_tokens:
                 self._cycle_token = next_token
             self._seen_tokens.add(next_token)
+        self._empty_pages = self._empty_pages + 1 if not raw_items and next_token else 0
         self._page = _Page(start, len(raw_items), 0, next_token, truncated_token)
         return raw_items
 
@@ -154,10 +183,12 @@ class PageCursor(Generic[ItemT, PageT]):
             raise invalid from error
         self.errors.append(invalid)
 
-    def _check_cycle(self) -> None:
-        # Raised once the page is handed out, before the request that would start the loop.
+    def _check_progress(self) -> None:
+        # Raised once the page is handed out, before the request that would go on in vain.
         if self._cycle_token is not None:
             raise PaginationCycleError(self._cycle_token)
+        if self._empty_pages >= MAX_EMPTY_PAGES:
+            raise EmptyPagesError(self._empty_pages, cast("str", self.resume_token))
 
 
 def start_paging(

@@ -42,8 +42,13 @@ class TypedIterator(RunProgress[ItemT, PageT]):
         return self._drive(self._cursor.pages)
 
     def build_full_result(self) -> PageT:
-        """Every item in one page model; ``next_token`` is the resume token, as in botocore."""
-        return self._cursor.full_result(list(self))
+        """Every item in one page model; ``next_token`` is the resume token, as in botocore.
+
+        All or nothing: after a failure, ``resume_token`` is where the run began.
+        """
+        with self._cursor.all_or_nothing():
+            items = list(self)
+        return self._cursor.full_result(items)
 
     def _drive(self, hand_out: Callable[[RawPage, str | None], Iterator[T]]) -> Iterator[T]:
         self._cursor.start()  # here, not in the generator, so that reuse fails at once

@@ -117,6 +117,24 @@ class Driver(ABC):
             taken.error = error
         return taken
 
+    def take_pages(self, it: AnyIterator) -> Taken:
+        """The ids of the pages ``it.pages()`` hands out, catching what it raises."""
+        taken = Taken([])
+        try:
+            for page in self._each(it.pages()):
+                taken.ids += [task.export_image_task_id for task in page.export_image_tasks]
+        except Exception as error:  # the test asserts on it
+            taken.error = error
+        return taken
+
+    def take_full_result(self, it: AnyIterator) -> Taken:
+        """The ids in ``it.build_full_result()``, or none and what it raised."""
+        try:
+            result = self.full_result(it)
+        except Exception as error:  # the test asserts on it
+            return Taken([], error)
+        return Taken([task.export_image_task_id for task in result.export_image_tasks])
+
     def pages(self, it: AnyIterator) -> list[DescribeExportImageTasksResponse]:
         """Every page ``it.pages()`` hands out."""
         return list(self._each(it.pages()))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from ec2_export_image_tasks.testing import (
     Ec2Error,
+    Handler,
     Reply,
     error_reply,
     page_reply,
@@ -76,3 +77,63 @@ class ShapedListing:
         end = min(start + size, self.total)
         next_token = f"at-{end}" if end < self.total else self.last_token
         return page([good(n) for n in range(start, end)], next_token)
+
+
+@dataclass
+class ChangingListing:
+    """A filtered listing whose tasks may leave it between runs, as an active task completes.
+
+    Tasks ``0..total-1`` not in ``left``, in pages of ``size``. The NextToken names the first
+    task of the next page (``from-<n>``), so the service's own token skips nothing when a task
+    leaves: only a count of the tasks handed out from a page can.
+    """
+
+    total: int
+    size: int
+    left: set[int] = field(default_factory=set[int])
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        first = int(parameters.get("NextToken", "from-0").removeprefix("from-"))
+        listed = [number for number in range(first, self.total) if number not in self.left]
+        rest = listed[self.size :]
+        next_token = f"from-{rest[0]}" if rest else None
+        return page([good(number) for number in listed[: self.size]], next_token)
+
+
+@dataclass
+class EmptyPagesWithFreshTokens:
+    """A broken server: ``tasks_at`` maps a request number to its tasks; every other page is
+    empty; each page carries a NextToken never sent before (``t1``, ``t2``, ...), "forever".
+
+    A test's forever is ``forever`` requests: then the listing ends, so that a paginator with
+    no bound finishes, and fails its test, instead of hanging it.
+    """
+
+    tasks_at: Mapping[int, int] = field(default_factory=dict[int, int])
+    forever: int = 1000
+    requests: list[Mapping[str, str]] = field(default_factory=list[Mapping[str, str]])
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests.append(parameters)
+        number = len(self.requests) - 1
+        tasks = [good(self.tasks_at[number])] if number in self.tasks_at else []
+        return page(tasks, f"t{number + 1}" if number + 1 < self.forever else None)
+
+
+@dataclass
+class Failing:
+    """``handler``, but its ``request``-th request (counting from 0) gets a 500, or with
+    ``interrupt``, is where Ctrl-C arrives."""
+
+    handler: Handler
+    request: int
+    interrupt: bool = False
+    requests: int = 0
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests += 1
+        if self.requests - 1 == self.request:
+            if self.interrupt:
+                raise KeyboardInterrupt
+            return error_reply(INTERNAL_ERROR)
+        return self.handler(action, parameters)

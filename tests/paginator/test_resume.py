@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import pytest
 from botocore.exceptions import ClientError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks.testing import LocalEC2
 
@@ -13,9 +15,13 @@ from .drivers import Driver, Taken
 from .helpers import INTERNAL_ERROR, ScriptedPages, ShapedListing, good, ids
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mypy_boto3_ec2.type_defs import PaginatorConfigTypeDef
 
     from ec2_export_image_tasks.testing import Handler
+
+    from .drivers import AnyIterator
 
 
 def _ending_with_empty_token() -> ScriptedPages:
@@ -89,12 +95,25 @@ def test_max_items_is_done_only_when_nothing_is_left_to_resume(
     assert (it.resume_token is None) is done
 
 
-def resume_until_done(driver: Driver, config: PaginatorConfigTypeDef) -> list[str | None]:
+Consume: TypeAlias = "Callable[[Driver, AnyIterator], Taken]"
+"""One way of taking a run's tasks: iterating it, its ``pages()``, or ``build_full_result()``."""
+WAYS: dict[str, Consume] = {
+    "items": Driver.take,
+    "pages": Driver.take_pages,
+    "full-result": Driver.take_full_result,
+}
+each_way = pytest.mark.parametrize("consume", list(WAYS.values()), ids=list(WAYS))
+MAX_RUNS = 60
+
+
+def resume_until_done(
+    driver: Driver, config: PaginatorConfigTypeDef, consume: Consume = Driver.take
+) -> list[str | None]:
     """The README's resume loop: on a failure, resume from ``resume_token`` until ``done``."""
     it = driver.paginate(PaginationConfig=config)
     handed_out: list[str | None] = []
-    while True:
-        taken = driver.take(it)
+    for _ in range(MAX_RUNS):
+        taken = consume(driver, it)
         handed_out += taken.ids
         if taken.error is not None and not isinstance(taken.error, ClientError):
             raise taken.error
@@ -103,6 +122,7 @@ def resume_until_done(driver: Driver, config: PaginatorConfigTypeDef) -> list[st
         if it.resume_token is not None:  # None: the run failed before its first task
             config["StartingToken"] = it.resume_token
         it = driver.paginate(PaginationConfig=config)
+    raise AssertionError(f"not done after {MAX_RUNS} runs; handed out {handed_out}")
 
 
 @pytest.mark.parametrize(
@@ -126,3 +146,41 @@ def test_the_resume_loop_pages_on_in_runs_of_max_items(driver: Driver) -> None:
     driver.serve(handler)
 
     assert resume_until_done(driver, {"PageSize": 4, "MaxItems": 3}) == ids(*range(10))
+
+
+@each_way
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    total=st.integers(min_value=0, max_value=23),
+    sizes=st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=3),
+    failing=st.sets(st.integers(min_value=0, max_value=12), max_size=4),
+    page_size=st.none() | st.integers(min_value=1, max_value=6),
+)
+def test_the_resume_loop_hands_out_every_task_exactly_once_whichever_way_it_is_consumed(
+    driver: Driver,
+    consume: Consume,
+    total: int,
+    sizes: list[int],
+    failing: set[int],
+    page_size: int | None,
+) -> None:
+    driver.serve(ShapedListing(total=total, sizes=sizes, failing=failing))
+    config: PaginatorConfigTypeDef = {} if page_size is None else {"PageSize": page_size}
+
+    assert resume_until_done(driver, config, consume) == ids(*range(total))
+
+
+@pytest.mark.parametrize("starting_token", [None, "at-3"], ids=["fresh", "resumed"])
+def test_a_full_result_that_fails_rewinds_to_where_its_run_began(
+    driver: Driver, starting_token: str | None
+) -> None:
+    driver.serve(ShapedListing(total=12, sizes=[3], failing={2}))
+    config: PaginatorConfigTypeDef = (
+        {} if starting_token is None else {"StartingToken": starting_token}
+    )
+    it = driver.paginate(PaginationConfig=config)
+
+    assert isinstance(driver.take_full_result(it).error, ClientError)
+    assert (it.resume_token, it.done) == (starting_token, False)
