@@ -36,8 +36,8 @@ them, but not the time its tasks wait for the caller to take them."""
 
 _CONNECT_TIMEOUT = 10.0
 _READ_TIMEOUT = 20.0
-# Under the caller's config: a silent connection is dropped and tried again well before the
-# region's deadline, where aiobotocore's 60 s (tried five times) would outlast it.
+# Under the session's default config and the caller's: a silent connection is dropped and tried
+# again well before the region's deadline, where aiobotocore's 60 s (tried five times) outlast it.
 
 
 class RegionListing:
@@ -104,7 +104,7 @@ def list_export_image_tasks_in_regions(
     request = request or DescribeExportImageTasksRequest()
     _refuse_per_region_options(request)
     on_invalid = check_on_invalid(on_invalid)
-    client_config = _client_config(config)
+    client_config = _client_config(session, config)
     pages = [
         Region(name, session, client_config, request, on_invalid, region_timeout)
         for name in dict.fromkeys(regions)
@@ -129,16 +129,19 @@ def _refuse_per_region_options(request: DescribeExportImageTasksRequest) -> None
         )
 
 
-def _client_config(config: Config | None) -> AioConfig:
-    """The caller's ``config`` over the listing's own timeouts (which it may change)."""
+def _client_config(session: AioSession, config: Config | None) -> AioConfig:
+    """The listing's own timeouts, under the session's default config, under ``config``."""
     from aiobotocore.config import AioConfig
     from botocore.config import Config
 
     if config is not None and not isinstance(config, Config):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise TypeError(f"config must be a botocore Config, got {config!r}")
-    listing = AioConfig(connect_timeout=_CONNECT_TIMEOUT, read_timeout=_READ_TIMEOUT)
-    # merge() reads only the options the caller set, on any Config; the stubs ask an AioConfig.
-    return listing if config is None else listing.merge(cast("AioConfig", config))
+    merged = AioConfig(connect_timeout=_CONNECT_TIMEOUT, read_timeout=_READ_TIMEOUT)
+    for over in (session.get_default_client_config(), config):
+        if over is not None:
+            # merge() reads only the options set, on any Config; the stubs ask for an AioConfig.
+            merged = merged.merge(cast("AioConfig", over))
+    return merged
 
 
 async def _listing(regions: Sequence[Region], concurrency: int) -> AsyncGenerator[Found]:
@@ -169,7 +172,11 @@ async def _listing(regions: Sequence[Region], concurrency: int) -> AsyncGenerato
         producer.add_done_callback(ended)
     try:
         while running or not queue.empty():
-            found = await queue.get()
+            try:
+                found = await queue.get()
+            except asyncio.CancelledError as cancelled:  # a caller's own timeout, say
+                cancelled.add_note(_still_paging(regions, producers))
+                raise
             if found is not None:
                 yield found
         # Only the finally below cancels a region: any cancellation before it came from elsewhere.
@@ -188,3 +195,13 @@ async def _listing(regions: Sequence[Region], concurrency: int) -> AsyncGenerato
         await asyncio.gather(*producers, return_exceptions=True)
     if failures:
         raise RegionsFailedError(sorted(failures, key=lambda failure: failure.region))
+
+
+def _still_paging(regions: Sequence[Region], producers: Sequence[asyncio.Task[None]]) -> str:
+    """The regions not yet done when the listing was cancelled: what it was waiting for."""
+    waited = [
+        region.name
+        for region, producer in zip(regions, producers, strict=True)
+        if not producer.done()
+    ]
+    return f"the listing was cancelled with these regions unfinished: {', '.join(waited) or 'none'}"

@@ -178,3 +178,22 @@ def test_a_region_that_keeps_dropping_gives_up_with_the_last_error_and_a_note() 
     tries = len(region.requests)
     assert failure.error.__notes__ == [f"gave up after {tries} failed attempt(s) in a row"]
     assert tries in (1, 2)
+
+
+def test_a_callers_own_timeout_says_which_regions_were_unfinished() -> None:
+    regions = {"eu-west-1": _stuck("silent"), "us-east-1": LoopbackRegion(_service(0, 2))}
+
+    async def main() -> None:
+        async with regions_over_http(regions) as session:
+            listing = list_export_image_tasks_in_regions(session, regions, region_timeout=None)
+            async with asyncio.timeout(1.0):
+                await _drain(listing)
+
+    with pytest.raises(TimeoutError) as raised:
+        asyncio.run(asyncio.wait_for(main(), GUARD))
+
+    cancelled = raised.value.__cause__
+    assert isinstance(cancelled, asyncio.CancelledError)
+    assert cancelled.__notes__ == [
+        "the listing was cancelled with these regions unfinished: eu-west-1"
+    ]
