@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import math
 import re
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from botocore.exceptions import ClientError
 from ec2_export_image_tasks import AsyncExportImageTaskPaginator
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
-from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
+from ec2_export_image_tasks.regions import REGION_TIMEOUT, list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, sample_task
 from ec2_export_image_tasks.testing.aio import local_session, make_async_client
 
@@ -213,18 +214,25 @@ def test_a_slow_reader_does_not_spend_a_regions_deadline() -> None:
     assert asyncio.run(slowly()) == _expected("eu-west-1", 0, 20)
 
 
-def test_skipped_tasks_are_recorded_per_region() -> None:
-    bad = {**good(7), "Progress": "150"}
+def test_skipped_tasks_are_recorded_per_region_a_failed_regions_included() -> None:
+    def bad(number: int) -> dict[str, object]:
+        return {**good(number), "Progress": "150"}
+
+    refused = Ec2Error("UnauthorizedOperation", "not any more")
     handlers: dict[str, Handler] = {
-        "eu-west-1": ScriptedPages([([good(1), bad, good(2)], None)]),
+        "eu-west-1": ScriptedPages([([good(1), bad(7), good(2)], None)]),
         "us-east-1": ScriptedPages([([good(3)], None)]),
+        "sa-east-1": ScriptedPages([([bad(8)], "t2"), refused]),
     }
 
     async def skipping() -> tuple[Found, Mapping[str, Sequence[InvalidItemError]]]:
         listing = list_export_image_tasks_in_regions(
             local_session(handlers), handlers, on_invalid="skip"
         )
-        found = [(region, task.export_image_task_id) async for region, task in listing]
+        found: Found = []
+        with contextlib.suppress(RegionsFailedError):
+            async for region, task in listing:
+                found.append((region, task.export_image_task_id))
         return found, listing.skipped
 
     found, skipped = asyncio.run(skipping())
@@ -237,8 +245,42 @@ def test_skipped_tasks_are_recorded_per_region() -> None:
     assert {region: [e.item_id for e in errors] for region, errors in skipped.items()} == {
         "eu-west-1": [task_id(7)],
         "us-east-1": [],
+        "sa-east-1": [task_id(8)],
     }
     assert skipped["eu-west-1"][0].field == "Progress"
+
+
+def test_five_transient_failures_in_a_row_end_the_region_after_waits_of_1_2_4_and_8_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waits: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def no_wait(delay: float) -> None:  # the waits are recorded, not waited
+        if delay > 0:
+            waits.append(delay)
+        await real_sleep(0)
+
+    monkeypatch.setattr(asyncio, "sleep", no_wait)
+    failing = ShapedListing(3, [3], failing=range(100))
+
+    found, error = _list({"eu-west-1": failing}, region_timeout=60)
+
+    assert found == []
+    assert error is not None
+    [failure] = error.failures
+    assert isinstance(failure.error, ClientError)
+    assert failure.error.__notes__ == ["gave up after 5 failed attempt(s) in a row"]
+    assert len(failing.requests) == 5
+    assert waits == [1.0, 2.0, 4.0, 8.0]
+
+
+def test_each_region_has_a_deadline_by_default_of_120_s() -> None:
+    region_timeout = inspect.signature(list_export_image_tasks_in_regions).parameters[
+        "region_timeout"
+    ]
+
+    assert region_timeout.default == REGION_TIMEOUT == 120.0
 
 
 @dataclass
