@@ -99,8 +99,7 @@ def list_export_image_tasks_in_regions(
         )
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
-    if region_timeout is not None and not region_timeout > 0:  # NaN included
-        raise ValueError(f"region_timeout must be a number of seconds > 0, got {region_timeout!r}")
+    _check_region_timeout(region_timeout)
     request = request or DescribeExportImageTasksRequest()
     _refuse_per_region_options(request)
     on_invalid = check_on_invalid(on_invalid)
@@ -110,6 +109,18 @@ def list_export_image_tasks_in_regions(
         for name in dict.fromkeys(regions)
     ]
     return RegionListing(pages, concurrency)
+
+
+def _check_region_timeout(region_timeout: object) -> None:
+    if region_timeout is None:
+        return
+    # A bool is an int to type checkers: True would be a deadline of 1 s.
+    if isinstance(region_timeout, bool) or not isinstance(region_timeout, int | float):
+        raise TypeError(
+            f"region_timeout must be a number of seconds or None, got {region_timeout!r}"
+        )
+    if not region_timeout > 0:  # NaN included
+        raise ValueError(f"region_timeout must be a number of seconds > 0, got {region_timeout!r}")
 
 
 def _refuse_per_region_options(request: DescribeExportImageTasksRequest) -> None:
