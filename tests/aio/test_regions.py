@@ -198,20 +198,20 @@ def test_transient_failures_end_the_region_when_its_deadline_comes_before_the_ne
 
 
 def test_a_slow_reader_does_not_spend_a_regions_deadline() -> None:
-    # 20 tasks read 0.1 s apart outlast the 1 s deadline; the region itself takes milliseconds.
-    handlers = {"eu-west-1": _region_service(0, 20)}
+    # 30 tasks read 0.1 s apart outlast the 2 s deadline; the region itself takes far less.
+    handlers = {"eu-west-1": _region_service(0, 30)}
 
     async def slowly() -> Found:
         found: Found = []
         listing = list_export_image_tasks_in_regions(
-            local_session(handlers), handlers, concurrency=1, region_timeout=1.0
+            local_session(handlers), handlers, concurrency=1, region_timeout=2.0
         )
         async for region, task in listing:
             found.append((region, task.export_image_task_id))
             await asyncio.sleep(0.1)
         return found
 
-    assert asyncio.run(slowly()) == _expected("eu-west-1", 0, 20)
+    assert asyncio.run(slowly()) == _expected("eu-west-1", 0, 30)
 
 
 def test_skipped_tasks_are_recorded_per_region_a_failed_regions_included() -> None:

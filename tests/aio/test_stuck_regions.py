@@ -57,7 +57,7 @@ def _list(
     *,
     concurrency: int = 4,
     page_size: int | None = None,
-    region_timeout: float | None = 1.0,
+    region_timeout: float | None = 2.0,
     config: Config | None = None,
 ) -> tuple[list[tuple[str, str]], RegionsFailedError | None]:
     request = DescribeExportImageTasksRequest(
@@ -99,7 +99,7 @@ def test_stuck_regions_end_at_their_deadline_and_every_healthy_task_arrives(stal
     assert [failure.region for failure in error.failures] == sorted(stuck)
     for failure in error.failures:
         assert isinstance(failure.error, TimeoutError)
-        assert str(failure) == f"{failure.region}: TimeoutError: no end within region_timeout (1 s)"
+        assert str(failure) == f"{failure.region}: TimeoutError: no end within region_timeout (2 s)"
         assert failure.resume_token is None  # nothing listed there: start that region again
 
 
