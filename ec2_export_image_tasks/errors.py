@@ -199,12 +199,18 @@ class IteratorConsumedError(ExportImageTasksError, RuntimeError):
 
 
 class RegionError(ExportImageTasksError):
-    """Paging one region failed; the other regions went on."""
+    """Paging one region failed; the other regions went on.
 
-    def __init__(self, region: str, error: Exception) -> None:
+    ``resume_token`` is the region's StartingToken for exactly the tasks it did not yield (None
+    when it failed before its first page: start that region again).
+    """
+
+    def __init__(self, region: str, error: Exception, resume_token: str | None = None) -> None:
         self.region = region
         self.error = error
-        super().__init__(f"{region}: {type(error).__name__}: {error}")
+        self.resume_token = resume_token
+        resume = "; resume it from .resume_token" if resume_token is not None else ""
+        super().__init__(f"{region}: {type(error).__name__}: {error}{resume}")
 
 
 class RegionsFailedError(ExceptionGroup[RegionError], ExportImageTasksError):

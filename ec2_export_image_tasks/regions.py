@@ -8,24 +8,61 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from ._region_paging import Region, page_region
 from .errors import RegionError, RegionsFailedError
 from .models import DescribeExportImageTasksRequest
-from .paginator.export_image_tasks import AsyncExportImageTaskPaginator
 from .paginator.generic import check_on_invalid
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, Iterable, Sequence
+    from collections.abc import AsyncGenerator, Iterable, Mapping, Sequence
 
+    from aiobotocore.config import AioConfig
     from aiobotocore.session import AioSession
+    from botocore.config import Config
 
+    from .errors import InvalidItemError
     from .models import ExportImageTask
     from .paginator.generic import OnInvalid
 
     Found = tuple[str, ExportImageTask]
 
-__all__ = ["list_export_image_tasks_in_regions"]
+__all__ = ["REGION_TIMEOUT", "RegionListing", "list_export_image_tasks_in_regions"]
+
+REGION_TIMEOUT = 120.0
+"""Seconds each region may take by default: its requests, its retries and the waits between
+them, but not the time its tasks wait for the caller to take them."""
+
+_CONNECT_TIMEOUT = 10.0
+_READ_TIMEOUT = 20.0
+# Under the session's default config and the caller's: a silent connection is dropped and tried
+# again well before the region's deadline, where aiobotocore's 60 s (tried five times) outlast it.
+
+
+class RegionListing:
+    """What :func:`list_export_image_tasks_in_regions` returns: ``async for (region, task)``.
+
+    Iterate it once; ``aclose()`` (or ``contextlib.aclosing``) stops every region's paging.
+    """
+
+    def __init__(self, regions: Sequence[Region], concurrency: int) -> None:
+        self.skipped: Mapping[str, Sequence[InvalidItemError]] = {
+            region.name: region.skipped for region in regions
+        }
+        """Each region's tasks skipped under ``on_invalid="skip"``, failed regions' included."""
+        self._listing = _listing(regions, concurrency)
+
+    def __aiter__(self) -> RegionListing:
+        return self
+
+    async def __anext__(self) -> Found:
+        """The next ``(region, task)``, from whichever region answered first."""
+        return await anext(self._listing)
+
+    async def aclose(self) -> None:
+        """Stop every region's paging; the tasks not yet taken are dropped."""
+        await self._listing.aclose()
 
 
 def list_export_image_tasks_in_regions(
@@ -35,17 +72,26 @@ def list_export_image_tasks_in_regions(
     *,
     concurrency: int = 4,
     on_invalid: OnInvalid = "raise",
-) -> AsyncGenerator[Found]:
+    region_timeout: float | None = REGION_TIMEOUT,
+    config: Config | None = None,
+) -> RegionListing:
     """Yield ``(region, task)`` from every region, paging at most ``concurrency`` at once.
 
     Tasks arrive as pages come in, interleaved across regions; a small queue holds them, so
-    memory stays bounded however many regions there are. A region that fails (an AWS error,
-    an invalid task under ``on_invalid="raise"``, a cancellation this listing did not ask for)
-    stops only itself; once every other region is done, :class:`RegionsFailedError` names each
-    failed region and its error. A wrong ``concurrency`` or ``on_invalid`` is a ``ValueError``
-    (``regions`` given as one string, a ``TypeError``) here, at the call, before any request.
-    Close the listing (``contextlib.aclosing``) to stop early: every region's paging stops
-    with it.
+    memory stays bounded however many regions there are. Each region has ``region_timeout``
+    seconds (None: no deadline) and retries its transient failures (throttling, a 5xx, a dropped
+    connection) as the waiter does, resuming where it stopped. A region that fails (its deadline,
+    an AWS error, an invalid task under ``on_invalid="raise"``, a cancellation this listing did
+    not ask for) stops only itself; once every other region is done, :class:`RegionsFailedError`
+    names each failed region, its error and its ``resume_token``. Tasks skipped under
+    ``on_invalid="skip"`` are on the listing's ``skipped``, per region. ``config`` (botocore's
+    ``Config``) is each region's client config, over the session's default.
+
+    Refused here, at the call, before any request: a wrong ``concurrency``, ``on_invalid`` or
+    ``region_timeout`` and a ``PaginationConfig`` with ``StartingToken`` or ``MaxItems`` (one
+    region's token; a cut that would end each region without a word) are ``ValueError``s;
+    ``regions`` given as one string is a ``TypeError``. Close the listing
+    (``contextlib.aclosing``) to stop early: every region's paging stops with it.
     """
     if isinstance(regions, str):  # an Iterable[str] to a type checker: one region a letter
         raise TypeError(
@@ -53,22 +99,63 @@ def list_export_image_tasks_in_regions(
         )
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
-    return _listing(
-        session,
-        tuple(dict.fromkeys(regions)),
-        request or DescribeExportImageTasksRequest(),
-        concurrency,
-        check_on_invalid(on_invalid),
-    )
+    _check_region_timeout(region_timeout)
+    request = request or DescribeExportImageTasksRequest()
+    _refuse_per_region_options(request)
+    on_invalid = check_on_invalid(on_invalid)
+    client_config = _client_config(session, config)
+    pages = [
+        Region(name, session, client_config, request, on_invalid, region_timeout)
+        for name in dict.fromkeys(regions)
+    ]
+    return RegionListing(pages, concurrency)
 
 
-async def _listing(
-    session: AioSession,
-    regions: Sequence[str],
-    request: DescribeExportImageTasksRequest,
-    concurrency: int,
-    on_invalid: OnInvalid,
-) -> AsyncGenerator[Found]:
+def _check_region_timeout(region_timeout: object) -> None:
+    if region_timeout is None:
+        return
+    # A bool is an int to type checkers: True would be a deadline of 1 s.
+    if isinstance(region_timeout, bool) or not isinstance(region_timeout, int | float):
+        raise TypeError(
+            f"region_timeout must be a number of seconds or None, got {region_timeout!r}"
+        )
+    if not region_timeout > 0:  # NaN included
+        raise ValueError(f"region_timeout must be a number of seconds > 0, got {region_timeout!r}")
+
+
+def _refuse_per_region_options(request: DescribeExportImageTasksRequest) -> None:
+    pagination = request.pagination_config
+    if pagination is None:
+        return
+    if pagination.starting_token is not None:
+        raise ValueError(
+            f"PaginationConfig.StartingToken {pagination.starting_token!r} is one region's "
+            "token, not every region's: resume that region alone with "
+            "AsyncExportImageTaskPaginator"
+        )
+    if pagination.max_items is not None:
+        raise ValueError(
+            f"PaginationConfig.MaxItems {pagination.max_items!r} would cut each region short "
+            "without a word: stop the listing yourself (aclose) after the tasks you want"
+        )
+
+
+def _client_config(session: AioSession, config: Config | None) -> AioConfig:
+    """The listing's own timeouts, under the session's default config, under ``config``."""
+    from aiobotocore.config import AioConfig
+    from botocore.config import Config
+
+    if config is not None and not isinstance(config, Config):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise TypeError(f"config must be a botocore Config, got {config!r}")
+    merged = AioConfig(connect_timeout=_CONNECT_TIMEOUT, read_timeout=_READ_TIMEOUT)
+    for over in (session.get_default_client_config(), config):
+        if over is not None:
+            # merge() reads only the options set, on any Config; the stubs ask for an AioConfig.
+            merged = merged.merge(cast("AioConfig", over))
+    return merged
+
+
+async def _listing(regions: Sequence[Region], concurrency: int) -> AsyncGenerator[Found]:
     # None wakes the reader when a region ends; the bound keeps memory flat however fast the
     # regions answer.
     queue: asyncio.Queue[Found | None] = asyncio.Queue(concurrency * 4)
@@ -76,16 +163,12 @@ async def _listing(
     failures: list[RegionError] = []
     running = len(regions)
 
-    async def page(region: str) -> None:
+    async def page(region: Region) -> None:
         try:
             async with slots:
-                client_context = session.create_client("ec2", region_name=region)  # pyright: ignore[reportUnknownMemberType]
-                async with client_context as client:
-                    paginator = AsyncExportImageTaskPaginator(client, on_invalid=on_invalid)
-                    async for task in paginator.paginate(request):
-                        await queue.put((region, task))
-        except Exception as error:  # reported at the end, with its region
-            failures.append(RegionError(region, error))
+                await page_region(region, queue)
+        except RegionError as failure:  # reported at the end
+            failures.append(failure)
 
     def ended(_: asyncio.Task[None]) -> None:
         # Runs however the region ended, a cancellation included, so the reader never waits
@@ -100,12 +183,20 @@ async def _listing(
         producer.add_done_callback(ended)
     try:
         while running or not queue.empty():
-            found = await queue.get()
+            try:
+                found = await queue.get()
+            except asyncio.CancelledError as cancelled:  # a caller's own timeout, say
+                cancelled.add_note(_still_paging(regions, producers))
+                raise
             if found is not None:
                 yield found
         # Only the finally below cancels a region: any cancellation before it came from elsewhere.
         failures.extend(
-            RegionError(region, RuntimeError("paging was cancelled by something else"))
+            RegionError(
+                region.name,
+                RuntimeError("paging was cancelled by something else"),
+                region.resume_token,
+            )
             for region, producer in zip(regions, producers, strict=True)
             if producer.cancelled()
         )
@@ -115,3 +206,13 @@ async def _listing(
         await asyncio.gather(*producers, return_exceptions=True)
     if failures:
         raise RegionsFailedError(sorted(failures, key=lambda failure: failure.region))
+
+
+def _still_paging(regions: Sequence[Region], producers: Sequence[asyncio.Task[None]]) -> str:
+    """The regions not yet done when the listing was cancelled: what it was waiting for."""
+    waited = [
+        region.name
+        for region, producer in zip(regions, producers, strict=True)
+        if not producer.done()
+    ]
+    return f"the listing was cancelled with these regions unfinished: {', '.join(waited) or 'none'}"

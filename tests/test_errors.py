@@ -47,7 +47,7 @@ def _validation_error() -> ValidationError:
 
 def _region_error(region: str) -> RegionError:
     refused = ClientError({"Error": {"Code": "UnauthorizedOperation", "Message": "no"}}, "Describe")
-    return RegionError(region, refused)
+    return RegionError(region, refused, resume_token=f"{region}-token")  # kept when pickled
 
 
 def _regions_failed() -> RegionsFailedError:

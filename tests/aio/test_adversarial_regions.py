@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import math
 import re
 
 import pytest
 
 from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
-from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing import LocalEC2, sample_task
 from ec2_export_image_tasks.testing.aio import local_session
 
 
@@ -20,3 +22,33 @@ def test_one_region_given_as_a_string_is_refused_by_the_call_itself() -> None:
         list_export_image_tasks_in_regions(local_session({"eu-west-1": service}), "eu-west-1")
 
     assert service.requests == []
+
+
+@pytest.mark.parametrize("region_timeout", [True, "60", [60]], ids=repr)
+def test_a_region_timeout_that_is_not_a_number_is_refused_by_the_call_itself(
+    region_timeout: object,
+) -> None:
+    service = LocalEC2()
+    message = f"region_timeout must be a number of seconds or None, got {region_timeout!r}"
+
+    with pytest.raises(TypeError, match=re.escape(message)):
+        list_export_image_tasks_in_regions(
+            local_session({"eu-west-1": service}),
+            ["eu-west-1"],
+            region_timeout=region_timeout,  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        )
+
+    assert service.requests == []
+
+
+def test_an_infinite_region_timeout_is_no_deadline() -> None:
+    service = LocalEC2()
+    service.add_task(sample_task(1))
+
+    async def listed() -> list[str | None]:
+        listing = list_export_image_tasks_in_regions(
+            local_session({"eu-west-1": service}), ["eu-west-1"], region_timeout=math.inf
+        )
+        return [task.export_image_task_id async for _, task in listing]
+
+    assert asyncio.run(listed()) == [sample_task(1).export_image_task_id]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -11,17 +13,19 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from botocore.exceptions import ClientError
 
+from ec2_export_image_tasks import AsyncExportImageTaskPaginator
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
-from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, sample_task
-from ec2_export_image_tasks.testing.aio import local_session
+from ec2_export_image_tasks.regions import REGION_TIMEOUT, list_export_image_tasks_in_regions
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, sample_task
+from ec2_export_image_tasks.testing.aio import local_session, make_async_client
 
-from ..paginator.helpers import ScriptedPages, task_id
+from ..paginator.helpers import ScriptedPages, ShapedListing, good, task_id
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
+    from ec2_export_image_tasks.errors import InvalidItemError
     from ec2_export_image_tasks.testing import Handler, Reply
 
 REGIONS = ("eu-west-1", "us-east-1", "ap-southeast-2")
@@ -42,7 +46,11 @@ def _expected(region: str, region_number: int, count: int) -> Found:
 
 
 async def _list_async(
-    handlers: Mapping[str, Handler], *, concurrency: int = 4, page_size: int | None = None
+    handlers: Mapping[str, Handler],
+    *,
+    concurrency: int = 4,
+    page_size: int | None = None,
+    region_timeout: float = 10.0,
 ) -> tuple[Found, RegionsFailedError | None]:
     """Every (region, task id) listed from ``handlers``' regions, and the error at the end."""
     request = DescribeExportImageTasksRequest(
@@ -50,7 +58,11 @@ async def _list_async(
     )
     found: Found = []
     listing = list_export_image_tasks_in_regions(
-        local_session(handlers), handlers, request, concurrency=concurrency
+        local_session(handlers),
+        handlers,
+        request,
+        concurrency=concurrency,
+        region_timeout=region_timeout,
     )
     try:
         async for region, task in listing:
@@ -61,9 +73,16 @@ async def _list_async(
 
 
 def _list(
-    handlers: Mapping[str, Handler], *, concurrency: int = 4, page_size: int | None = None
+    handlers: Mapping[str, Handler],
+    *,
+    concurrency: int = 4,
+    page_size: int | None = None,
+    region_timeout: float = 10.0,
 ) -> tuple[Found, RegionsFailedError | None]:
-    return asyncio.run(_list_async(handlers, concurrency=concurrency, page_size=page_size))
+    listing = _list_async(
+        handlers, concurrency=concurrency, page_size=page_size, region_timeout=region_timeout
+    )
+    return asyncio.run(listing)
 
 
 def test_every_regions_tasks_are_yielded_with_their_region() -> None:
@@ -102,21 +121,166 @@ def test_a_failing_region_is_reported_after_every_other_regions_tasks() -> None:
     assert "UnauthorizedOperation" in str(error)
 
 
-def test_a_region_failing_mid_way_keeps_the_tasks_it_yielded() -> None:
-    first_page = [sample_task(1000).to_boto()]
+def test_a_region_failing_mid_way_keeps_the_tasks_it_yielded_and_its_resume_token() -> None:
+    # A permanent error on the second page: the region is not tried again.
+    us_east = _region_service(1, 5)
+    asked: list[Mapping[str, str]] = []
+
+    def second_page_refused(action: str, parameters: Mapping[str, str]) -> Reply:
+        asked.append(parameters)
+        if "NextToken" in parameters:
+            return error_reply(Ec2Error("UnauthorizedOperation", "not any more"))
+        return us_east(action, parameters)
+
     handlers: dict[str, Handler] = {
         "eu-west-1": _region_service(0, 3),
-        "us-east-1": ScriptedPages(
-            [(first_page, "t1"), Ec2Error("InternalError", "We encountered an error", 500)]
-        ),
+        "us-east-1": second_page_refused,
     }
 
-    found, error = _list(handlers)
+    found, error = _list(handlers, page_size=2)
 
-    assert sorted(found) == sorted([*_expected("eu-west-1", 0, 3), ("us-east-1", task_id(1000))])
+    east = _expected("us-east-1", 1, 5)
+    assert sorted(found) == sorted([*_expected("eu-west-1", 0, 3), *east[:2]])
     assert error is not None
-    assert [(f.region, type(f.error)) for f in error.failures] == [("us-east-1", ClientError)]
-    assert "InternalError" in str(error)
+    [failure] = error.failures
+    assert (failure.region, type(failure.error)) == ("us-east-1", ClientError)
+    assert "UnauthorizedOperation" in str(error)
+    assert len(asked) == 2  # the refused page is not asked for again
+    assert failure.resume_token is not None
+    assert "resume it from .resume_token" in str(failure)
+    assert _resumed(us_east, failure.resume_token) == [task for _, task in east[2:]]
+
+
+def _resumed(service: LocalEC2, token: str) -> list[str | None]:
+    """The task ids ``service`` lists from ``token`` on, through the async paginator."""
+
+    async def rest() -> list[str | None]:
+        async with make_async_client(service) as client:
+            pages = AsyncExportImageTaskPaginator(client).paginate(
+                PaginationConfig={"StartingToken": token}
+            )
+            return [task.export_image_task_id async for task in pages]
+
+    return asyncio.run(rest())
+
+
+@pytest.mark.parametrize(
+    "transient",
+    [
+        Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503),
+        Ec2Error("InternalError", "An internal error has occurred", 500),
+        Ec2Error("Unavailable", "The server is overloaded", 503),
+    ],
+    ids=lambda error: error.code,
+)
+def test_a_transient_failure_is_tried_again_from_the_page_that_failed(transient: Ec2Error) -> None:
+    scripted = ScriptedPages([([good(1), good(2)], "t2"), transient, ([good(3)], None)])
+
+    found, error = _list({"eu-west-1": scripted})
+
+    assert error is None
+    assert found == [("eu-west-1", task_id(n)) for n in (1, 2, 3)]
+    assert [request.get("NextToken") for request in scripted.requests] == [None, "t2", "t2"]
+
+
+def test_transient_failures_end_the_region_when_its_deadline_comes_before_the_next_try() -> None:
+    failing = ShapedListing(3, [1], failing=range(1, 100))
+
+    found, error = _list({"eu-west-1": failing}, region_timeout=2.5)
+
+    assert found == [("eu-west-1", "export-ami-00000000000000000")]
+    assert error is not None
+    [failure] = error.failures
+    assert isinstance(failure.error, ClientError)
+    tries = len(failing.requests) - 1  # the first request succeeded
+    assert failure.error.__notes__ == [f"gave up after {tries} failed attempt(s) in a row"]
+    assert failure.resume_token is not None
+
+
+def test_a_slow_reader_does_not_spend_a_regions_deadline() -> None:
+    # 30 tasks read 0.1 s apart outlast the 2 s deadline; the region itself takes far less.
+    handlers = {"eu-west-1": _region_service(0, 30)}
+
+    async def slowly() -> Found:
+        found: Found = []
+        listing = list_export_image_tasks_in_regions(
+            local_session(handlers), handlers, concurrency=1, region_timeout=2.0
+        )
+        async for region, task in listing:
+            found.append((region, task.export_image_task_id))
+            await asyncio.sleep(0.1)
+        return found
+
+    assert asyncio.run(slowly()) == _expected("eu-west-1", 0, 30)
+
+
+def test_skipped_tasks_are_recorded_per_region_a_failed_regions_included() -> None:
+    def bad(number: int) -> dict[str, object]:
+        return {**good(number), "Progress": "150"}
+
+    refused = Ec2Error("UnauthorizedOperation", "not any more")
+    handlers: dict[str, Handler] = {
+        "eu-west-1": ScriptedPages([([good(1), bad(7), good(2)], None)]),
+        "us-east-1": ScriptedPages([([good(3)], None)]),
+        "sa-east-1": ScriptedPages([([bad(8)], "t2"), refused]),
+    }
+
+    async def skipping() -> tuple[Found, Mapping[str, Sequence[InvalidItemError]]]:
+        listing = list_export_image_tasks_in_regions(
+            local_session(handlers), handlers, on_invalid="skip"
+        )
+        found: Found = []
+        with contextlib.suppress(RegionsFailedError):
+            async for region, task in listing:
+                found.append((region, task.export_image_task_id))
+        return found, listing.skipped
+
+    found, skipped = asyncio.run(skipping())
+
+    assert sorted(found) == [
+        ("eu-west-1", task_id(1)),
+        ("eu-west-1", task_id(2)),
+        ("us-east-1", task_id(3)),
+    ]
+    assert {region: [e.item_id for e in errors] for region, errors in skipped.items()} == {
+        "eu-west-1": [task_id(7)],
+        "us-east-1": [],
+        "sa-east-1": [task_id(8)],
+    }
+    assert skipped["eu-west-1"][0].field == "Progress"
+
+
+def test_five_transient_failures_in_a_row_end_the_region_after_waits_of_1_2_4_and_8_s(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    waits: list[float] = []
+    real_sleep = asyncio.sleep
+
+    async def no_wait(delay: float) -> None:  # the waits are recorded, not waited
+        if delay > 0:
+            waits.append(delay)
+        await real_sleep(0)
+
+    monkeypatch.setattr(asyncio, "sleep", no_wait)
+    failing = ShapedListing(3, [3], failing=range(100))
+
+    found, error = _list({"eu-west-1": failing}, region_timeout=60)
+
+    assert found == []
+    assert error is not None
+    [failure] = error.failures
+    assert isinstance(failure.error, ClientError)
+    assert failure.error.__notes__ == ["gave up after 5 failed attempt(s) in a row"]
+    assert len(failing.requests) == 5
+    assert waits == [1.0, 2.0, 4.0, 8.0]
+
+
+def test_each_region_has_a_deadline_by_default_of_120_s() -> None:
+    region_timeout = inspect.signature(list_export_image_tasks_in_regions).parameters[
+        "region_timeout"
+    ]
+
+    assert region_timeout.default == REGION_TIMEOUT == 120.0
 
 
 @dataclass
@@ -189,14 +353,45 @@ def test_closing_the_listing_early_ends_every_region_even_with_a_full_queue() ->
     [
         ({"on_invalid": "Raise"}, "on_invalid must be one of ('raise', 'skip'), got 'Raise'"),
         ({"concurrency": 0}, "concurrency must be at least 1, got 0"),
+        ({"region_timeout": 0}, "region_timeout must be a number of seconds > 0, got 0"),
+        ({"region_timeout": math.nan}, "region_timeout must be a number of seconds > 0, got nan"),
+        (
+            {
+                "request": DescribeExportImageTasksRequest.model_validate(
+                    {"PaginationConfig": {"StartingToken": "t1"}}
+                )
+            },
+            "PaginationConfig.StartingToken 't1' is one region's token, not every region's",
+        ),
+        (
+            {
+                "request": DescribeExportImageTasksRequest.model_validate(
+                    {"PaginationConfig": {"MaxItems": 3}}
+                )
+            },
+            "PaginationConfig.MaxItems 3 would cut each region short without a word",
+        ),
     ],
 )
 def test_wrong_options_are_refused_by_the_call_itself(
     options: dict[str, Any], message: str
 ) -> None:
-    # No event loop and no iteration: the mistake shows where it is made.
+    # No event loop and no iteration: the mistake shows where it is made, before any request.
+    service = LocalEC2()
+
     with pytest.raises(ValueError, match=re.escape(message)):
-        list_export_image_tasks_in_regions(local_session({}), REGIONS, **options)
+        list_export_image_tasks_in_regions(
+            local_session({"eu-west-1": service}), ["eu-west-1"], **options
+        )
+
+    assert service.requests == []
+
+
+def test_a_config_that_is_not_botocores_is_refused_by_the_call_itself() -> None:
+    with pytest.raises(
+        TypeError, match=re.escape("config must be a botocore Config, got {'read_timeout': 5}")
+    ):
+        list_export_image_tasks_in_regions(local_session({}), REGIONS, config={"read_timeout": 5})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
 
 
 def test_a_region_ended_by_a_cancellation_nobody_asked_for_is_reported_not_awaited() -> None:
