@@ -327,3 +327,10 @@ def test_a_cancel_whose_every_answer_was_lost_reports_what_the_task_shows(
     )
     (task,) = ExportImageTaskPaginator(local.client).paginate()
     assert task.status is ExportImageTaskStatus.DELETING
+
+
+@pytest.mark.usefixtures("no_aws")
+def test_a_start_without_credentials_gives_no_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--region", "us-east-1", *EXPORT]) == 4
+
+    assert "client-token" not in capsys.readouterr().err
