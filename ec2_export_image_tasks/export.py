@@ -184,6 +184,18 @@ def _describe_request(task_id: str) -> DescribeExportImageTasksRequest:
     return DescribeExportImageTasksRequest.model_validate({"ExportImageTaskIds": [task_id]})
 
 
+@contextmanager
+def _describing_for(refusal: ExportNotCancellableError) -> Generator[None]:
+    """A description that fails leaves the refusal standing, noting why it was not settled."""
+    try:
+        yield
+    except Exception as failed:
+        refusal.add_note(
+            f"the cancel was sent more than once; describing the task failed: {failed}"
+        )
+        raise refusal from refusal.__cause__
+
+
 # The boto3 driver.
 
 
@@ -249,8 +261,9 @@ def cancel_export(client: EC2Client, task_id: str) -> None:
     except ExportNotCancellableError as refusal:
         if not _retried(refusal):
             raise
-        tasks = ExportImageTaskPaginator(client).paginate(_describe_request(task_id))
-        _settle_refusal(refusal, list(tasks))
+        with _describing_for(refusal):
+            described = list(ExportImageTaskPaginator(client).paginate(_describe_request(task_id)))
+        _settle_refusal(refusal, described)
 
 
 # The aiobotocore driver: the same calls, awaited.
@@ -304,4 +317,6 @@ async def async_cancel_export(client: AioEC2Client, task_id: str) -> None:
         if not _retried(refusal):
             raise
         tasks = AsyncExportImageTaskPaginator(client).paginate(_describe_request(task_id))
-        _settle_refusal(refusal, [task async for task in tasks])
+        with _describing_for(refusal):
+            described = [task async for task in tasks]
+        _settle_refusal(refusal, described)

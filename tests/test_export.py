@@ -501,3 +501,24 @@ def test_a_cancel_refused_on_retry_of_a_completed_export_is_still_refused(
     assert raised.value.__notes__ == [
         "the cancel was sent more than once; described since, the task is completed"
     ]
+
+
+def test_a_cancel_refused_on_retry_that_cannot_be_checked_stays_refused_saying_why(
+    local: LocalEC2, driver: Driver
+) -> None:
+    task_id = start_export(local.client, **REQUEST).export_image_task_id or ""
+    lost = AnswerLost(local, _dropped, times=1)
+
+    def describe_refused(action: str, parameters: Mapping[str, str]) -> Reply:
+        if action == "DescribeExportImageTasks":
+            return error_reply(Ec2Error("UnauthorizedOperation", "Not authorized.", 403))
+        return lost(action, parameters)
+
+    with pytest.raises(ExportNotCancellableError) as raised:
+        driver.cancel(describe_refused, task_id, attempts=3)
+
+    assert isinstance(raised.value.__cause__, ClientError)
+    assert raised.value.__cause__.response.get("Error", {}).get("Code") == "IncorrectState"
+    (note,) = raised.value.__notes__
+    assert note.startswith("the cancel was sent more than once; describing the task failed: ")
+    assert "UnauthorizedOperation" in note
