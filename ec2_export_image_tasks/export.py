@@ -4,17 +4,20 @@ As with the paginators, one I/O-free core (the request in, boto3's keywords out;
 or error in, a model or this package's error out) and two thin drivers: one over a boto3
 client, one (``async_*``) over an aiobotocore client.
 
-Idempotency: every ``ExportImage`` request carries a ``ClientToken``. botocore generates one (a
-UUID) when the caller gives none, since the service model marks the member an idempotency
-token, and sends the same token on each retry of the call, so a retry after a lost answer does
-not start a second export. Pass your own ``ClientToken`` to make separate calls (a re-run
-script, say) one export.
+Idempotency: every ``ExportImage`` request carries a ``ClientToken``, sent the same on each of
+botocore's retries, so a retry after a lost answer does not start a second export. When the
+caller gives none, one is made here (a UUID, as botocore would make) rather than by botocore,
+so that it is known: an error raised once the request may have gone out carries it as
+``client_token``, and sending the same request with it again finds that export instead of
+starting another. Pass your own ``ClientToken`` to make separate calls (a re-run script, say)
+one export.
 """
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, overload
+from uuid import uuid4
 
 from botocore.exceptions import ClientError
 from pydantic import ValidationError
@@ -22,8 +25,18 @@ from pydantic import ValidationError
 from ._either_form import request_from
 from ._error_document import reading_error_documents
 from .errors import ExportNotCancellableError, InvalidItemError, TaskNotFoundError
-from .models import CancelExportTaskRequest, ExportImageRequest, ExportImageResponse
-from .paginator.export_image_tasks import dry_run_permitted
+from .models import (
+    CancelExportTaskRequest,
+    DescribeExportImageTasksRequest,
+    ExportImageRequest,
+    ExportImageResponse,
+    ExportImageTaskStatus,
+)
+from .paginator.export_image_tasks import (
+    AsyncExportImageTaskPaginator,
+    ExportImageTaskPaginator,
+    dry_run_permitted,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Generator, Mapping
@@ -36,12 +49,22 @@ if TYPE_CHECKING:
     )
     from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
+    from .models import ExportImageTask
+
 TASK_NOT_FOUND = frozenset({"InvalidExportTaskID.NotFound", "InvalidExportTaskID.Malformed"})
 """EC2's codes for a task id it does not know (EC2 API Reference, "Error codes")."""
 NOT_CANCELLABLE = frozenset({"IncorrectState"})
 """EC2's code for a resource in the wrong state for the request: a task no longer active."""
+CLIENT_TOKEN = "client_token"
+"""The attribute an error raised once ``ExportImage`` may have gone out carries: its ClientToken.
+
+Set on the error as raised (a ``ClientError``, a dropped connection, ``InvalidItemError``, a
+``KeyboardInterrupt``), so ``except ClientError`` and the rest keep working; read it with
+``getattr(error, CLIENT_TOKEN, None)``.
+"""
 
 __all__ = [
+    "CLIENT_TOKEN",
     "NOT_CANCELLABLE",
     "TASK_NOT_FOUND",
     "async_cancel_export",
@@ -60,6 +83,36 @@ def _export_request(
 ) -> ExportImageRequest:
     """The request from either calling form, validated; a bad one raises ``ValidationError``."""
     return request_from(ExportImageRequest, request, kwargs)
+
+
+def _with_client_token(request: ExportImageRequest) -> ExportImageRequest:
+    """``request`` with a ClientToken: the caller's, or a new UUID, known before it is sent."""
+    if request.client_token is not None:
+        return request
+    return request.model_copy(update={"client_token": str(uuid4())})
+
+
+def client_token_note(token: str) -> str:
+    """The note on an error raised once ``ExportImage`` with ``token`` may have gone out."""
+    return (
+        f"ExportImage was sent with ClientToken {token}: sending the same request with it "
+        "again answers with the export it started, if it did, and starts no other"
+    )
+
+
+@contextmanager
+def _carrying_client_token(token: str) -> Generator[None]:
+    """Whatever is raised within carries ``token`` (:data:`CLIENT_TOKEN`, and a note).
+
+    Once the request may have reached EC2, no error proves the export did not start (an answer
+    lost, a 5xx after it acted, an interrupt); the token is what finds it again.
+    """
+    try:
+        yield
+    except BaseException as error:
+        setattr(error, CLIENT_TOKEN, token)
+        error.add_note(client_token_note(token))
+        raise
 
 
 def _dry_run_of(request: ExportImageRequest) -> ExportImageRequestTypeDef:
@@ -99,6 +152,50 @@ def _cancel_refusals(task_id: str) -> Generator[None]:
         raise
 
 
+def _retried(refusal: ExportNotCancellableError) -> bool:
+    """Whether botocore sent the cancel more than once before this refusal.
+
+    Then the refusal may answer a retry of a cancel that took effect (its first answer came too
+    late, or was a 5xx): the task is no longer active *because* of it. Only the task says.
+    """
+    cause = refusal.__cause__
+    if not isinstance(cause, ClientError):
+        return False
+    return cause.response.get("ResponseMetadata", {}).get("RetryAttempts", 0) > 0
+
+
+_CANCELLED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
+
+
+def _settle_refusal(refusal: ExportNotCancellableError, described: list[ExportImageTask]) -> None:
+    """A retried cancel's refusal, given the task as described since: done if it is deleting.
+
+    Raises ``refusal``, noting what the description showed, when the task is not being deleted.
+    """
+    statuses = [task.status for task in described if task.export_image_task_id == refusal.task_id]
+    if statuses and statuses[0] in _CANCELLED:
+        return
+    seen = f"is {statuses[0]}" if statuses else "was not in the answer"
+    refusal.add_note(f"the cancel was sent more than once; described since, the task {seen}")
+    raise refusal
+
+
+def _describe_request(task_id: str) -> DescribeExportImageTasksRequest:
+    return DescribeExportImageTasksRequest.model_validate({"ExportImageTaskIds": [task_id]})
+
+
+@contextmanager
+def _describing_for(refusal: ExportNotCancellableError) -> Generator[None]:
+    """A description that fails leaves the refusal standing, noting why it was not settled."""
+    try:
+        yield
+    except Exception as failed:
+        refusal.add_note(
+            f"the cancel was sent more than once; describing the task failed: {failed}"
+        )
+        raise refusal from refusal.__cause__
+
+
 # The boto3 driver.
 
 
@@ -117,9 +214,9 @@ def start_export(
     the value) and sends nothing; what AWS refuses is botocore's ``ClientError`` (with
     ``DryRun=True``, always: ``DryRunOperation``; :func:`check_export_permissions` reads it).
     """
-    keywords = _export_request(request, kwargs).to_boto()
-    with reading_error_documents(client):
-        return _export_response(client.export_image(**keywords))
+    sent = _with_client_token(_export_request(request, kwargs))
+    with _carrying_client_token(sent.client_token or ""), reading_error_documents(client):
+        return _export_response(client.export_image(**sent.to_boto()))
 
 
 @overload
@@ -152,10 +249,21 @@ def cancel_export(client: EC2Client, task_id: str) -> None:
     :class:`ExportNotCancellableError` for an export already completed, deleting or deleted
     (each from EC2's error, kept as ``__cause__``); any other refusal is botocore's
     ``ClientError``. An id of the wrong form is a ``ValidationError``, sent nowhere.
+
+    A refusal that answers a retry (botocore sent the cancel again: its first answer came too
+    late, or was a 5xx) may be the work of the first attempt: the task is described, and one
+    that is deleting or deleted is a cancel done.
     """
     keywords = _cancel_request(task_id)
-    with _cancel_refusals(task_id), reading_error_documents(client):
-        client.cancel_export_task(**keywords)
+    try:
+        with _cancel_refusals(task_id), reading_error_documents(client):
+            client.cancel_export_task(**keywords)
+    except ExportNotCancellableError as refusal:
+        if not _retried(refusal):
+            raise
+        with _describing_for(refusal):
+            described = list(ExportImageTaskPaginator(client).paginate(_describe_request(task_id)))
+        _settle_refusal(refusal, described)
 
 
 # The aiobotocore driver: the same calls, awaited.
@@ -173,9 +281,9 @@ async def async_start_export(
     client: AioEC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> ExportImageResponse:
     """The asyncio form of :func:`start_export`."""
-    keywords = _export_request(request, kwargs).to_boto()
-    with reading_error_documents(client):
-        return _export_response(await client.export_image(**keywords))
+    sent = _with_client_token(_export_request(request, kwargs))
+    with _carrying_client_token(sent.client_token or ""), reading_error_documents(client):
+        return _export_response(await client.export_image(**sent.to_boto()))
 
 
 @overload
@@ -202,5 +310,13 @@ async def async_check_export_permissions(
 async def async_cancel_export(client: AioEC2Client, task_id: str) -> None:
     """The asyncio form of :func:`cancel_export`."""
     keywords = _cancel_request(task_id)
-    with _cancel_refusals(task_id), reading_error_documents(client):
-        await client.cancel_export_task(**keywords)
+    try:
+        with _cancel_refusals(task_id), reading_error_documents(client):
+            await client.cancel_export_task(**keywords)
+    except ExportNotCancellableError as refusal:
+        if not _retried(refusal):
+            raise
+        tasks = AsyncExportImageTaskPaginator(client).paginate(_describe_request(task_id))
+        with _describing_for(refusal):
+            described = [task async for task in tasks]
+        _settle_refusal(refusal, described)

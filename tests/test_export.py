@@ -32,6 +32,7 @@ from ec2_export_image_tasks import (
     start_export,
     strategies,
 )
+from ec2_export_image_tasks.export import CLIENT_TOKEN
 from ec2_export_image_tasks.testing import (
     Ec2Error,
     LocalEC2,
@@ -354,3 +355,170 @@ def test_async_cancel_raises_the_same_errors(local: LocalEC2, clock: Clock) -> N
         _run_async(local, lambda client: async_cancel_export(client, task_id))
     with pytest.raises(TaskNotFoundError):
         _run_async(local, lambda client: async_cancel_export(client, "export-ami-00000000"))
+
+
+# Once ExportImage may have reached EC2, the error says which ClientToken finds the export again;
+# a cancel refused on botocore's retry asks the task whether the first attempt took effect.
+# One suite, over the boto3 functions and their async forms.
+
+
+class Driver:
+    """The start and cancel functions over one kind of client answered by a handler."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def start(self, handler: Handler, request: Mapping[str, Any], attempts: int = 1) -> object:
+        if self.kind == "sync":
+            return start_export(make_client(handler, max_attempts=attempts), **request)
+        return self._run(handler, attempts, lambda client: async_start_export(client, **request))
+
+    def cancel(self, handler: Handler, task_id: str, attempts: int = 1) -> None:
+        if self.kind == "sync":
+            cancel_export(make_client(handler, max_attempts=attempts), task_id)
+        else:
+            self._run(handler, attempts, lambda client: async_cancel_export(client, task_id))
+
+    @staticmethod
+    def _run(
+        handler: Handler, attempts: int, use: Callable[[Any], Coroutine[Any, Any, object]]
+    ) -> object:
+        async def main() -> object:
+            async with make_async_client(handler, max_attempts=attempts) as client:
+                return await use(client)
+
+        return asyncio.run(main())
+
+
+@pytest.fixture(params=["sync", "async"])
+def driver(request: pytest.FixtureRequest) -> Driver:
+    return Driver(request.param)
+
+
+class AnswerLost:
+    """The service acts on every request of ``action``, but each answer is lost on the way."""
+
+    def __init__(
+        self, service: Handler, failure: Callable[[], BaseException | Reply], times: int
+    ) -> None:
+        self.service = service
+        self.failure = failure
+        self.times = times
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        reply = self.service(action, parameters)
+        if action in {"ExportImage", "CancelExportTask"} and self.times > 0:
+            self.times -= 1
+            failure = self.failure()
+            if isinstance(failure, BaseException):
+                raise failure
+            return failure
+        return reply
+
+
+def _dropped() -> BaseException:
+    return ConnectionClosedError(endpoint_url="https://ec2.us-east-1.amazonaws.com/")
+
+
+def _internal_error() -> Reply:
+    return error_reply(Ec2Error("InternalError", "An internal error has occurred.", 500))
+
+
+def _interrupted() -> BaseException:
+    return KeyboardInterrupt()
+
+
+LOST_ANSWERS = {"dropped connection": _dropped, "5xx": _internal_error, "Ctrl-C": _interrupted}
+
+
+@pytest.mark.parametrize("failure", LOST_ANSWERS.values(), ids=LOST_ANSWERS.keys())
+def test_an_answer_lost_after_every_retry_leaves_the_client_token_that_finds_the_export(
+    local: LocalEC2, driver: Driver, failure: Callable[[], BaseException | Reply]
+) -> None:
+    with pytest.raises(BaseException) as raised:  # noqa: PT011 - each failure is its own class
+        driver.start(AnswerLost(local, failure, times=3), REQUEST, attempts=3)
+
+    token: str = getattr(raised.value, CLIENT_TOKEN)
+    assert {sent["ClientToken"] for sent in _sent(local, "ExportImage")} == {token}
+    assert any(token in note for note in raised.value.__notes__)
+    again: ExportImageRequestTypeDef = {**REQUEST, "ClientToken": token}
+    found = start_export(local.client, **again)
+    assert _listed(local) == [found.export_image_task_id]
+
+
+def test_a_5xx_after_every_retry_is_still_a_client_error(local: LocalEC2, driver: Driver) -> None:
+    with pytest.raises(ClientError, match="InternalError") as raised:
+        driver.start(AnswerLost(local, _internal_error, times=3), REQUEST, attempts=3)
+
+    assert getattr(raised.value, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
+
+
+def test_the_callers_client_token_is_the_one_carried(local: LocalEC2, driver: Driver) -> None:
+    request = {**REQUEST, "ClientToken": "nightly-7"}
+
+    with pytest.raises(ConnectionClosedError) as raised:
+        driver.start(AnswerLost(local, _dropped, times=1), request)
+
+    assert getattr(raised.value, CLIENT_TOKEN) == "nightly-7"
+
+
+def test_an_answer_breaking_the_contract_carries_the_task_and_the_client_token(
+    local: LocalEC2, driver: Driver
+) -> None:
+    def exploded(action: str, parameters: Mapping[str, str]) -> Reply:
+        reply = local(action, parameters)
+        return Reply(reply.status, reply.body.replace(b">active<", b">exploded<"))
+
+    with pytest.raises(InvalidItemError) as raised:
+        driver.start(exploded, REQUEST)
+
+    assert raised.value.item_id == _listed(local)[0]
+    assert getattr(raised.value, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
+
+
+@pytest.mark.parametrize("failure", [_dropped, _internal_error], ids=["dropped", "5xx"])
+def test_a_cancel_refused_on_retry_after_it_took_effect_is_a_cancel_done(
+    local: LocalEC2, driver: Driver, failure: Callable[[], BaseException | Reply]
+) -> None:
+    task_id = start_export(local.client, **REQUEST).export_image_task_id or ""
+
+    driver.cancel(AnswerLost(local, failure, times=1), task_id, attempts=3)
+
+    assert len(_sent(local, "CancelExportTask")) == 2  # the retry met IncorrectState
+    (task,) = ExportImageTaskPaginator(local.client).paginate()
+    assert task.status is ExportImageTaskStatus.DELETING
+
+
+def test_a_cancel_refused_on_retry_of_a_completed_export_is_still_refused(
+    local: LocalEC2, clock: Clock, driver: Driver
+) -> None:
+    task_id = start_export(local.client, **REQUEST).export_image_task_id or ""
+    clock.now += 1000.0
+
+    with pytest.raises(ExportNotCancellableError) as raised:
+        driver.cancel(AnswerLost(local, _dropped, times=1), task_id, attempts=3)
+
+    assert raised.value.__notes__ == [
+        "the cancel was sent more than once; described since, the task is completed"
+    ]
+
+
+def test_a_cancel_refused_on_retry_that_cannot_be_checked_stays_refused_saying_why(
+    local: LocalEC2, driver: Driver
+) -> None:
+    task_id = start_export(local.client, **REQUEST).export_image_task_id or ""
+    lost = AnswerLost(local, _dropped, times=1)
+
+    def describe_refused(action: str, parameters: Mapping[str, str]) -> Reply:
+        if action == "DescribeExportImageTasks":
+            return error_reply(Ec2Error("UnauthorizedOperation", "Not authorized.", 403))
+        return lost(action, parameters)
+
+    with pytest.raises(ExportNotCancellableError) as raised:
+        driver.cancel(describe_refused, task_id, attempts=3)
+
+    assert isinstance(raised.value.__cause__, ClientError)
+    assert raised.value.__cause__.response.get("Error", {}).get("Code") == "IncorrectState"
+    (note,) = raised.value.__notes__
+    assert note.startswith("the cancel was sent more than once; describing the task failed: ")
+    assert "UnauthorizedOperation" in note

@@ -16,12 +16,14 @@ from pydantic import ValidationError
 from ..errors import (
     ExportFailedError,
     ExportImageTasksError,
+    ExportWithoutIdError,
     InvalidItemError,
     InvalidStartingTokenError,
     StatusMissingError,
     WaitTimeoutError,
     problem_text,
 )
+from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
 from .connection import AwsSetupError
 from .stdout import OutputError
 
@@ -30,6 +32,7 @@ __all__ = [
     "AWS_SETUP",
     "BAD_INPUT",
     "EXPORT_FAILED",
+    "EXPORT_NOT_FOLLOWED",
     "INTERRUPTED",
     "INVALID_DATA",
     "OK",
@@ -45,6 +48,9 @@ INVALID_DATA = 3
 AWS_SETUP = 4
 EXPORT_FAILED = 5
 TIMED_OUT = 6
+EXPORT_NOT_FOLLOWED = 7
+"""``export --wait`` started the export but stopped following it: it goes on, do not start it
+again (a script that retries ``export`` on any failure would start one export per try)."""
 INTERRUPTED = 130
 READER_GONE = 141
 """128 + SIGPIPE: what a shell reports for ``cat`` or ``yes`` when the reader stops reading.
@@ -54,9 +60,27 @@ same status as for any Unix tool in that place), and over 1 because nothing went
 """
 
 
+def _with_notes(error: BaseException, notes: list[str]) -> tuple[int, str]:
+    """``error``'s status and line, its notes inside the line (the command goes last)."""
+    status, line = describe(error)
+    return status, (line or "") + "".join(f" ({note})" for note in notes)
+
+
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
     match error:
+        case ExportNotConfirmedError():
+            status, line = _with_notes(error.error, error.notes)
+            finds = "the export may have started; this finds it without starting another"
+            return status, f"{line}; {finds}: {error.command}"
+        case ExportNotFollowedError():
+            status, line = _with_notes(error.error, error.notes)
+            status = INTERRUPTED if status == INTERRUPTED else EXPORT_NOT_FOLLOWED
+            goes_on = f"export {error.task_id} started and goes on; follow it with"
+            return status, f"{line}; {goes_on}: {error.command}"
+        case TaskIdNotWrittenError():
+            status = READER_GONE if error.error.reader_gone else AWS_ERROR
+            return status, f"export {error.task_id} started, but {error.error}"
         case OutputError() if error.reader_gone:
             return READER_GONE, None
         case ValidationError():
@@ -71,6 +95,8 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return EXPORT_FAILED, str(error)
         case WaitTimeoutError():
             return TIMED_OUT, str(error)
+        case ExportWithoutIdError():  # raised as the cause of ExportNotConfirmedError
+            return AWS_ERROR, "AWS answered ExportImage without an ExportImageTaskId"
         case NoCredentialsError() | PartialCredentialsError():
             return AWS_SETUP, f"{error}; configure AWS credentials, or try --demo"
         case NoRegionError():

@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
+from uuid import uuid4
 
+from botocore.exceptions import (
+    ClientError,
+    NoCredentialsError,
+    NoRegionError,
+    ParamValidationError,
+    PartialCredentialsError,
+    ProfileNotFound,
+)
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import ExportWithoutIdError
+from ..errors import ExportFailedError, ExportWithoutIdError
 from ..export import cancel_export, start_export
-from ..models import DiskImageFormat, ExportImageRequest, ImageId, Tag
+from ..models import DiskImageFormat, ExportImageRequest, ExportImageTaskStatus, ImageId, Tag
 from ..models.export import (
     ClientToken,
     Description,
@@ -24,10 +35,17 @@ from ..models.export import (
     S3BucketName,
     tag_keys_problem,
 )
-from ..waiter import wait_for_export
+from ..waiter import describe_export, is_transient, wait_for_export
 from . import output
-from .arguments import add_interval, timeout
+from ._unfinished import (
+    ExportNotConfirmedError,
+    ExportNotFollowedError,
+    TaskIdNotWrittenError,
+    Unfailing,
+)
+from .arguments import PROG, add_interval, timeout
 from .exit_status import OK
+from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -182,7 +200,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--client-token",
         type=_checked(ClientToken),
-        help="makes repeated runs one export (default: a new token per run)",
+        help="makes repeated runs one export (default: a new token per run, told on failure)",
     )
     command.add_argument(
         "--output", choices=["text", "json"], default="text", help="the task id, or the JSON"
@@ -191,7 +209,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     _add_following(command, wait_option=True)
 
 
-def _request(args: argparse.Namespace) -> ExportImageRequest:
+def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
     tags = [{"ResourceType": "export-image-task", "Tags": args.tags}] if args.tags else None
     parameters = {
         "ImageId": args.image_id,
@@ -200,29 +218,120 @@ def _request(args: argparse.Namespace) -> ExportImageRequest:
         "RoleName": args.role_name,
         "Description": args.description,
         "TagSpecifications": tags,
-        "ClientToken": args.client_token,
+        "ClientToken": client_token,
     }
     return ExportImageRequest.model_validate(parameters)
 
 
+def _command(args: argparse.Namespace, *words: str) -> str:
+    """This program run with ``words`` and the same connection, as one line for a shell."""
+    connection = [
+        part
+        for option, value in (
+            ("--region", args.region),
+            ("--profile", args.profile),
+            ("--endpoint-url", args.endpoint_url),
+        )
+        if value is not None
+        for part in (option, value)
+    ]
+    return shlex.join([PROG, *connection, *(["--demo"] if args.demo else []), *words])
+
+
+def _export_again(args: argparse.Namespace, client_token: str) -> str:
+    """The ``export`` that sends this request again with its ClientToken: one export, found."""
+    words = ["export", args.image_id, "--bucket", args.bucket, "--format", args.format]
+    for option, value in (
+        ("--prefix", args.prefix),
+        ("--role-name", args.role_name),
+        ("--description", args.description),
+    ):
+        if value is not None:
+            words += [option, value]
+    for tag in args.tags or ():
+        words += ["--tag", f"{tag.key}={tag.value}"]
+    return _command(args, *words, "--client-token", client_token)
+
+
+_NOTHING_SENT = (
+    NoCredentialsError,
+    PartialCredentialsError,
+    NoRegionError,
+    ProfileNotFound,
+    ParamValidationError,
+)
+
+
+def _nothing_started(error: BaseException) -> bool:
+    """Whether ``error`` proves no export started: never sent, or refused by EC2 (a 4xx)."""
+    if isinstance(error, ClientError):
+        return not is_transient(error)
+    return isinstance(error, _NOTHING_SENT)
+
+
+def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, dict[str, Any]]:
+    """Start the export: its id and its answer, or an error that says how to find it again."""
+    request = _request(run.args, client_token)  # a bad one is refused here, unsent
+    try:
+        response = start_export(client, request)
+        if response.export_image_task_id is None:  # optional in the model; nothing to follow
+            raise ExportWithoutIdError
+    except (Exception, KeyboardInterrupt) as error:
+        if _nothing_started(error):
+            raise
+        command = _export_again(run.args, client_token)
+        raise ExportNotConfirmedError(error, client_token, command) from error
+    document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
+    return response.export_image_task_id, dict(document)
+
+
+def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> None:
+    """The new task's id (or its JSON) on stdout; a failure to write it still names it."""
+    try:
+        if run.args.output == "json":
+            run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        else:
+            run.out.write(f"{task_id}\n")
+        run.out.flush()
+    except OutputError as error:
+        discard_pending(run.out)  # the id is said on stderr; nothing more to write at exit
+        raise TaskIdNotWrittenError(error, task_id) from error
+
+
+def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
+    """Follow the export just started; a failure to follow says it goes on, and how to follow.
+
+    stderr may be closed or broken: warnings that cannot be written are dropped, the export is
+    followed all the same (its id is on stdout).
+    """
+    following = replace(run, err=cast("TextIO", Unfailing(run.err)))
+    # Progress lines would break a JSON document: with --output json they go to stderr.
+    out = following.err if run.args.output == "json" else run.out
+    try:
+        return follow(following, client, task_id, out)
+    except ExportFailedError:  # followed to its end: deleted
+        raise
+    except OutputError as error:
+        if error.reader_gone:  # | head -1: the reader has the id, and wants no more
+            raise
+        raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
+    except (Exception, KeyboardInterrupt) as error:
+        raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
+
+
 def export(run: Invocation) -> int:
-    """Start the export; print its id (or JSON), then, if asked, follow it."""
+    """Start the export; print its id (or JSON), then, if asked, follow it.
+
+    The ClientToken is made here when none is given, so that any failure once the request may
+    have reached EC2 can say the command that finds the export again.
+    """
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
-    response = start_export(client, _request(args))
-    task_id = response.export_image_task_id
-    if task_id is None:  # optional in the service model, but nothing to print or follow
-        raise ExportWithoutIdError
-    if args.output == "json":
-        document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
-        run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    else:
-        run.out.write(f"{task_id}\n")
-    run.out.flush()
+    task_id, document = _start(run, client, args.client_token or str(uuid4()))
+    _print_started(run, task_id, document)
     if not (args.wait or args.timeout or args.interval):
         return OK
-    # Progress lines would break a JSON document: with --output json they go to stderr.
-    return follow(run, client, task_id, run.err if args.output == "json" else run.out)
+    return _follow_started(run, client, task_id)
 
 
 def cancel_arguments(command: argparse.ArgumentParser) -> None:
@@ -232,8 +341,38 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
     )
 
 
+_BEING_DELETED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
+
+
+def _status_after_lost_answer(
+    client: EC2Client, task_id: str, error: Exception
+) -> ExportImageTaskStatus:
+    """The task's status if it is being deleted; else ``error``, noting what the task showed."""
+    try:
+        status = describe_export(client, task_id).status
+    except Exception as failed:
+        error.add_note(f"export {task_id} could not be checked: {failed}")
+        raise error from None
+    if status is None or status not in _BEING_DELETED:
+        error.add_note(f"export {task_id} is {status}")
+        raise error
+    return status
+
+
 def cancel(run: Invocation) -> int:
-    """Cancel an active export: it goes on to deleting, then deleted."""
-    cancel_export(run.client(), run.args.task_id)
-    run.out.write(f"{run.args.task_id} cancelled: deleting, then deleted\n")
+    """Cancel an active export: it goes on to deleting, then deleted.
+
+    A cancel whose answer was lost (a dropped connection, a 5xx after botocore's retries) may
+    have taken effect: the task says, and a task being deleted is reported as such.
+    """
+    client, task_id = run.client(), run.args.task_id
+    try:
+        cancel_export(client, task_id)
+    except Exception as error:
+        if not is_transient(error):
+            raise
+        status = _status_after_lost_answer(client, task_id, error)
+        run.out.write(f"{task_id} {status}: the cancel's answer was lost; the task shows it\n")
+        return OK
+    run.out.write(f"{task_id} cancelled: deleting, then deleted\n")
     return OK

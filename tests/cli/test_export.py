@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,7 +15,7 @@ from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.cli.demo import demo_ec2
 from ec2_export_image_tasks.models import ExportImageResponse
 
-from .helpers import CANCELLED, NEARLY_DONE, FakeTime, Run, cli_process
+from .helpers import CANCELLED, NEARLY_DONE, FakeTime, Run, cli_process, without_aws
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,11 +87,11 @@ def test_export_wait_shows_progress_until_completed(run: Callable[..., Run]) -> 
     assert all(line.startswith(f"{task_id} ") for line in progress)
 
 
-def test_export_timeout_implies_wait_and_ends_with_status_6(run: Callable[..., Run]) -> None:
+def test_export_timeout_implies_wait_and_ends_with_status_7(run: Callable[..., Run]) -> None:
     result = run(*EXPORT, "--timeout", "3")
     task_id = result.out.splitlines()[0]
 
-    assert result.status == 6
+    assert result.status == 7  # not wait's 6: the export started, and goes on
     assert result.err.startswith(f"error: export {task_id} still active at ")
 
 
@@ -218,3 +221,61 @@ def test_the_demo_export_runs_to_completion_in_a_real_process() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].endswith(" completed")
+
+
+# Where file descriptors matter, a real process: stdout that cannot take the id, stderr gone.
+
+
+def test_an_id_that_cannot_be_written_to_a_full_disk_is_said_on_stderr() -> None:
+    with open("/dev/full", "w") as full:
+        result = cli_process("--demo", *EXPORT, stdout=full)
+
+    assert result.returncode == 1
+    assert TASK_ID.fullmatch(result.stderr.removeprefix("error: export ").partition(" ")[0]), (
+        result.stderr
+    )
+    assert result.stderr.endswith(
+        " started, but cannot write the output: No space left on device\n"
+    )
+
+
+def test_an_id_that_cannot_be_written_to_a_closed_pipe_is_said_on_stderr() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = cli_process("--demo", *EXPORT, stdout=write_end)
+    finally:
+        os.close(write_end)
+
+    assert result.returncode == 141
+    assert re.fullmatch(
+        r"error: export export-ami-[0-9a-f]{17} started, but cannot write the output: "
+        r"Broken pipe\n",
+        result.stderr,
+    )
+
+
+@pytest.mark.parametrize("stderr", ["closed", "broken"])
+def test_export_wait_follows_to_the_end_whatever_happens_to_stderr(stderr: str) -> None:
+    # With --output json the progress lines go to stderr: every one of them fails.
+    argv = ["--demo", *EXPORT, "--output", "json", "--wait"]
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    command = [sys.executable, "-m", "ec2_export_image_tasks", *argv]
+    if stderr == "closed":
+        command = ["sh", "-c", 'exec "$@" 2>&-', "sh", *command]
+    try:
+        result = subprocess.run(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=write_end,
+            text=True,
+            env=without_aws(),
+            check=False,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+
+    assert result.returncode == 0
+    assert TASK_ID.fullmatch(json.loads(result.stdout)["ExportImageTaskId"])
