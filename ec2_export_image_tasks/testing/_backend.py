@@ -24,6 +24,7 @@ from ._exports import (
     check_export,
     without_token,
 )
+from ._habits import Habits, visible
 from ._lifecycle import StoredTask, Task
 from ._paging import DescribeQuery, TaskPage, offset_of, page_size, token_for
 
@@ -41,9 +42,15 @@ class ExportImageTasksBackend:
     """
 
     def __init__(
-        self, clock: Callable[[], float] | None = None, *, export_seconds: float = 60.0
+        self,
+        clock: Callable[[], float] | None = None,
+        *,
+        export_seconds: float = 60.0,
+        habits: Habits | None = None,
     ) -> None:
         self._clock = clock
+        self.habits: Habits = Habits() if habits is None else habits
+        """The EC2 habits played (:class:`.Habits`); replace it to change them mid-test."""
         self._advanced = 0.0
         self.export_seconds = export_seconds
         """How long an export started by ``ExportImage`` takes, start to completed."""
@@ -118,7 +125,12 @@ class ExportImageTasksBackend:
         return TaskPage(matching[start:end], next_token)
 
     def _matching(self, query: DescribeQuery) -> list[Task]:
-        tasks = list(self.tasks)
+        now = self.now()
+        tasks = [
+            stored.as_of(now)
+            for stored in self._stored
+            if visible(self.habits, stored.started, now)
+        ]
         if query.task_ids:
             by_id = {task.get("ExportImageTaskId"): task for task in tasks}
             for task_id in query.task_ids:

@@ -8,6 +8,7 @@ only when one of its names (or :attr:`.LocalEC2.client`) is first used.
 from __future__ import annotations
 
 import io
+import time
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
 
 def _response(request: AWSPreparedRequest, reply: Reply) -> AWSResponse:
+    if reply.wait:
+        time.sleep(reply.wait)
+    if reply.lost:
+        raise _glue.lost(request)
     headers = HTTPHeaders()
     headers["Content-Type"] = "text/xml;charset=UTF-8"
     # A real urllib3 response, unread, as botocore's HTTP layer would have handed over.

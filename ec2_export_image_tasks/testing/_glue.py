@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
+from botocore.exceptions import ConnectionClosedError
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
@@ -87,6 +89,14 @@ def install(
     events.unregister("before-send", unique_id=HANDLER_ID)
     # The stubs type handlers as returning None; before-send's may return the response.
     events.register("before-send", before_send, unique_id=HANDLER_ID)  # type: ignore[arg-type]
+
+
+def lost(request: AWSPreparedRequest) -> ConnectionClosedError:
+    """What a client sees of a :attr:`.Reply.lost` reply: the error of a connection closed mid-way.
+
+    Raised at ``before-send``, it is handled as one raised by the HTTP layer: retried if allowed.
+    """
+    return ConnectionClosedError(endpoint_url=request.url)
 
 
 def unanswered(installer: str) -> Handler:

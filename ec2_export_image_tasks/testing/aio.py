@@ -16,6 +16,7 @@ import this module; import it by name.
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 from functools import cache
 from typing import TYPE_CHECKING
@@ -55,7 +56,12 @@ class _Body:
         return self._content
 
 
-def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
+async def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
+    """The reply as aiobotocore's response, after its wait: a deadline may cancel the wait."""
+    if reply.wait:
+        await asyncio.sleep(reply.wait)
+    if reply.lost:
+        raise _glue.lost(request)
     headers = HTTPHeaders()
     headers["Content-Type"] = "text/xml;charset=UTF-8"
     return AioAWSResponse(request.url, reply.status, headers, _Body(reply.body))
