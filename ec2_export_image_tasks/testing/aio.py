@@ -35,7 +35,7 @@ from botocore.awsrequest import HTTPHeaders
 from . import _glue
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, Mapping
+    from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 
     from aiobotocore.client import AioBaseClient
     from botocore.awsrequest import AWSPreparedRequest
@@ -56,20 +56,34 @@ class _Body:
         return self._content
 
 
-async def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
-    """The reply as aiobotocore's response, after its wait: a deadline may cancel the wait."""
-    if reply.wait:
-        await asyncio.sleep(reply.wait)
-    if reply.lost:
-        raise _glue.lost(request)
+def _responder(
+    read_timeout: float | None,
+) -> Callable[[AWSPreparedRequest, Reply], Awaitable[AioAWSResponse]]:
+    """Makes a reply aiobotocore's response, for a client that waits ``read_timeout`` at most."""
+
+    async def respond(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
+        # A deadline (asyncio.timeout) may cancel the wait, as it would a socket's read.
+        await asyncio.sleep(_glue.waited(reply, read_timeout))
+        _glue.check_arrived(request, reply, read_timeout)
+        return _response(request, reply)
+
+    return respond
+
+
+def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
     headers = HTTPHeaders()
     headers["Content-Type"] = "text/xml;charset=UTF-8"
     return AioAWSResponse(request.url, reply.status, headers, _Body(reply.body))
 
 
 def answer_with_async(client: AioBaseClient, handler: Handler) -> None:
-    """Have ``handler`` answer every request ``client`` makes, instead of any handler before."""
-    _glue.install(client.meta.events, lambda request: handler, _response)
+    """Have ``handler`` answer every request ``client`` makes, instead of any handler before.
+
+    A reply that waits longer than the client's ``read_timeout`` ends in botocore's
+    ``ReadTimeoutError`` after that long, as a real socket's read would.
+    """
+    responder = _responder(_glue.read_timeout_of(client.meta.config))
+    _glue.install(client.meta.events, lambda request: handler, responder)
 
 
 def _isolated_session() -> AioSession:
@@ -120,5 +134,6 @@ def local_session(handlers: Mapping[str, Handler]) -> AioSession:
         return handler
 
     session = _isolated_session()
-    _glue.install(session, choose, _response)
+    responder = _responder(_glue.read_timeout_of(session.get_default_client_config()))
+    _glue.install(session, choose, responder)
     return session

@@ -9,11 +9,15 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import boto3
 import pytest
-from botocore.exceptions import ClientError, ConnectionClosedError
+from aiobotocore.config import AioConfig
+from aiobotocore.session import AioSession
+from botocore.config import Config
+from botocore.exceptions import ClientError, ConnectionClosedError, ReadTimeoutError
 
-from ec2_export_image_tasks.testing import Habits, LocalEC2, make_client
-from ec2_export_image_tasks.testing.aio import make_async_client
+from ec2_export_image_tasks.testing import Habits, LocalEC2, answer_with, make_client
+from ec2_export_image_tasks.testing.aio import answer_with_async, make_async_client
 
 IMAGE = "ami-0123456789abcdef0"
 BUCKET = "exports"
@@ -189,6 +193,57 @@ def test_an_async_deadline_cancels_a_slow_answer_and_the_action_took_effect() ->
     with pytest.raises(TimeoutError):
         asyncio.run(main())
     assert len(local.tasks) == 1
+
+
+# A user's own client, made by hand: it waits 0.2 s for an answer and tries twice.
+READ_TIMEOUT = 0.2
+RETRIES: Any = {"mode": "legacy", "total_max_attempts": 2}
+
+
+def _export_with_own_boto3_client(local: LocalEC2) -> None:
+    config = Config(read_timeout=READ_TIMEOUT, retries=RETRIES)
+    client = boto3.client(  # pyright: ignore[reportUnknownMemberType]  # as in the aio case
+        "ec2",
+        "us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=config,
+    )
+    answer_with(client, local)
+    client.export_image(**EXPORT)
+
+
+def _export_with_own_aiobotocore_client(local: LocalEC2) -> None:
+    async def main() -> None:
+        config = AioConfig(read_timeout=READ_TIMEOUT, retries=RETRIES)
+        # The stubs' overloads name every service; those of services not installed are unknown.
+        client_context = AioSession().create_client(  # pyright: ignore[reportUnknownMemberType]
+            "ec2",
+            "us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+            config=config,
+        )
+        async with client_context as client:
+            answer_with_async(client, local)
+            await client.export_image(**EXPORT)
+
+    asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    "export", [_export_with_own_boto3_client, _export_with_own_aiobotocore_client]
+)
+def test_a_slow_answer_is_cut_at_the_clients_read_timeout_and_retried(
+    export: Callable[[LocalEC2], None],
+) -> None:
+    local = _local(Habits(answer_wait=30.0))
+
+    with pytest.raises(ReadTimeoutError):
+        export(local)
+
+    assert [request["Action"] for request in local.requests] == ["ExportImage"] * 2
+    assert len(local.tasks) == 1  # both tries took effect: the ClientToken made them one
 
 
 def test_a_lost_answer_closes_the_connection_after_the_action_took_effect(
