@@ -16,7 +16,15 @@ from aiobotocore.session import AioSession
 from botocore.config import Config
 from botocore.exceptions import ClientError, ConnectionClosedError, ReadTimeoutError
 
-from ec2_export_image_tasks.testing import Habits, LocalEC2, answer_with, make_client
+from ec2_export_image_tasks.testing import (
+    Habits,
+    Handler,
+    LocalEC2,
+    Reply,
+    answer_with,
+    make_client,
+    page_reply,
+)
 from ec2_export_image_tasks.testing.aio import answer_with_async, make_async_client
 
 IMAGE = "ami-0123456789abcdef0"
@@ -29,11 +37,11 @@ EXPORT: dict[str, Any] = {
 
 Caller = Callable[..., dict[str, Any]]
 """Calls one client method by name, with its parameters, and gives the parsed answer."""
-Maker = Callable[[LocalEC2, int], Caller]
+Maker = Callable[[Handler, int], Caller]
 """Makes a :data:`Caller` of one kind of real client, tried so many times, answered locally."""
 
 
-def _sync_call(local: LocalEC2, attempts: int) -> Caller:
+def _sync_call(local: Handler, attempts: int) -> Caller:
     client = make_client(local, max_attempts=attempts)
 
     def call(method: str, **parameters: Any) -> dict[str, Any]:
@@ -43,7 +51,7 @@ def _sync_call(local: LocalEC2, attempts: int) -> Caller:
     return call
 
 
-def _async_call(local: LocalEC2, attempts: int) -> Caller:
+def _async_call(local: Handler, attempts: int) -> Caller:
     def call(method: str, **parameters: Any) -> dict[str, Any]:
         async def main() -> dict[str, Any]:
             async with make_async_client(local, max_attempts=attempts) as client:
@@ -281,6 +289,20 @@ def test_a_lost_answer_may_come_as_a_server_error(
     metadata = raised.value.response.get("ResponseMetadata", {})
     assert (_code(raised.value), metadata.get("HTTPStatusCode")) == (lost_as, status)
     assert len(local.tasks) == 1
+
+
+def test_any_handlers_reply_may_be_lost_or_slow(client_of: Maker) -> None:
+    page = page_reply([])
+    replies = iter([Reply(200, page.body, lost=True), Reply(200, page.body, wait=0.3)])
+    call = client_of(lambda action, parameters: next(replies), 1)
+
+    with pytest.raises(ConnectionClosedError):
+        call("describe_export_image_tasks")
+    began = time.monotonic()
+    answer = call("describe_export_image_tasks")
+
+    assert time.monotonic() - began >= 0.3
+    assert answer["ExportImageTasks"] == []
 
 
 def test_only_the_first_answers_to_the_action_named_are_lost(client_of: Maker) -> None:
