@@ -126,11 +126,7 @@ class ExportImageTasksBackend:
 
     def _matching(self, query: DescribeQuery) -> list[Task]:
         now = self.now()
-        tasks = [
-            stored.as_of(now)
-            for stored in self._stored
-            if visible(self.habits, stored.started, now)
-        ]
+        tasks = [stored.as_of(now) for stored in self._known(now)]
         if query.task_ids:
             by_id = {task.get("ExportImageTaskId"): task for task in tasks}
             for task_id in query.task_ids:
@@ -145,6 +141,10 @@ class ExportImageTasksBackend:
                 raise Ec2Error("InvalidParameterValue", f"The filter '{name}' is invalid")
             tasks = [task for task in tasks if task.get("Status") in values]
         return tasks
+
+    def _known(self, now: float) -> list[StoredTask]:
+        """The tasks answers know of at ``now``: all but the exports ``visible_after`` hides."""
+        return [stored for stored in self._stored if visible(self.habits, stored.started, now)]
 
     def _export_image(self, request: ExportRequest) -> Task:
         """Start an export as ``ExportImage`` does; the answer is ``ExportImage``'s result.
@@ -191,12 +191,12 @@ class ExportImageTasksBackend:
                 f"The export task ID '{task_id}' is malformed: "
                 "expected export-ami- or export-i- and 8 or 17 hex digits",
             )
-        stored = next((stored for stored in self._stored if stored.task_id == task_id), None)
+        now = self.now()
+        stored = next((stored for stored in self._known(now) if stored.task_id == task_id), None)
         if stored is None:
             raise Ec2Error(
                 "InvalidExportTaskID.NotFound", f"The export task ID '{task_id}' does not exist"
             )
-        now = self.now()
         status = stored.as_of(now).get("Status")
         if status != ExportImageTaskStatus.ACTIVE.value:
             raise Ec2Error(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 from . import _xml
@@ -26,6 +27,9 @@ LOST_ERRORS: Mapping[str, tuple[int, str]] = {
 }
 """The HTTP status and message of each error a lost answer may be replaced by."""
 
+ACTIONS = ("DescribeExportImageTasks", "ExportImage", "CancelExportTask")
+"""The actions the local endpoint answers, whose answers may be lost."""
+
 ENUM_KEYS = ("Status", "DiskImageFormat")
 """The members of a task that hold an enum value in EC2's answers."""
 
@@ -37,8 +41,9 @@ class Habits:
     """Which of EC2's habits the local endpoint plays; by default, none.
 
     - ``visible_after``: seconds, on the endpoint's clock, before a task ``ExportImage`` started
-      shows in ``DescribeExportImageTasks`` (EC2 is eventually consistent): until then asking
-      for its id is ``InvalidExportImageTaskId.NotFound`` and a listing leaves it out.
+      is known (EC2 is eventually consistent): until then ``DescribeExportImageTasks`` naming
+      it is ``InvalidExportImageTaskId.NotFound``, a listing leaves it out, and cancelling it is
+      ``InvalidExportTaskID.NotFound``.
     - ``enum_case``: applied to every ``Status`` and ``DiskImageFormat`` value in an answer,
       ``str.lower`` as in aws-cli's documented ``export-image`` example (``"vmdk"``).
     - ``unknown_elements``: elements EC2 might add one day, put in every task of an answer
@@ -51,6 +56,8 @@ class Habits:
     - ``lost_answers``: how many answers to each action (``{"ExportImage": 1}``) are lost on
       the way, the first ones: the action takes effect, the client sees ``lost_as``, and
       botocore retries if the client allows it.
+
+    The mappings are copied when it is made, so changing the dicts given changes nothing.
     """
 
     visible_after: float = 0.0
@@ -67,6 +74,11 @@ class Habits:
             if not (math.isfinite(seconds) and seconds >= 0):
                 raise ValueError(f"Habits.{name} must be a number of seconds >= 0, not {seconds!r}")
         for action, count in self.lost_answers.items():
+            if action not in ACTIONS:
+                raise ValueError(
+                    f"Habits.lost_answers: the endpoint answers no action {action!r} "
+                    f"(it answers {', '.join(ACTIONS)})"
+                )
             if count < 0:
                 raise ValueError(f"Habits.lost_answers[{action!r}] must be >= 0, not {count!r}")
         if self.lost_as not in ("connection", *LOST_ERRORS):
@@ -76,6 +88,9 @@ class Habits:
             )
         for name, value in self.unknown_elements.items():
             _check_unknown_element(name, value)
+        # Frozen all the way down: a read-only copy of each mapping.
+        for name in ("unknown_elements", "lost_answers"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
 
 def _check_unknown_element(name: str, value: str) -> None:

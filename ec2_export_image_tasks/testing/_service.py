@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -37,6 +38,10 @@ class Reply:
     body: bytes
     wait: float = 0.0
     lost: bool = False
+
+    def __post_init__(self) -> None:
+        if not (math.isfinite(self.wait) and self.wait >= 0):
+            raise ValueError(f"Reply.wait must be a number of seconds >= 0, not {self.wait!r}")
 
 
 Handler = Callable[[str, Mapping[str, str]], Reply]

@@ -99,6 +99,20 @@ def test_a_new_task_is_not_found_until_visible_after_has_passed(client_of: Maker
     assert (found["ExportImageTaskId"], found["Progress"]) == (task_id, "30")
 
 
+def test_a_new_task_cannot_be_cancelled_until_visible_after_has_passed(client_of: Maker) -> None:
+    local = _local(Habits(visible_after=3.0))
+    call = client_of(local, 1)
+    task_id = call("export_image", **EXPORT)["ExportImageTaskId"]
+
+    with pytest.raises(ClientError) as raised:
+        call("cancel_export_task", ExportTaskId=task_id)
+    local.advance(3.0)
+    call("cancel_export_task", ExportTaskId=task_id)
+
+    assert _code(raised.value) == "InvalidExportTaskID.NotFound"
+    assert local.tasks[0]["Status"] == "deleting"
+
+
 def test_an_invisible_task_is_in_local_tasks_and_seeded_tasks_are_seen_at_once(
     client_of: Maker,
 ) -> None:
@@ -334,6 +348,24 @@ def test_habits_can_be_changed_mid_test(client_of: Maker) -> None:
     assert call("describe_export_image_tasks")["ExportImageTasks"][0]["Status"] == "ACTIVE"
 
 
+def test_habits_keep_their_own_copy_of_the_mappings_given() -> None:
+    lost = {"ExportImage": 1}
+    habits = Habits(lost_answers=lost)
+
+    lost["ExportImage"] = 5
+
+    assert habits.lost_answers == {"ExportImage": 1}
+    assert habits == Habits(lost_answers={"ExportImage": 1})
+
+
+@pytest.mark.parametrize("wait", [-0.1, math.nan])
+def test_a_reply_that_waits_no_number_of_seconds_is_refused(wait: float) -> None:
+    with pytest.raises(
+        ValueError, match=re.escape(f"Reply.wait must be a number of seconds >= 0, not {wait!r}")
+    ):
+        Reply(200, b"", wait=wait)
+
+
 @pytest.mark.parametrize(
     ("changes", "named"),
     [
@@ -344,6 +376,7 @@ def test_habits_can_be_changed_mid_test(client_of: Maker) -> None:
         ({"answer_seconds": math.nan}, "Habits.answer_seconds must be a number of seconds"),
         ({"answer_wait": math.inf}, "Habits.answer_wait must be a number of seconds >= 0, not inf"),
         ({"lost_answers": {"ExportImage": -1}}, "lost_answers['ExportImage'] must be >= 0, not -1"),
+        ({"lost_answers": {"ExportImages": 1}}, "the endpoint answers no action 'ExportImages'"),
         ({"lost_as": "timeout"}, "'InternalError' or 'Unavailable', not 'timeout'"),
         ({"unknown_elements": {"status": "x"}}, "'status' is not an element name"),
         ({"unknown_elements": {"two words": "x"}}, "'two words' is not an element name"),
