@@ -70,9 +70,7 @@ class Habits:
 
     def __post_init__(self) -> None:
         for name in ("visible_after", "answer_seconds", "answer_wait"):
-            seconds: float = getattr(self, name)
-            if not (math.isfinite(seconds) and seconds >= 0):
-                raise ValueError(f"Habits.{name} must be a number of seconds >= 0, not {seconds!r}")
+            check_seconds(f"Habits.{name}", getattr(self, name))
         for action, count in self.lost_answers.items():
             if action not in ACTIONS:
                 raise ValueError(
@@ -91,6 +89,12 @@ class Habits:
         # Frozen all the way down: a read-only copy of each mapping.
         for name in ("unknown_elements", "lost_answers"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+
+def check_seconds(name: str, seconds: float) -> None:
+    """Refuse a duration no clock can pass: negative, infinite or NaN, naming ``name``."""
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise ValueError(f"{name} must be a number of seconds >= 0, not {seconds!r}")
 
 
 def _check_unknown_element(name: str, value: str) -> None:

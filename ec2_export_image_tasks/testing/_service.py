@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 from . import _xml
 from ._backend import ExportImageTasksBackend
 from ._errors import Ec2Error
-from ._habits import LOST_ERRORS, Habits, dressed
+from ._habits import LOST_ERRORS, Habits, check_seconds, dressed
 from ._query import parse_cancel, parse_describe, parse_export
 
 if TYPE_CHECKING:
@@ -40,8 +39,7 @@ class Reply:
     lost: bool = False
 
     def __post_init__(self) -> None:
-        if not (math.isfinite(self.wait) and self.wait >= 0):
-            raise ValueError(f"Reply.wait must be a number of seconds >= 0, not {self.wait!r}")
+        check_seconds("Reply.wait", self.wait)
 
 
 Handler = Callable[[str, Mapping[str, str]], Reply]
