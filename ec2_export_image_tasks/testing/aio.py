@@ -124,6 +124,8 @@ def local_session(handlers: Mapping[str, Handler]) -> AioSession:
     Hand it to code that creates its own clients: ``session.create_client("ec2",
     region_name="eu-west-1")`` gets a client answered by ``handlers["eu-west-1"]``; a request
     to a region without a handler raises ``RuntimeError`` (in the caller, as the client's error).
+    A reply's ``wait`` is cut at the session's default ``read_timeout`` (60 s), not at one a
+    client is made with: the answer is chosen for the session, before any client exists.
     """
 
     def choose(request: AWSPreparedRequest) -> Handler:
