@@ -5,7 +5,8 @@ moto does not implement ``DescribeExportImageTasks``; this does, with ``ExportIm
 botocore's. The pytest fixture ``local_ec2`` gives you a :class:`LocalEC2`.
 
 - :class:`LocalEC2`: an in-memory EC2 (tasks, exports that progress on a clock, EC2's errors)
-  and a real boto3 client it answers, ``LocalEC2().client``;
+  and a real boto3 client it answers, ``LocalEC2().client``; given :class:`Habits`, it plays
+  EC2's habits (tasks seen late, enum values in lower case, slow and lost answers);
 - :func:`make_client`, :func:`answer_with`: a real client answered by any :data:`Handler`, a
   function from a request's ``Action`` and form fields to a :class:`Reply`;
 - :func:`page_reply`, :func:`error_reply` (of an :class:`Ec2Error`): the replies a scripted
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
     from ._backend import sample_task
     from ._endpoint import answer_with, make_client
     from ._errors import Ec2Error
+    from ._habits import Habits
     from ._service import Handler, LocalEC2, Reply, error_reply, page_reply
 
 _HOMES = {
     "Ec2Error": "._errors",
+    "Habits": "._habits",
     "sample_task": "._backend",
     "answer_with": "._endpoint",
     "make_client": "._endpoint",
@@ -46,6 +49,7 @@ if not TYPE_CHECKING:
 
 __all__ = [
     "Ec2Error",
+    "Habits",
     "Handler",
     "LocalEC2",
     "Reply",

@@ -24,6 +24,7 @@ from ._exports import (
     check_export,
     without_token,
 )
+from ._habits import Habits, visible
 from ._lifecycle import StoredTask, Task
 from ._paging import DescribeQuery, TaskPage, offset_of, page_size, token_for
 
@@ -41,9 +42,15 @@ class ExportImageTasksBackend:
     """
 
     def __init__(
-        self, clock: Callable[[], float] | None = None, *, export_seconds: float = 60.0
+        self,
+        clock: Callable[[], float] | None = None,
+        *,
+        export_seconds: float = 60.0,
+        habits: Habits | None = None,
     ) -> None:
         self._clock = clock
+        self.habits: Habits = Habits() if habits is None else habits
+        """The EC2 habits played (:class:`.Habits`); replace it to change them mid-test."""
         self._advanced = 0.0
         self.export_seconds = export_seconds
         """How long an export started by ``ExportImage`` takes, start to completed."""
@@ -118,7 +125,8 @@ class ExportImageTasksBackend:
         return TaskPage(matching[start:end], next_token)
 
     def _matching(self, query: DescribeQuery) -> list[Task]:
-        tasks = list(self.tasks)
+        now = self.now()
+        tasks = [stored.as_of(now) for stored in self._known(now)]
         if query.task_ids:
             by_id = {task.get("ExportImageTaskId"): task for task in tasks}
             for task_id in query.task_ids:
@@ -133,6 +141,10 @@ class ExportImageTasksBackend:
                 raise Ec2Error("InvalidParameterValue", f"The filter '{name}' is invalid")
             tasks = [task for task in tasks if task.get("Status") in values]
         return tasks
+
+    def _known(self, now: float) -> list[StoredTask]:
+        """The tasks answers know of at ``now``: all but the exports ``visible_after`` hides."""
+        return [stored for stored in self._stored if visible(self.habits, stored.started, now)]
 
     def _export_image(self, request: ExportRequest) -> Task:
         """Start an export as ``ExportImage`` does; the answer is ``ExportImage``'s result.
@@ -179,12 +191,12 @@ class ExportImageTasksBackend:
                 f"The export task ID '{task_id}' is malformed: "
                 "expected export-ami- or export-i- and 8 or 17 hex digits",
             )
-        stored = next((stored for stored in self._stored if stored.task_id == task_id), None)
+        now = self.now()
+        stored = next((stored for stored in self._known(now) if stored.task_id == task_id), None)
         if stored is None:
             raise Ec2Error(
                 "InvalidExportTaskID.NotFound", f"The export task ID '{task_id}' does not exist"
             )
-        now = self.now()
         status = stored.as_of(now).get("Status")
         if status != ExportImageTaskStatus.ACTIVE.value:
             raise Ec2Error(

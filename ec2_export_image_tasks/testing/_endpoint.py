@@ -8,6 +8,7 @@ only when one of its names (or :attr:`.LocalEC2.client`) is first used.
 from __future__ import annotations
 
 import io
+import time
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
     from ._service import Handler, Reply
 
 
-def _response(request: AWSPreparedRequest, reply: Reply) -> AWSResponse:
+def _response(request: AWSPreparedRequest, reply: Reply, read_timeout: float | None) -> AWSResponse:
+    time.sleep(_glue.waited(reply, read_timeout))
+    _glue.check_arrived(request, reply, read_timeout)
     headers = HTTPHeaders()
     headers["Content-Type"] = "text/xml;charset=UTF-8"
     # A real urllib3 response, unread, as botocore's HTTP layer would have handed over.
@@ -36,8 +39,17 @@ def _response(request: AWSPreparedRequest, reply: Reply) -> AWSResponse:
 
 
 def answer_with(client: BaseClient, handler: Handler) -> None:
-    """Have ``handler`` answer every request ``client`` makes, instead of any handler before."""
-    _glue.install(client.meta.events, lambda request: handler, _response)
+    """Have ``handler`` answer every request ``client`` makes, instead of any handler before.
+
+    A reply that waits longer than the client's ``read_timeout`` ends in botocore's
+    ``ReadTimeoutError`` after that long, as a real socket's read would.
+    """
+    read_timeout = _glue.read_timeout_of(client.meta.config)
+    _glue.install(
+        client.meta.events,
+        lambda request: handler,
+        lambda request, reply: _response(request, reply, read_timeout),
+    )
 
 
 @cache

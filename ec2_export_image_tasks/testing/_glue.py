@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import parse_qsl, urlsplit
 
+from botocore.exceptions import ConnectionClosedError, ReadTimeoutError
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
@@ -87,6 +89,33 @@ def install(
     events.unregister("before-send", unique_id=HANDLER_ID)
     # The stubs type handlers as returning None; before-send's may return the response.
     events.register("before-send", before_send, unique_id=HANDLER_ID)  # type: ignore[arg-type]
+
+
+def read_timeout_of(config: Config) -> float | None:
+    """A client config's ``read_timeout`` (None: none); botocore sets it dynamically, untyped."""
+    timeout: object = getattr(config, "read_timeout", None)
+    return timeout if isinstance(timeout, int | float) else None
+
+
+def waited(reply: Reply, read_timeout: float | None) -> float:
+    """How long a client waits for ``reply``: its wait, cut at the client's read timeout.
+
+    So a slow answer ends a boto3 call where a real socket's read would, not later.
+    """
+    return reply.wait if read_timeout is None else min(reply.wait, read_timeout)
+
+
+def check_arrived(request: AWSPreparedRequest, reply: Reply, read_timeout: float | None) -> None:
+    """After :func:`waited`: raise what the client sees instead of ``reply``, if anything.
+
+    A read timeout if ``reply`` takes longer than the client waits, the error of a connection
+    closed mid-way if it is :attr:`.Reply.lost`. Raised at ``before-send``, each is handled as
+    one from botocore's HTTP layer: retried if the client allows it.
+    """
+    if read_timeout is not None and reply.wait > read_timeout:
+        raise ReadTimeoutError(endpoint_url=request.url)
+    if reply.lost:
+        raise ConnectionClosedError(endpoint_url=request.url)
 
 
 def unanswered(installer: str) -> Handler:

@@ -10,8 +10,8 @@ from ..models import ExportImageTaskStatus
 Task = Mapping[str, object]
 """A task in boto3's form, valid or not."""
 
-# Every field of an export task that DescribeExportImageTasks shows and time does not change.
-_DESCRIBED = ("Description", "ExportImageTaskId", "ImageId", "S3ExportLocation", "Tags")
+# The fields time rewrites; a task keeps every other field it holds, known or not.
+_TIMED = ("Status", "Progress", "StatusMessage")
 
 
 @dataclass(slots=True)
@@ -60,4 +60,5 @@ class StoredTask:
         }
 
     def _stable(self) -> dict[str, object]:
-        return {key: self.task[key] for key in _DESCRIBED if key in self.task}
+        """Every field but those time rewrites: a field this module does not know is kept."""
+        return {key: value for key, value in self.task.items() if key not in _TIMED}

@@ -6,7 +6,9 @@ Pure, like the backend and the XML it joins: the glue (:mod:`._endpoint` for bot
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import _xml
 from ._backend import ExportImageTasksBackend
 from ._errors import Ec2Error
+from ._habits import LOST_ERRORS, Habits, check_seconds, dressed
 from ._query import parse_cancel, parse_describe, parse_export
 
 if TYPE_CHECKING:
@@ -23,10 +26,20 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """What the service sends back: an HTTP status and an XML body."""
+    """What the service sends back: an HTTP status and an XML body, and how it travels.
+
+    ``wait`` is the real time, in seconds, the client waits for it (``asyncio.sleep`` in an
+    aiobotocore client); a ``lost`` reply never arrives: the client sees the connection closed
+    (botocore's ``ConnectionClosedError``, which it retries if allowed).
+    """
 
     status: int
     body: bytes
+    wait: float = 0.0
+    lost: bool = False
+
+    def __post_init__(self) -> None:
+        check_seconds("Reply.wait", self.wait)
 
 
 Handler = Callable[[str, Mapping[str, str]], Reply]
@@ -79,15 +92,21 @@ class LocalEC2(ExportImageTasksBackend):
     XML and error codes, from the state it holds. Seed it with :meth:`add_task`/:meth:`add_tasks`,
     and :attr:`images` and :attr:`buckets` for ``ExportImage`` to find; move time on with
     :meth:`advance`; see what was sent in :attr:`requests`. It is itself a :data:`Handler`, so
-    an aiobotocore client can be answered by it too (:mod:`.aio`).
+    an aiobotocore client can be answered by it too (:mod:`.aio`). ``habits`` has it play EC2's
+    habits (:class:`.Habits`): tasks seen late, enum values in lower case, slow or lost answers.
     """
 
     def __init__(
-        self, clock: Callable[[], float] | None = None, *, export_seconds: float = 60.0
+        self,
+        clock: Callable[[], float] | None = None,
+        *,
+        export_seconds: float = 60.0,
+        habits: Habits | None = None,
     ) -> None:
-        super().__init__(clock, export_seconds=export_seconds)
+        super().__init__(clock, export_seconds=export_seconds, habits=habits)
         self.requests: list[dict[str, str]] = []
         """Each request's form fields, in order: ``Action``, ``MaxResults``, ``NextToken``, ..."""
+        self._lost: Counter[str] = Counter()
 
     @cached_property
     def client(self) -> EC2Client:
@@ -97,16 +116,35 @@ class LocalEC2(ExportImageTasksBackend):
         return make_client(self)
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
-        """Answer one request: its reply, or EC2's error document for what it got wrong."""
+        """Answer one request: its reply, or EC2's error document for what it got wrong.
+
+        The action takes effect first; then the answer takes its time, and may be lost.
+        """
         self.requests.append(dict(parameters))
+        reply = self._answer(action, parameters)
+        self.advance(self.habits.answer_seconds)
+        if self._lost[action] < self.habits.lost_answers.get(action, 0):
+            self._lost[action] += 1
+            reply = self._lost_reply(reply)
+        return dataclasses.replace(reply, wait=self.habits.answer_wait)
+
+    def _lost_reply(self, reply: Reply) -> Reply:
+        """What the client gets of an answer lost on the way, as :attr:`Habits.lost_as` says."""
+        lost_as = self.habits.lost_as
+        if lost_as == "connection":
+            return dataclasses.replace(reply, lost=True)
+        status, message = LOST_ERRORS[lost_as]
+        return error_reply(Ec2Error(lost_as, message, status))
+
+    def _answer(self, action: str, parameters: Mapping[str, str]) -> Reply:
         try:
             _check_writable(parameters)
             if action == "DescribeExportImageTasks":
                 page = self._describe(parse_describe(parameters))
-                return page_reply(page.tasks, page.next_token)
+                return page_reply(map(self._dressed, page.tasks), page.next_token)
             if action == "ExportImage":
                 result = self._export_image(parse_export(parameters))
-                return self._reply(action, result)
+                return self._reply(action, self._dressed(result))
             if action == "CancelExportTask":
                 self._cancel_export_task(parse_cancel(parameters))
                 return self._reply(action, {"Return": "true"})
@@ -115,6 +153,9 @@ class LocalEC2(ExportImageTasksBackend):
             )
         except Ec2Error as error:
             return error_reply(error)
+
+    def _dressed(self, task: Mapping[str, object]) -> Mapping[str, object]:
+        return dressed(self.habits, task)
 
     @staticmethod
     def _reply(action: str, members: Mapping[str, object]) -> Reply:

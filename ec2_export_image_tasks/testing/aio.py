@@ -16,6 +16,7 @@ import this module; import it by name.
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import asynccontextmanager
 from functools import cache
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from botocore.awsrequest import HTTPHeaders
 from . import _glue
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, Mapping
+    from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 
     from aiobotocore.client import AioBaseClient
     from botocore.awsrequest import AWSPreparedRequest
@@ -55,6 +56,20 @@ class _Body:
         return self._content
 
 
+def _responder(
+    read_timeout: float | None,
+) -> Callable[[AWSPreparedRequest, Reply], Awaitable[AioAWSResponse]]:
+    """Makes a reply aiobotocore's response, for a client that waits ``read_timeout`` at most."""
+
+    async def respond(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
+        # A deadline (asyncio.timeout) may cancel the wait, as it would a socket's read.
+        await asyncio.sleep(_glue.waited(reply, read_timeout))
+        _glue.check_arrived(request, reply, read_timeout)
+        return _response(request, reply)
+
+    return respond
+
+
 def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
     headers = HTTPHeaders()
     headers["Content-Type"] = "text/xml;charset=UTF-8"
@@ -62,8 +77,13 @@ def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
 
 
 def answer_with_async(client: AioBaseClient, handler: Handler) -> None:
-    """Have ``handler`` answer every request ``client`` makes, instead of any handler before."""
-    _glue.install(client.meta.events, lambda request: handler, _response)
+    """Have ``handler`` answer every request ``client`` makes, instead of any handler before.
+
+    A reply that waits longer than the client's ``read_timeout`` ends in botocore's
+    ``ReadTimeoutError`` after that long, as a real socket's read would.
+    """
+    responder = _responder(_glue.read_timeout_of(client.meta.config))
+    _glue.install(client.meta.events, lambda request: handler, responder)
 
 
 def _isolated_session() -> AioSession:
@@ -104,6 +124,8 @@ def local_session(handlers: Mapping[str, Handler]) -> AioSession:
     Hand it to code that creates its own clients: ``session.create_client("ec2",
     region_name="eu-west-1")`` gets a client answered by ``handlers["eu-west-1"]``; a request
     to a region without a handler raises ``RuntimeError`` (in the caller, as the client's error).
+    A reply's ``wait`` is cut at the session's default ``read_timeout`` (60 s), not at one a
+    client is made with: the answer is chosen for the session, before any client exists.
     """
 
     def choose(request: AWSPreparedRequest) -> Handler:
@@ -114,5 +136,6 @@ def local_session(handlers: Mapping[str, Handler]) -> AioSession:
         return handler
 
     session = _isolated_session()
-    _glue.install(session, choose, _response)
+    responder = _responder(_glue.read_timeout_of(session.get_default_client_config()))
+    _glue.install(session, choose, responder)
     return session

@@ -24,7 +24,8 @@ def local_ec2() -> LocalEC2:
 
     Seed it with ``local_ec2.add_tasks(3)`` or ``local_ec2.add_task({...})``, and
     ``local_ec2.images``/``local_ec2.buckets`` for ``ExportImage``; time stands still until
-    ``local_ec2.advance(seconds)``; see what your code sent in ``local_ec2.requests``.
+    ``local_ec2.advance(seconds)``; see what your code sent in ``local_ec2.requests``; have it
+    play EC2's habits with ``local_ec2.habits = Habits(visible_after=3.0)``.
     """
     from ._service import LocalEC2  # here, not at the top: see the module docstring
 

@@ -108,3 +108,19 @@ def test_an_exports_progress_never_goes_back_and_it_completes_on_time(steps: lis
 
     assert seen == sorted(seen)
     assert all(0 <= percent < 100 for percent in seen)
+
+
+def test_a_cancelled_task_keeps_every_field_time_does_not_rewrite() -> None:
+    local = LocalEC2()
+    seeded = sample_task(1).to_boto() | {"RoleName": "exporter", "FutureField": {"Nested": 1}}
+    local.add_task(seeded)
+
+    local.client.cancel_export_task(ExportTaskId=str(seeded["ExportImageTaskId"]))
+
+    timed = {"Status", "Progress", "StatusMessage"}
+    (cancelled,) = local.tasks
+    assert {key: cancelled[key] for key in seeded.keys() - timed} == {
+        key: seeded[key] for key in seeded.keys() - timed
+    }
+    assert cancelled["Status"] == "deleting"
+    assert "Progress" not in cancelled

@@ -7,6 +7,8 @@ import sys
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
+from ec2_export_image_tasks.testing import Habits
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -67,3 +69,19 @@ def test_loading_the_plugin_imports_nothing_heavy() -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
 
     assert run.stdout.strip() == "[]"
+
+
+def test_the_fixtures_endpoint_plays_no_habit_until_given_some(local_ec2: LocalEC2) -> None:
+    local_ec2.images.add("ami-0123456789abcdef0")
+    local_ec2.buckets.add("exports")
+    playing = local_ec2.habits
+    local_ec2.habits = Habits(enum_case=str.lower)
+
+    answer = local_ec2.client.export_image(
+        ImageId="ami-0123456789abcdef0",
+        DiskImageFormat="VMDK",
+        S3ExportLocation={"S3Bucket": "exports"},
+    )
+
+    assert playing == Habits()
+    assert str(answer.get("DiskImageFormat")) == "vmdk"  # the stubs know only upper case
