@@ -12,7 +12,7 @@ from .commands import COMMANDS, Invocation
 from .connection import make_client
 from .exit_status import describe
 from .printable import printable
-from .stdout import CheckedOutput, ClosedOutput, OutputError, discard_pending
+from .stdout import CheckedOutput, ClosedOutput, Diagnostics, OutputError, discard_pending
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -43,7 +43,7 @@ def main(
     run = Invocation(
         args,
         out=cast("TextIO", CheckedOutput(stdout)),
-        err=sys.stderr,
+        err=cast("TextIO", Diagnostics(sys.stderr)),
         client=(lambda: client) if client is not None else cache(lambda: make_client(args, clock)),
         sleep=sleep,
         clock=clock,
@@ -63,5 +63,5 @@ def _report(error: BaseException, stdout: TextIO) -> int:
         discard_pending(stdout)
     if line is not None:
         notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
-        print(f"error: {printable(line + notes)}", file=sys.stderr)
+        Diagnostics(sys.stderr).write(f"error: {printable(line + notes)}\n")
     return status

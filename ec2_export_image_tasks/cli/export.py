@@ -7,7 +7,6 @@ bad usage (exit 2) naming the option and the value, and nothing is sent.
 from __future__ import annotations
 
 import argparse
-import json
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -215,7 +214,7 @@ def export(run: Invocation) -> int:
         raise ExportWithoutIdError
     if args.output == "json":
         document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
-        run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        output.write_document(document, run.out)
     else:
         run.out.write(f"{task_id}\n")
     run.out.flush()

@@ -6,6 +6,8 @@ task each time it changes, written as it happens. Only ``watch`` imports this mo
 
 from __future__ import annotations
 
+import os
+import shutil
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -63,6 +65,15 @@ class _StateColumn(ProgressColumn):
         return shown
 
 
+def _fixed_width() -> int | None:
+    """The width ``COLUMNS`` fixes, or None to follow the terminal as it is resized.
+
+    rich takes any digits in ``COLUMNS`` as the width, 0 too, and then draws nothing; shutil
+    reads it as the shell means it (0 or nonsense: the terminal's own width, else 80).
+    """
+    return shutil.get_terminal_size().columns if os.environ.get("COLUMNS", "").isdigit() else None
+
+
 @contextmanager
 def bars(out: TextIO) -> Generator[Show]:
     """Progress bars for a terminal; text from the service is shown as plain text."""
@@ -71,7 +82,7 @@ def bars(out: TextIO) -> Generator[Show]:
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%"),
         _StateColumn(),
-        console=Console(file=out),
+        console=Console(file=out, width=_fixed_width()),
     ) as progress:
         shown: dict[str, TaskID] = {}
 
