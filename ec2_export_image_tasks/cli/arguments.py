@@ -11,7 +11,7 @@ import argparse
 import math
 import sys
 from importlib.metadata import version
-from typing import IO, TYPE_CHECKING, NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
@@ -19,10 +19,11 @@ from ..models import ExportImageTaskStatus
 from ..waiter import MAX_INTERVAL
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
-from .stdout import OutputError
+from .stdout import CheckedOutput, Diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from typing import TextIO
 
     from _typeshed import SupportsWrite
 
@@ -171,13 +172,14 @@ class _OneLineErrors(argparse.ArgumentParser):
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if not message:
             return
-        # argparse passes sys.stdout or sys.stderr; stderr too when stdout is closed (None).
-        output = cast("IO[str]", file or sys.stderr)
-        try:
-            output.write(message)
-            output.flush()  # a full disk shows here when the stream is buffered
-        except OSError as error:
-            raise OutputError(error) from error
+        # argparse passes sys.stdout (help, version), or sys.stderr (a usage error, lost if it
+        # cannot be written: the status says it), or None when stdout is closed: stderr then.
+        if file is None or file is sys.stderr:
+            Diagnostics(sys.stderr).write(message)
+            return
+        output = CheckedOutput(cast("TextIO", file))
+        output.write(message)
+        output.flush()  # a full disk shows here when the stream is buffered
 
 
 def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
