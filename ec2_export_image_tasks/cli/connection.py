@@ -8,6 +8,8 @@ import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, NoRegionError, ProfileNotFound
 
+from ._userinfo import without_userinfo
+
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
@@ -40,9 +42,11 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         connect_timeout=args.cli_connect_timeout or None,
         read_timeout=args.cli_read_timeout or None,
     )
+    # botocore never sends a URL's user and password, yet prints the URL in its errors.
+    endpoint_url = args.endpoint_url and without_userinfo(args.endpoint_url)
     try:
         session = boto3.session.Session(region_name=args.region, botocore_session=core)
-        return session.client("ec2", endpoint_url=args.endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
+        return session.client("ec2", endpoint_url=endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
     except (NoRegionError, ProfileNotFound):
         raise  # a missing setting, not an invalid one
     except (ValueError, BotoCoreError) as error:
