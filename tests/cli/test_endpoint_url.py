@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import logging
 import socket
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
 
 import pytest
 
 from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.testing import page_reply
+
+from .loopback import SIGNING, empty_ec2
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -68,11 +67,9 @@ def test_a_usage_error_never_shows_the_user_and_password_of_a_url(
 
 @pytest.fixture
 def aws(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Credentials that sign requests, and one attempt per request."""
     del no_aws
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")
-    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
+    for name, value in SIGNING.items():
+        monkeypatch.setenv(name, value)
 
 
 def _closed_port() -> int:
@@ -98,34 +95,10 @@ def test_a_connection_error_and_the_debug_log_never_show_the_password(
     assert SECRET not in caplog.text
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    """EC2 answering every request with an empty page, keeping the request's headers."""
-
-    received: list[str]
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers["Content-Length"]))
-        self.received.append(str(self.headers))
-        reply = page_reply([])
-        self.send_response(reply.status)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.end_headers()
-        self.wfile.write(reply.body)
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet: no access log
-        pass
-
-
 @pytest.fixture
 def loopback() -> Iterator[tuple[int, list[str]]]:
-    """A local EC2 on 127.0.0.1: its port, and the headers of each request it received."""
-    received: list[str] = []
-    handler = type("Handler", (_Recorder,), {"received": received})
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        yield server.server_address[1], received
-        server.shutdown()
+    with empty_ec2() as port_and_received:
+        yield port_and_received
 
 
 def test_a_url_with_a_password_still_reaches_the_endpoint_without_it(
