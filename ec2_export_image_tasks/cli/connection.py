@@ -53,12 +53,10 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         return session.client("ec2", endpoint_url=endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
     except (NoRegionError, ProfileNotFound):
         raise  # a missing setting, not an invalid one
-    except InvalidRegionError as error:
-        from_environment = args.region is None and region is not None
-        culprit = " (in AWS_REGION)" if from_environment else _culprit(core)
-        raise AwsSetupError(f"invalid AWS configuration: {error}{culprit}") from error
     except (ValueError, BotoCoreError) as error:
-        raise AwsSetupError(f"invalid AWS configuration: {error}{_culprit(core)}") from error
+        from_aws_region = isinstance(error, InvalidRegionError) and region != args.region
+        culprit = " (in AWS_REGION)" if from_aws_region else _culprit(core)
+        raise AwsSetupError(f"invalid AWS configuration: {error}{culprit}") from error
 
 
 def _check_ca_bundle(core: botocore.session.Session) -> None:
