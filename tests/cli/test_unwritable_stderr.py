@@ -78,6 +78,7 @@ def test_a_full_stderr_changes_neither_the_output_nor_the_status(
     monkeypatch.setattr(sys, "stderr", FullStream())
     fake = FakeTime()
 
+    ended: int | str | None
     try:
         ended = main(argv, sleep=fake.sleep, clock=fake.clock)
     except SystemExit as usage:  # argparse ends bad usage itself
