@@ -7,6 +7,7 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._userinfo import hide_userinfo
 from .arguments import parse
 from .commands import COMMANDS, Invocation
 from .connection import make_client
@@ -63,5 +64,6 @@ def _report(error: BaseException, stdout: TextIO) -> int:
         discard_pending(stdout)
     if line is not None:
         notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
-        Diagnostics(sys.stderr).write(f"error: {printable(line + notes)}\n")
+        # hide_userinfo: botocore quotes an endpoint URL from AWS_ENDPOINT_URL or the config as is.
+        Diagnostics(sys.stderr).write(f"error: {printable(hide_userinfo(line + notes))}\n")
     return status

@@ -95,6 +95,19 @@ def test_a_connection_error_and_the_debug_log_never_show_the_password(
     assert SECRET not in caplog.text
 
 
+def test_an_endpoint_url_from_the_environment_is_shown_without_its_password(
+    aws: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("AWS_ENDPOINT_URL", f"http://{USERINFO}@127.0.0.1:{_closed_port()}")
+
+    status = main(["--region", "us-east-1", "list"])
+
+    err = capsys.readouterr().err
+    assert status == 1
+    assert 'Could not connect to the endpoint URL: "http://***@127.0.0.1:' in err
+    assert SECRET not in err
+
+
 @pytest.fixture
 def loopback() -> Iterator[tuple[int, list[str]]]:
     with empty_ec2() as port_and_received:
