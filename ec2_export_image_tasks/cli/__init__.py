@@ -7,12 +7,13 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._userinfo import hide_userinfo
 from .arguments import parse
 from .commands import COMMANDS, Invocation
 from .connection import make_client
 from .exit_status import describe
 from .printable import printable
-from .stdout import CheckedOutput, ClosedOutput, OutputError, discard_pending
+from .stdout import CheckedOutput, ClosedOutput, Diagnostics, OutputError, discard_pending
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -43,7 +44,7 @@ def main(
     run = Invocation(
         args,
         out=cast("TextIO", CheckedOutput(stdout)),
-        err=sys.stderr,
+        err=cast("TextIO", Diagnostics(sys.stderr)),
         client=(lambda: client) if client is not None else cache(lambda: make_client(args, clock)),
         sleep=sleep,
         clock=clock,
@@ -63,5 +64,6 @@ def _report(error: BaseException, stdout: TextIO) -> int:
         discard_pending(stdout)
     if line is not None:
         notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
-        print(f"error: {printable(line + notes)}", file=sys.stderr)
+        # hide_userinfo: botocore quotes an endpoint URL from AWS_ENDPOINT_URL or the config as is.
+        Diagnostics(sys.stderr).write(f"error: {printable(hide_userinfo(line + notes))}\n")
     return status

@@ -11,18 +11,21 @@ import argparse
 import math
 import sys
 from importlib.metadata import version
-from typing import IO, TYPE_CHECKING, NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
+from urllib.parse import urlsplit
 
 from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
 from ..waiter import MAX_INTERVAL
+from ._userinfo import hide_userinfo, shown_url
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
-from .stdout import OutputError
+from .stdout import CheckedOutput, Diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+    from typing import TextIO
 
     from _typeshed import SupportsWrite
 
@@ -103,12 +106,23 @@ def _socket_timeout(text: str) -> int:
 
 
 def _endpoint_url(text: str) -> str:
+    """An http(s) URL botocore can send to, on a port that exists; shown in an error without
+    its user and password (``https://***@host``)."""
     try:
         valid = is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)
+        parts = urlsplit(text)
     except ValueError:  # urllib cannot even split it ("http://[::1")
-        valid = False
+        raise argparse.ArgumentTypeError(f"not a URL: {shown_url(text)!r}") from None
     if not valid:
-        raise argparse.ArgumentTypeError(f"not a URL: {text!r}")
+        raise argparse.ArgumentTypeError(f"not a URL: {shown_url(text)!r}")
+    try:
+        parts.port  # noqa: B018  # read for its check
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{shown_url(text)!r}: the port must be a number from 0 to 65535"
+        ) from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise argparse.ArgumentTypeError(f"{shown_url(text)!r}: the scheme must be http or https")
     return text
 
 
@@ -166,18 +180,20 @@ class _OneLineErrors(argparse.ArgumentParser):
     whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"error: {printable(message)}\n")
+        # Any argument may be an endpoint URL given where it does not belong.
+        self.exit(2, f"error: {printable(hide_userinfo(message))}\n")
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if not message:
             return
-        # argparse passes sys.stdout or sys.stderr; stderr too when stdout is closed (None).
-        output = cast("IO[str]", file or sys.stderr)
-        try:
-            output.write(message)
-            output.flush()  # a full disk shows here when the stream is buffered
-        except OSError as error:
-            raise OutputError(error) from error
+        # argparse passes sys.stdout (help, version), or sys.stderr (a usage error, lost if it
+        # cannot be written: the status says it), or None when stdout is closed: stderr then.
+        if file is None or file is sys.stderr:
+            Diagnostics(sys.stderr).write(message)
+            return
+        output = CheckedOutput(cast("TextIO", file))
+        output.write(message)
+        output.flush()  # a full disk shows here when the stream is buffered
 
 
 def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:

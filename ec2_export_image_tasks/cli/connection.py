@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import botocore.session
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, NoRegionError, ProfileNotFound
+from botocore.exceptions import BotoCoreError, InvalidRegionError, NoRegionError, ProfileNotFound
+
+from ._userinfo import without_userinfo
 
 if TYPE_CHECKING:
     import argparse
@@ -40,13 +43,35 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         connect_timeout=args.cli_connect_timeout or None,
         read_timeout=args.cli_read_timeout or None,
     )
+    # botocore reads only AWS_DEFAULT_REGION; aws-cli v2 and the SDKs read AWS_REGION first.
+    region = args.region or os.environ.get("AWS_REGION") or None
+    # botocore never sends a URL's user and password, yet prints the URL in its errors.
+    endpoint_url = args.endpoint_url and without_userinfo(args.endpoint_url)
     try:
-        session = boto3.session.Session(region_name=args.region, botocore_session=core)
-        return session.client("ec2", endpoint_url=args.endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
+        _check_ca_bundle(core)
+        session = boto3.session.Session(region_name=region, botocore_session=core)
+        return session.client("ec2", endpoint_url=endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
     except (NoRegionError, ProfileNotFound):
         raise  # a missing setting, not an invalid one
     except (ValueError, BotoCoreError) as error:
-        raise AwsSetupError(f"invalid AWS configuration: {error}{_culprit(core)}") from error
+        from_aws_region = isinstance(error, InvalidRegionError) and region != args.region
+        culprit = " (in AWS_REGION)" if from_aws_region else _culprit(core)
+        raise AwsSetupError(f"invalid AWS configuration: {error}{culprit}") from error
+
+
+def _check_ca_bundle(core: botocore.session.Session) -> None:
+    """Name the setting when the CA bundle botocore would verify AWS with does not exist:
+    botocore itself only says ``No such file or directory`` once it connects."""
+    path = core.get_config_variable("ca_bundle")
+    if path is None or os.path.exists(path):
+        return
+    config_key, environment_variable, _, _ = core.session_var_map["ca_bundle"]
+    setting = (
+        environment_variable
+        if os.environ.get(environment_variable)
+        else f"{config_key} in your AWS config file"
+    )
+    raise AwsSetupError(f"{setting} names a CA bundle that does not exist: {path}")
 
 
 def _culprit(core: botocore.session.Session) -> str:

@@ -7,7 +7,6 @@ bad usage (exit 2) naming the option and the value, and nothing is sent.
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
 from dataclasses import replace
 from functools import cache
@@ -289,7 +288,7 @@ def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> N
     """The new task's id (or its JSON) on stdout; a failure to write it still names it."""
     try:
         if run.args.output == "json":
-            run.out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            output.write_document(document, run.out)
         else:
             run.out.write(f"{task_id}\n")
         run.out.flush()

@@ -1,7 +1,9 @@
 """How tasks are written: an aligned table and progress lines for people, JSON for tools.
 
 What people read passes through :func:`.printable`, so that text from the service cannot forge
-rows or drive the terminal; JSON carries every string exactly, through :func:`.inert_json`.
+rows or drive the terminal. JSON carries every string exactly: written for a program (a pipe, a
+file) it is ``json.dumps``'s own text; on a terminal, hidden characters are ``\\u`` escapes
+(:func:`.inert_json`), and so is whatever the stream's encoding cannot write, in every case.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from .printable import inert_json, printable
+from .printable import inert_json, json_escape, printable
+from .stdout import encodable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -17,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..models import ExportImageTask
 
-__all__ = ["HEADERS", "write_json", "write_jsonl", "write_table"]
+__all__ = ["HEADERS", "write_document", "write_json", "write_jsonl", "write_table"]
 
 HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION")
 
@@ -36,18 +39,25 @@ def _row(task: ExportImageTask) -> tuple[str, ...]:
 
 
 def write_table(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
-    """Columns sized to their widest cell; a table needs every row before its first line."""
-    rows = [HEADERS, *map(_row, tasks)]
-    widths = [max(len(row[column]) for row in rows) for column in range(len(HEADERS))]
+    """Columns sized to their widest cell, in terminal cells (a CJK character takes two); a
+    table needs every row before its first line."""
+    from rich.cells import cell_len  # imported here: only the table measures what it draws
+
+    rows = [
+        tuple(encodable(cell, out.encoding) for cell in row) for row in (HEADERS, *map(_row, tasks))
+    ]
+    widths = [max(cell_len(row[column]) for row in rows) for column in range(len(HEADERS))]
     for row in rows:
-        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        cells = (
+            cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
+        )
         out.write("  ".join(cells).rstrip() + "\n")
 
 
 def write_jsonl(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
     """One task per line, streamed as the pages arrive."""
     for task in tasks:
-        out.write(inert_json(json.dumps(task.to_boto(), ensure_ascii=False)) + "\n")
+        _write_json_text(json.dumps(task.to_boto(), ensure_ascii=False), out)
 
 
 def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: TextIO) -> None:
@@ -55,7 +65,19 @@ def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: 
     document: dict[str, object] = {"ExportImageTasks": [task.to_boto() for task in tasks]}
     if resume_token is not None:
         document["NextToken"] = resume_token
-    out.write(inert_json(json.dumps(document, indent=2, ensure_ascii=False)) + "\n")
+    write_document(document, out)
+
+
+def write_document(document: object, out: TextIO) -> None:
+    """``document`` as indented JSON, as ``--output json`` writes it."""
+    _write_json_text(json.dumps(document, indent=2, ensure_ascii=False), out)
+
+
+def _write_json_text(text: str, out: TextIO) -> None:
+    """One JSON text and a newline: the same document wherever it goes, written so that the
+    stream can encode it and a terminal does not obey it."""
+    shown = inert_json(text) if out.isatty() else text
+    out.write(encodable(shown, out.encoding, json_escape) + "\n")
 
 
 def _message(task: ExportImageTask) -> str:

@@ -1,8 +1,13 @@
-"""Standard output that says when it fails: a closed pipe, a full disk.
+"""Standard output that says when it fails, standard error that never makes anything fail.
 
 The commands write through :class:`CheckedOutput`, so a failed write is an :class:`OutputError`
 (never confused with a network error) and becomes one line and a status, or nothing at all for
-a reader that stopped reading (``| head -1``), as with any Unix tool.
+a reader that stopped reading (``| head -1``), as with any Unix tool. Their warnings and errors
+go through :class:`Diagnostics`: with standard error closed (``2>&-``) or full they are lost,
+and the command goes on and ends with the status it would have had.
+
+Both write what their stream's encoding cannot (``PYTHONIOENCODING=ascii``, a C locale) as
+escapes, instead of failing on the first accented letter of a description.
 """
 
 from __future__ import annotations
@@ -13,10 +18,32 @@ import io
 import os
 from typing import TYPE_CHECKING
 
+from .printable import python_escape
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TextIO
 
-__all__ = ["CheckedOutput", "OutputError", "discard_pending"]
+__all__ = ["CheckedOutput", "Diagnostics", "OutputError", "discard_pending", "encodable"]
+
+
+def encodable(text: str, encoding: str | None, escape: Callable[[str], str] = python_escape) -> str:
+    """``text`` with each character that ``encoding`` cannot write replaced by its escape."""
+    if encoding is None:  # a stream of text, not of bytes: it takes anything
+        return text
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(c if _encodes(c, encoding) else escape(c) for c in text)
+    return text
+
+
+def _encodes(character: str, encoding: str) -> bool:
+    try:
+        character.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class OutputError(Exception):
@@ -41,7 +68,7 @@ class CheckedOutput(io.TextIOBase):
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            return self._stream.write(encodable(text, self.encoding))
         except OSError as error:
             raise OutputError(error) from error
 
@@ -60,6 +87,28 @@ class CheckedOutput(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]  # pyright: ignore[reportIncompatibleVariableOverride]
         return self._stream.encoding
+
+
+class Diagnostics(io.TextIOBase):
+    """Standard error (``stream``, None when closed), where what cannot be written is dropped.
+
+    A warning nobody can read must not turn a listing that worked into a failure, nor change
+    the exit status a script tests.
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is not None:
+            with contextlib.suppress(OSError, ValueError):  # ValueError: closed by the caller
+                self._stream.write(encodable(text, self._stream.encoding))
+                self._stream.flush()  # each line as it happens, and a full disk shows here
+        return len(text)
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
 
 
 class ClosedOutput(io.TextIOBase):

@@ -10,6 +10,8 @@ its final state is shown rather than dropped. Only ``watch`` imports this module
 from __future__ import annotations
 
 import math
+import os
+import shutil
 import signal
 import threading
 from contextlib import contextmanager
@@ -186,6 +188,15 @@ class Display:
         self.show(tasks)
 
 
+def _fixed_width() -> int | None:
+    """The width ``COLUMNS`` fixes, or None to follow the terminal as it is resized.
+
+    rich takes any digits in ``COLUMNS`` as the width, 0 too, and then draws nothing; shutil
+    reads it as the shell means it (0 or nonsense: the terminal's own width, else 80).
+    """
+    return shutil.get_terminal_size().columns if os.environ.get("COLUMNS", "").isdigit() else None
+
+
 @contextmanager
 def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
     """Progress bars for a terminal; text from the service is shown as plain text.
@@ -199,7 +210,7 @@ def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%"),
         _StateColumn(),
-        console=Console(file=out),
+        console=Console(file=out, width=_fixed_width()),
     ) as progress:
         shown: dict[str, TaskID] = {}
 

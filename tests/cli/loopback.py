@@ -1,0 +1,52 @@
+"""A local EC2 on 127.0.0.1 for the command line's own client: what reached the wire."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING
+
+from ec2_export_image_tasks.testing import page_reply
+
+if TYPE_CHECKING:
+    from collections.abc import Generator
+
+SIGNING = {
+    "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+    "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+    "AWS_MAX_ATTEMPTS": "1",
+}
+"""Credentials that sign requests, and one attempt per request (a refused one fails at once)."""
+
+
+class _Recorder(BaseHTTPRequestHandler):
+    """EC2 answering every request with an empty page, keeping the request's headers."""
+
+    received: list[str]
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.received.append(str(self.headers))
+        reply = page_reply([])
+        self.send_response(reply.status)
+        self.send_header("Content-Length", str(len(reply.body)))
+        self.end_headers()
+        self.wfile.write(reply.body)
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet: no access log
+        pass
+
+
+@contextmanager
+def empty_ec2() -> Generator[tuple[int, list[str]]]:
+    """Its port, and the headers of each request it received, as text."""
+    received: list[str] = []
+    handler = type("Handler", (_Recorder,), {"received": received})
+    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield server.server_address[1], received
+        finally:
+            server.shutdown()

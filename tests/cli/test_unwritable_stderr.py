@@ -1,0 +1,88 @@
+"""Standard error closed (``2>&-``) or full: its lines are lost, and nothing else changes.
+
+The command runs, writes the same standard output, and ends with the status it would have had.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ec2_export_image_tasks.cli import main
+
+from .helpers import FakeTime
+
+CLOSING_STDERR = ["bash", "-c", 'exec "$@" 2>&-', "bash"]
+"""Runs its arguments as ``2>&-`` in a shell does: with no descriptor 2 (``sys.stderr`` None)."""
+UNKNOWN = "export-ami-0000000000000ffff"
+
+
+def _without_stderr(*argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLOSING_STDERR, sys.executable, "-m", "ec2_export_image_tasks", *argv],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_a_listing_that_warns_on_stderr_runs_to_its_end_with_stderr_closed() -> None:
+    result = _without_stderr("--demo", "list", "--max-items", "1", "--output", "jsonl")
+
+    assert result.returncode == 0
+    assert len([json.loads(line) for line in result.stdout.splitlines()]) == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [(["--demo", "wait", UNKNOWN], 1), (["--demo", "list", "--no-such-option"], 2)],
+    ids=["an AWS error", "bad usage"],
+)
+def test_a_failure_with_stderr_closed_keeps_its_status_and_writes_nothing_on_stdout(
+    argv: list[str], status: int
+) -> None:
+    result = _without_stderr(*argv)
+
+    assert (result.returncode, result.stdout) == (status, "")
+
+
+class FullStream(io.StringIO):
+    """A stream on a full disk: every write fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"),
+    [
+        (["--demo", "list", "--max-items", "1", "--output", "jsonl"], 0),
+        (["--demo", "wait", UNKNOWN], 1),
+        (["--demo", "list", "--page-size", "0"], 2),
+        (["--demo", "list", "--no-such-option"], 2),
+    ],
+    ids=["a warning", "an AWS error", "bad input", "bad usage"],
+)
+def test_a_full_stderr_changes_neither_the_output_nor_the_status(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    status: int,
+) -> None:
+    monkeypatch.setattr(sys, "stderr", FullStream())
+    fake = FakeTime()
+
+    ended: int | str | None
+    try:
+        ended = main(argv, sleep=fake.sleep, clock=fake.clock)
+    except SystemExit as usage:  # argparse ends bad usage itself
+        ended = usage.code
+
+    assert ended == status
+    assert capsys.readouterr().out.count("\n") == (1 if status == 0 else 0)
