@@ -8,21 +8,17 @@ or the task id and the ``wait`` command that follows it), and :mod:`.exit_status
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from ..export import CLIENT_TOKEN, client_token_note
 
 if TYPE_CHECKING:
-    from typing import TextIO
-
     from .stdout import OutputError
 
 __all__ = [
     "ExportNotConfirmedError",
     "ExportNotFollowedError",
     "TaskIdNotWrittenError",
-    "Unfailing",
 ]
 
 
@@ -67,24 +63,3 @@ class TaskIdNotWrittenError(Exception):
         self.error = error
         self.task_id = task_id
         super().__init__(f"export {task_id} started, but its id could not be written")
-
-
-class Unfailing(io.TextIOBase):
-    """Standard error for a command that must go on: what cannot be written there is dropped.
-
-    ``export --wait`` follows an export that goes on whatever happens to stderr (``2>&-``, a
-    reader gone): its id is on stdout, and a warning nobody can read is no reason to stop.
-    """
-
-    def __init__(self, stream: TextIO | None) -> None:
-        super().__init__()
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        try:
-            if self._stream is not None:
-                self._stream.write(text)
-                self._stream.flush()
-        except (OSError, ValueError):  # a broken pipe, a closed file
-            pass
-        return len(text)

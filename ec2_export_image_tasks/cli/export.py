@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 from uuid import uuid4
@@ -40,7 +39,6 @@ from ._unfinished import (
     ExportNotConfirmedError,
     ExportNotFollowedError,
     TaskIdNotWrittenError,
-    Unfailing,
 )
 from .arguments import PROG, add_interval, timeout
 from .exit_status import OK
@@ -300,14 +298,13 @@ def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> N
 def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     """Follow the export just started; a failure to follow says it goes on, and how to follow.
 
-    stderr may be closed or broken: warnings that cannot be written are dropped, the export is
-    followed all the same (its id is on stdout).
+    stderr may be closed or broken: ``run.err`` drops what cannot be written there
+    (:class:`.stdout.Diagnostics`), so the export is followed all the same (its id is on stdout).
     """
-    following = replace(run, err=cast("TextIO", Unfailing(run.err)))
     # Progress lines would break a JSON document: with --output json they go to stderr.
-    out = following.err if run.args.output == "json" else run.out
+    out = run.err if run.args.output == "json" else run.out
     try:
-        return follow(following, client, task_id, out)
+        return follow(run, client, task_id, out)
     except ExportFailedError:  # followed to its end: deleted
         raise
     except OutputError as error:
