@@ -18,7 +18,7 @@ from ec2_export_image_tasks.models import (
     Tag,
 )
 
-from .helpers import CASES, Case, rejected, to_boto
+from .helpers import CASES, RESPONSE_CASES, Case, in_any_case, rejected, to_boto
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -57,10 +57,23 @@ def _assert_lists_are_tuples(boto: Mapping[str, object], instance: BaseModel) ->
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 @given(data=st.data())
-def test_every_valid_boto3_dict_round_trips_exactly(case: Case, data: st.DataObject) -> None:
-    boto = data.draw(case.dicts())
+def test_every_valid_boto3_dict_in_the_documented_form_round_trips_exactly(
+    case: Case, data: st.DataObject
+) -> None:
+    boto = data.draw(case.dicts())  # enumerations spelt as the service model documents them
 
     assert to_boto(case.model.model_validate(boto)) == boto
+
+
+@pytest.mark.parametrize("case", RESPONSE_CASES, ids=str)
+@given(data=st.data())
+def test_an_answer_goes_back_with_its_enumerations_in_the_documented_form(
+    case: Case, data: st.DataObject
+) -> None:
+    documented = data.draw(case.dicts())
+    sent = data.draw(in_any_case(documented))  # "ACTIVE", "vmdk", "Deleted" ...
+
+    assert to_boto(case.model.model_validate(sent)) == documented
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
