@@ -488,6 +488,17 @@ class _Loose(BaseModel):
         return self.model_dump()
 
 
+IMPORT_TASKS = PaginatorSpec(
+    operation_name="describe_import_image_tasks",
+    result_key="ImportImageTasks",
+    token_key="NextToken",
+    item_model=_Loose,
+    page_model=_Loose,
+    request_model=_Loose,
+)
+"""An operation whose shape the plan does not cover: import tasks hold numbers."""
+
+
 def test_an_operation_the_plan_does_not_cover_is_left_to_botocore() -> None:
     # Import tasks hold numbers (DiskImageSize), which this parse does not read.
     body = (
@@ -496,19 +507,21 @@ def test_an_operation_the_plan_does_not_cover_is_left_to_botocore() -> None:
         b"<snapshotDetailSet><item><diskImageSize>1.5</diskImageSize></item></snapshotDetailSet>"
         b"</item></importImageTaskSet></DescribeImportImageTasksResponse>"
     )
-    spec = PaginatorSpec(
-        operation_name="describe_import_image_tasks",
-        result_key="ImportImageTasks",
-        token_key="NextToken",
-        item_model=_Loose,
-        page_model=_Loose,
-        request_model=_Loose,
-    )
     client = make_client(lambda action, parameters: Reply(200, body))
     before = taken()
-    (task,) = TypedPaginator(client, spec).paginate()
+    (task,) = TypedPaginator(client, IMPORT_TASKS).paginate()
     assert task.model_dump() == {
         "ImportTaskId": "import-ami-1",
         "SnapshotDetails": [{"DiskImageSize": 1.5}],
     }
+    assert since(before) == ["not covered"]
+
+
+def test_an_error_document_with_a_200_is_the_client_error_where_the_plan_does_not_cover() -> None:
+    # The fast parse steps aside for the operation; the one error-document rule still applies.
+    error = xml.error("RequestLimitExceeded", "Request limit exceeded.", "e1")
+    client = make_client(lambda action, parameters: Reply(200, error))
+    before = taken()
+    with pytest.raises(ClientError, match="RequestLimitExceeded"):
+        list(TypedPaginator(client, IMPORT_TASKS).paginate())
     assert since(before) == ["not covered"]
