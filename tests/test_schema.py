@@ -244,6 +244,11 @@ LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
         lambda: schema_accepts(Tag, {"Key": "team", "key": "aws:x"}),
     ),
     (
+        "lone surrogate",
+        lambda: model_accepts(Tag, {"Key": "team\udc00"}),
+        lambda: schema_accepts(Tag, {"Key": "team\udc00"}),
+    ),
+    (
         "snake_case",
         lambda: model_accepts(PaginationConfig, {"page_size": 45}),
         lambda: schema_accepts(PaginationConfig, {"page_size": 45}),
