@@ -36,7 +36,7 @@ def botocore_tag(tag: str) -> str:
     return _BOTOCORE_NAMESPACE.sub("", tag)
 
 
-def is_error_root(root: Element) -> bool:
+def _is_error_root(root: Element) -> bool:
     """Whether ``root`` is EC2's error document: ``<Response>`` holding ``<Errors>``."""
     return botocore_tag(root.tag) == "Response" and any(
         botocore_tag(child.tag) == "Errors" for child in root
@@ -67,7 +67,7 @@ def read_as_error(response_dict: dict[str, Any], root: Element | None = None) ->
         return False
     if root is None:
         root = _root_of(response_dict["body"])
-    if root is None or not is_error_root(root):
+    if root is None or not _is_error_root(root):
         return False
     response_dict["status_code"] = 500
     return True
