@@ -59,14 +59,15 @@ class AnyCase:
                 ),
             ]
         )
-        expected = ", ".join(repr(member.value) for member in source)
+        *others, last = (repr(member.value) for member in source)
+        expected = f"{', '.join(others)} or {last}"
 
         def either(documented: CoreSchema) -> CoreSchema:
             return core_schema.union_schema(
                 [documented, other_case],
                 mode="left_to_right",
-                custom_error_type="enum_any_case",
-                custom_error_message=f"Input should be one of {expected}, in any letter case",
+                custom_error_type="enum",  # pydantic's own: "Input should be 'a' or 'b'"
+                custom_error_context={"expected": expected},
             )
 
         return core_schema.json_or_python_schema(
