@@ -6,6 +6,10 @@ cancellation or a permission check that went through). As botocore does for S3's
 with a 200 (``botocore.handlers._handle_200_error``), such an answer is made a 500: botocore
 parses it as the error it is, retries it, and raises its ``ClientError``.
 
+One rule, :func:`read_as_error`, for every call of the package: the export calls apply it to
+the body (whatever prolog comes before the root), the typed paginator's fast parse to the root
+element it has already parsed.
+
 Only this package's own calls are read so (a context variable is set around them): a plain
 boto3 call on the same client is botocore's alone.
 """
