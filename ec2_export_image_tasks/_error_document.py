@@ -6,12 +6,17 @@ cancellation or a permission check that went through). As botocore does for S3's
 with a 200 (``botocore.handlers._handle_200_error``), such an answer is made a 500: botocore
 parses it as the error it is, retries it, and raises its ``ClientError``.
 
+One rule, :func:`read_as_error`, for every call of the package: the export calls apply it to
+the body (whatever prolog comes before the root), the typed paginator's fast parse to the root
+element it has already parsed.
+
 Only this package's own calls are read so (a context variable is set around them): a plain
 boto3 call on the same client is botocore's alone.
 """
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
@@ -25,32 +30,56 @@ if TYPE_CHECKING:
 _READING: ContextVar[bool] = ContextVar("ec2_export_image_tasks_error_documents", default=False)
 
 
-def is_error_root(root: Element) -> bool:
+_BOTOCORE_NAMESPACE = re.compile("{.*}")
+"""botocore's ``BaseXMLResponseParser._namespace_re``: what it strips from a tag. ``.`` stops at
+a newline, so a namespace holding one (written ``&#10;``) is not stripped."""
+
+
+def botocore_tag(tag: str) -> str:
+    """An element's name as botocore's XML parsers read it (``_node_tag``)."""
+    return _BOTOCORE_NAMESPACE.sub("", tag)
+
+
+def _is_error_root(root: Element) -> bool:
     """Whether ``root`` is EC2's error document: ``<Response>`` holding ``<Errors>``."""
-    return root.tag.rpartition("}")[2] == "Response" and root.find("Errors") is not None
+    return botocore_tag(root.tag) == "Response" and any(
+        botocore_tag(child.tag) == "Errors" for child in root
+    )
 
 
-def _is_error_document(body: object) -> bool:
-    # A success's root is <{Operation}Response>: without "<Response" near the start, no parse.
-    if not isinstance(body, bytes) or b"<Response" not in body[:512]:
-        return False
+def _root_of(body: object) -> Element | None:
+    # Element names are never character references: an error document spells "Errors" in
+    # its bytes, wherever it starts (after any prolog of comments, PIs or whitespace).
+    if not isinstance(body, bytes) or b"Errors" not in body:
+        return None
     parser = XMLParser(target=TreeBuilder(), encoding="utf-8")
     try:
         parser.feed(body)
-        return is_error_root(parser.close())
+        return parser.close()
     except ParseError:
-        return False  # botocore's to report
+        return None  # botocore's to report
 
 
-def make_error(response_dict: dict[str, Any]) -> None:
-    """Turn a 2xx answer into the 500 botocore parses, retries and raises as an error."""
+def read_as_error(response_dict: dict[str, Any], root: Element | None = None) -> bool:
+    """The one rule: a 2xx answer whose body is EC2's error document is made the 500 botocore
+    parses, retries and raises as an error. True if it was.
+
+    ``root`` is the body's root element when the caller has parsed it already (the typed
+    paginator's fast parse), so that a page is never parsed twice.
+    """
+    if not 200 <= response_dict["status_code"] < 300:
+        return False
+    if root is None:
+        root = _root_of(response_dict["body"])
+    if root is None or not _is_error_root(root):
+        return False
     response_dict["status_code"] = 500
+    return True
 
 
 def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
-    reading = _READING.get() and 200 <= response_dict["status_code"] < 300
-    if reading and _is_error_document(response_dict["body"]):
-        make_error(response_dict)
+    if _READING.get():
+        read_as_error(response_dict)
 
 
 def status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:

@@ -15,10 +15,16 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
-from ec2_export_image_tasks.models import ExportImageTask, PaginationConfig, Tag, export
+from ec2_export_image_tasks.models import (
+    ExportImageTask,
+    ExportImageTaskStatus,
+    PaginationConfig,
+    Tag,
+    export,
+)
 from ec2_export_image_tasks.models.schema import NOT_EXPRESSED, SCHEMA_ID, json_schema
 
-from .models.helpers import AWS_PREFIXES, CASES, Case
+from .models.helpers import AWS_PREFIXES, CASES, Case, any_casing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -205,6 +211,21 @@ def test_a_task_state_filter_takes_only_statuses_in_both() -> None:
     assert schema_accepts(Filter, {"Name": "tag:team", "Values": ["failed"]})
 
 
+@given(data=st.data())
+def test_a_status_in_an_answer_is_valid_in_any_letter_case_to_both(data: st.DataObject) -> None:
+    status = data.draw(st.sampled_from([status.value for status in ExportImageTaskStatus]))
+    task = {"Status": data.draw(any_casing(status))}
+
+    assert model_accepts(ExportImageTask, task)
+    assert schema_accepts(ExportImageTask, task)
+
+
+@pytest.mark.parametrize("status", ["ACT\u0130VE", "activ", "Active\n", "ACTIVE "], ids=repr)
+def test_a_status_out_of_the_enum_in_any_case_is_refused_by_both(status: str) -> None:
+    assert not model_accepts(ExportImageTask, {"Status": status})
+    assert not schema_accepts(ExportImageTask, {"Status": status})
+
+
 def test_the_root_takes_a_request_or_a_page() -> None:
     assert schema_accepts(None, {"PaginationConfig": {"PageSize": 25}})
     assert schema_accepts(None, {"ExportImageTasks": [], "ResponseMetadata": {"RequestId": "r"}})
@@ -221,6 +242,11 @@ LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
         "other letters",
         lambda: model_accepts(Tag, {"Key": "team", "key": "aws:x"}),
         lambda: schema_accepts(Tag, {"Key": "team", "key": "aws:x"}),
+    ),
+    (
+        "lone surrogate",
+        lambda: model_accepts(Tag, {"Key": "team\udc00"}),
+        lambda: schema_accepts(Tag, {"Key": "team\udc00"}),
     ),
     (
         "snake_case",

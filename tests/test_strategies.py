@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, strategies
@@ -56,3 +57,13 @@ def test_importing_the_strategies_without_hypothesis_names_the_extra_to_install(
     assert run.returncode == 1
     assert "pip install 'ec2-export-image-tasks[hypothesis]'" in run.stderr
     assert run.stderr.rstrip().splitlines()[-1].startswith("ModuleNotFoundError")
+
+
+def test_with_ci_set_the_suite_draws_the_same_examples_every_run() -> None:
+    # tests/conftest.py: a failure in CI reproduces by running again with CI set.
+    ci = settings.get_profile("ci")
+    assert ci.derandomize
+    assert ci.max_examples == settings.get_profile("suite").max_examples
+    loaded = settings.default
+    assert loaded is not None
+    assert loaded.derandomize is bool(os.environ.get("CI"))

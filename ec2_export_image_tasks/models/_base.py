@@ -34,6 +34,8 @@ from pydantic import (
 from pydantic.alias_generators import to_pascal
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from ._frozen import FrozenDict, frozen
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -142,6 +144,10 @@ def _not_a_field_in_another_case(fields: Iterable[str]) -> Callable[[str], str]:
     return check
 
 
+_FrozenValue = Annotated[Any, AfterValidator(frozen)]
+"""An unknown key's value: its dicts and lists frozen (a Python call per unknown key only)."""
+
+
 class ResponseModel(_Model, frozen=True):
     """A structure AWS sends: keys AWS adds in future are kept, so a round trip loses nothing.
 
@@ -162,7 +168,13 @@ class ResponseModel(_Model, frozen=True):
             if not name.startswith("_")
         ]
         key = Annotated[str, AfterValidator(_not_a_field_in_another_case(fields))]
-        cls.__annotations__["__pydantic_extra__"] = dict[key, Any]
+        cls.__annotations__["__pydantic_extra__"] = dict[key, _FrozenValue]
+
+    @property
+    def model_extra(self) -> dict[str, Any] | None:
+        """The unknown keys the model keeps; frozen, as the model is (``TypeError`` on a change)."""
+        extra = self.__pydantic_extra__
+        return None if extra is None else FrozenDict(extra)
 
 
 class RequestModel(_Model, frozen=True):

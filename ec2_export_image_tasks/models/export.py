@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, core_schema
 
+from ._any_case import AnyCase
 from ._base import CoreCheck, FrozenList, RequestModel, WireStr
 from .ids import ImageId
 from .tag import Tag
@@ -76,7 +77,10 @@ def _text_only(value: object) -> object:
 WireDiskImageFormat = Annotated[
     DiskImageFormat, BeforeValidator(_text_only), PlainSerializer(str, return_type=str)
 ]
-"""``"VMDK"``, ``"RAW"`` or ``"VHD"`` on the wire; exactly these spellings."""
+"""``"VMDK"``, ``"RAW"`` or ``"VHD"`` in a request; exactly these spellings."""
+
+AnswerDiskImageFormat = Annotated[DiskImageFormat, AnyCase()]
+"""The format as EC2's answer writes it, in any letter case (``"vmdk"``); ``"VMDK"`` out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +270,7 @@ class ExportImageResponse(ExportImageTaskFields, frozen=True):
     ``ResponseMetadata`` and any key AWS adds later are kept as extra fields.
     """
 
-    disk_image_format: WireDiskImageFormat | None = None
+    disk_image_format: AnswerDiskImageFormat | None = None
     role_name: WireStr | None = None
 
     def to_boto(self) -> ExportImageResultTypeDef:

@@ -46,6 +46,10 @@ NOT_EXPRESSED: Final = (
     "A response model refuses an unknown key that spells one of its fields in other letters "
     "(key beside Key), so that it cannot ride along unchecked; the schema keeps every unknown "
     "key a response may carry, that one too.",
+    "A string holding a lone surrogate (U+D800 to U+DFFF alone, which JSON's \\ud800 escape can "
+    "write but no UTF-8 text can) is a string to JSON Schema; the models refuse it in every "
+    "field checked against a pattern (tag keys, IDs, Progress, Status), whose regex reads UTF-8, "
+    "and take it in a plain text field.",
 )
 """What the models check that this document cannot say, or deliberately does not."""
 

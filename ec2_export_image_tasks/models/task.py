@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
-from pydantic import GetCoreSchemaHandler, PlainSerializer
 from pydantic_core import CoreSchema, core_schema
 
+from ._any_case import AnyCase
 from ._base import FrozenList, ResponseModel, WireStr
 from .ids import ExportImageTaskId, ImageId
 from .status import ExportImageTaskStatus
@@ -14,6 +14,7 @@ from .tag import Tag
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, ExportTaskS3LocationTypeDef
+    from pydantic import GetCoreSchemaHandler
 
 
 __all__ = [
@@ -54,23 +55,8 @@ Percent = Annotated[int, _WirePercent()]
 """A whole percent 0..100; ``"45"`` on the wire."""
 
 
-class _WireStatus:
-    """Only a ``str`` is a status: a lax enum also takes ``b"active"``, so from Python a strict
-    string check runs first (in pydantic-core, like the rest). JSON input and the JSON Schema are
-    the enum's own.
-    """
-
-    def __get_pydantic_core_schema__(
-        self, source: Any, handler: GetCoreSchemaHandler
-    ) -> CoreSchema:
-        status = handler(source)
-        return core_schema.json_or_python_schema(
-            json_schema=status,
-            python_schema=core_schema.chain_schema([core_schema.str_schema(strict=True), status]),
-        )
-
-
-Status = Annotated[ExportImageTaskStatus, _WireStatus(), PlainSerializer(str, return_type=str)]
+Status = Annotated[ExportImageTaskStatus, AnyCase()]
+"""A task's status as EC2 writes it, in any letter case; the documented (lowercase) one out."""
 
 
 class S3ExportLocation(ResponseModel, frozen=True):

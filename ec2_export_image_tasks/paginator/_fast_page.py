@@ -29,7 +29,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, t
 
 from botocore.model import ListShape, StructureShape
 
-from .._error_document import install_status_update, is_error_root, make_error
+from .._error_document import botocore_tag, install_status_update, read_as_error
 
 if TYPE_CHECKING:
     from collections.abc import (
@@ -67,10 +67,6 @@ counts: FastPageCounts = FastPageCounts()
 
 class _StepAside(Exception):  # noqa: N818  # control flow, never seen outside this module
     """This page is botocore's to parse; ``args[0]`` is the reason counted."""
-
-
-class _ErrorDocument(Exception):  # noqa: N818  # control flow, never seen outside this module
-    """A 2xx answer whose body is EC2's error document (``<Response><Errors>``)."""
 
 
 # --- the plan: botocore's output shape, compiled once, namespace-free ---------------------------
@@ -165,11 +161,6 @@ def _plan_for(operation_model: OperationModel, result_key: str) -> _PagePlan | N
 # --- the plan bound to a namespace: the hot loop ------------------------------------------------
 
 
-def _local_name(tag: str) -> str:
-    """botocore's ``_node_tag``: the tag without its ``{namespace}``."""
-    return tag.rpartition("}")[2] if tag.startswith("{") else tag
-
-
 def _bind(value: _Structure | _List, prefix: str) -> Callable[[Element], Any]:
     """A parser for ``value`` whose elements are in the namespace written as ``prefix``."""
     if isinstance(value, _Structure):
@@ -214,7 +205,7 @@ def _bind_structure(plan: _Structure, prefix: str) -> Callable[[Element], dict[s
             member = nested.get(tag)
             if member is not None:
                 parsed[member[0]] = member[1](child)
-            elif _local_name(tag) in known:
+            elif botocore_tag(tag) in known:
                 raise _StepAside("namespace")  # botocore ignores namespaces: its value, not ours
         if len(parsed) != len(node):  # unknown elements, or a member repeated
             listed = sum(1 for child in node if child.tag in texts or child.tag in nested)
@@ -247,15 +238,14 @@ def _parse(body: bytes) -> Element:
         raise _StepAside("unparseable") from error
 
 
-def _split_page(plan: _PagePlan, body: bytes) -> tuple[list[Any], bytes]:
+def _split_page(plan: _PagePlan, root: Element) -> tuple[list[Any], bytes]:
     """The result list as botocore would parse it, and the body without it."""
-    root = _parse(body)
-    prefix = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    prefix = root.tag.rpartition("}")[0] + "}" if root.tag.startswith("{") else ""
     if root.tag != prefix + plan.root:
-        if is_error_root(root):
-            raise _ErrorDocument
         raise _StepAside("root")
-    found = [child for child in root if _local_name(child.tag) == plan.list_element]
+    # botocore finds members by their names with the namespace stripped as it strips them (not
+    # at all when the namespace holds a newline): the list is found, or not, as botocore would.
+    found = [child for child in root if botocore_tag(child.tag) == plan.list_element]
     if not found:
         raise _StepAside("no result list")
     if len(found) > 1:
@@ -281,8 +271,13 @@ def _take_page(
     body = response_dict["body"]
     plan = _plan_for(operation_model, pull.result_key)
     if plan is None or not isinstance(body, bytes):
+        read_as_error(response_dict)  # botocore parses the page: the rule applies all the same
         raise _StepAside("not covered")
-    items, rest = _split_page(plan, body)
+    root = _parse(body)
+    if read_as_error(response_dict, root):
+        # botocore would read it as an empty last page: the listing would end, silently.
+        raise _StepAside("error document")
+    items, rest = _split_page(plan, root)
     response_dict["body"] = rest
     return items
 
@@ -299,11 +294,6 @@ def _before_parse(
         return  # a plain boto3 call: botocore's alone
     try:
         items = _take_page(pull, operation_model, response_dict)
-    except _ErrorDocument:
-        # botocore would read it as an empty last page: the listing would end, silently.
-        make_error(response_dict)
-        counts.stepped_aside["error document"] += 1
-        return
     except _StepAside as aside:
         counts.stepped_aside[aside.args[0]] += 1
         return

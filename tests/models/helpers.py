@@ -6,7 +6,7 @@ import itertools
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 import pytest
 from hypothesis import strategies as st
@@ -17,9 +17,11 @@ from ec2_export_image_tasks.models import (
     CancelExportTaskRequest,
     DescribeExportImageTasksRequest,
     DescribeExportImageTasksResponse,
+    DiskImageFormat,
     ExportImageRequest,
     ExportImageResponse,
     ExportImageTask,
+    ExportImageTaskStatus,
     ExportTaskS3LocationRequest,
     Filter,
     PaginationConfig,
@@ -185,3 +187,33 @@ def rejected(field: str, value: object) -> Generator[None, None, None]:
     assert any(_names_value(detail, value) for detail in details), (
         f"the error for {field!r} does not show {value!r}:\n{message}"
     )
+
+
+ANSWER_ENUMS = {"Status": ExportImageTaskStatus, "DiskImageFormat": DiskImageFormat}
+"""The enumerations response models read, by boto3 key; EC2 may write them in any case."""
+
+
+def any_casing(text: str) -> st.SearchStrategy[str]:
+    """``text`` with each ASCII letter in a letter case drawn at random."""
+    flips = st.lists(st.booleans(), min_size=len(text), max_size=len(text))
+    return flips.map(
+        lambda upper: "".join(
+            c.upper() if up else c.lower() for c, up in zip(text, upper, strict=True)
+        )
+    )
+
+
+@st.composite
+def in_any_case(draw: st.DrawFn, answer: object) -> Any:
+    """``answer`` (a boto3 dict) with every enumeration value in a letter case drawn at random."""
+    if isinstance(answer, dict):
+        members = cast("dict[str, object]", answer)
+        return {
+            key: draw(any_casing(value))
+            if key in ANSWER_ENUMS and isinstance(value, str)
+            else draw(in_any_case(value))
+            for key, value in members.items()
+        }
+    if isinstance(answer, list):
+        return [draw(in_any_case(item)) for item in cast("list[object]", answer)]
+    return answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from typing import TYPE_CHECKING, cast
 
 import pytest
@@ -18,7 +19,7 @@ from ec2_export_image_tasks.models import (
     Tag,
 )
 
-from .helpers import CASES, Case, rejected, to_boto
+from .helpers import CASES, RESPONSE_CASES, Case, in_any_case, rejected, to_boto
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -57,10 +58,23 @@ def _assert_lists_are_tuples(boto: Mapping[str, object], instance: BaseModel) ->
 
 @pytest.mark.parametrize("case", CASES, ids=str)
 @given(data=st.data())
-def test_every_valid_boto3_dict_round_trips_exactly(case: Case, data: st.DataObject) -> None:
-    boto = data.draw(case.dicts())
+def test_every_valid_boto3_dict_in_the_documented_form_round_trips_exactly(
+    case: Case, data: st.DataObject
+) -> None:
+    boto = data.draw(case.dicts())  # enumerations spelt as the service model documents them
 
     assert to_boto(case.model.model_validate(boto)) == boto
+
+
+@pytest.mark.parametrize("case", RESPONSE_CASES, ids=str)
+@given(data=st.data())
+def test_an_answer_goes_back_with_its_enumerations_in_the_documented_form(
+    case: Case, data: st.DataObject
+) -> None:
+    documented = data.draw(case.dicts())
+    sent = data.draw(in_any_case(documented))  # "ACTIVE", "vmdk", "Deleted" ...
+
+    assert to_boto(case.model.model_validate(sent)) == documented
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
@@ -97,6 +111,35 @@ def test_assigning_any_attribute_raises(case: Case, data: st.DataObject) -> None
     with rejected(name, "changed"):
         setattr(instance, name, "changed")
     assert getattr(instance, name, None) == before
+
+
+NESTED = {"Items": [{"Key": "a", "Values": ["x"]}], "Count": 1}
+"""An unknown key's value as a JSON value may be: dicts and lists inside each other."""
+
+
+@pytest.mark.parametrize("case", RESPONSE_CASES, ids=str)
+@given(data=st.data())
+def test_a_frozen_model_cannot_be_changed_through_its_unknown_keys(
+    case: Case, data: st.DataObject
+) -> None:
+    key = data.draw(case.unknown_keys())
+    sent = {**data.draw(case.dicts()), key: NESTED}
+    instance = case.model.model_validate(sent)
+    extra = instance.model_extra
+    assert extra is not None
+    changes: list[Callable[[], object]] = [
+        lambda: extra.__setitem__("Other", 1),
+        lambda: extra.pop(key),
+        lambda: extra[key].update(Count=2),
+        lambda: extra[key]["Items"].append({}),
+        lambda: extra[key]["Items"][0]["Values"].__setitem__(0, "y"),
+    ]
+
+    with pytest.raises(TypeError, match="frozen"):
+        data.draw(st.sampled_from(changes))()
+
+    assert to_boto(instance) == sent
+    assert pickle.loads(pickle.dumps(instance)) == instance
 
 
 @pytest.mark.parametrize("case", WITH_LISTS, ids=str)

@@ -331,7 +331,7 @@ def test_a_response_checks_what_an_export_image_task_checks(data: st.DataObject)
                 ("Status", "exploded"),
                 ("Progress", "101"),
                 ("ExportImageTaskId", "export-ami-XYZ"),
-                ("DiskImageFormat", "vmdk"),
+                ("DiskImageFormat", "qcow2"),
             ]
         )
     )
