@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import TypeAdapter, ValidationError
 
+from .._wait_loops import poll_until_done
+from .._waiting import Waiting
 from ..errors import ExportWithoutIdError
 from ..export import cancel_export, start_export
 from ..models import DiskImageFormat, ExportImageRequest, ImageId, Tag
@@ -24,9 +26,9 @@ from ..models.export import (
     S3BucketName,
     tag_keys_problem,
 )
-from ..waiter import wait_for_export
 from . import output
 from .arguments import add_interval, timeout
+from .connection import cut_short_after
 from .exit_status import OK
 
 if TYPE_CHECKING:
@@ -133,8 +135,10 @@ def wait(run: Invocation) -> int:
 def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int:
     """Print a progress line per poll on ``out`` until the export completes.
 
-    Raises what :func:`wait_for_export` raises (deleted, timed out, refused): each has its exit
-    status.
+    Raises what :func:`~ec2_export_image_tasks.waiter.wait_for_export` raises (deleted, timed
+    out, refused, not found): each has its exit status. Unlike the library, the command line
+    owns its client, so each poll is cut short at ``--timeout``'s deadline
+    (:func:`.connection.cut_short_after`): the command ends by it whatever the server does.
     """
 
     def print_progress(task: ExportImageTask) -> None:
@@ -142,15 +146,15 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
         out.flush()
 
     default = DEMO_WAIT_INTERVAL if run.args.demo else WAIT_INTERVAL
-    wait_for_export(  # returns only once completed; raises otherwise
+    interval = run.args.interval or default
+    poll_until_done(  # returns only once completed; raises otherwise
         client,
-        task_id,
-        interval=run.args.interval or default,
-        timeout=run.args.timeout,
+        Waiting(task_id, interval=interval, timeout=run.args.timeout, now=run.clock()),
         on_progress=print_progress,
         on_retry=run.warn_retry,
         sleep=run.sleep,
         clock=run.clock,
+        bound=cut_short_after,
     )
     return OK
 
