@@ -78,8 +78,8 @@ def poll_until_done(
         try:
             with bound(limit):
                 task = describe_export(client, waiting.task_id)
-        except AttemptCutShort as cut:
-            raise waiting.timed_out(clock(), cut) from None
+        except AttemptCutShort:
+            raise waiting.cut_short() from None
         except Exception as error:
             delay = waiting.failed(error, clock())
             if on_retry is not None:
@@ -111,7 +111,7 @@ async def async_poll_until_done(
                 task = await async_describe_export(client, waiting.task_id)
         except Exception as error:
             if scope.expired():
-                raise waiting.timed_out(clock(), AttemptCutShort()) from None
+                raise waiting.cut_short() from None
             delay = waiting.failed(error, clock())
             if on_retry is not None:
                 on_retry(error, delay)

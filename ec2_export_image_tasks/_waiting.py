@@ -157,17 +157,19 @@ class Waiting:
         self.failures = 0
         self.statusless = 0
         self.last_seen: ExportImageTask | None = None
+        self.last_error: BaseException | None = None
+        """How the last poll failed, if it did: what a timeout says."""
 
     def attempt_limit(self, now: float) -> float | None:
         """The most a poll starting ``now`` may take, or None; raises if the deadline is past."""
         if now > self.deadline:
-            raise self.timed_out(now, None)
+            raise self.timed_out()
         self.polls += 1
         return None if self.timeout is None else self.deadline - now
 
     def answered(self, task: ExportImageTask, now: float) -> ExportImageTask | float:
         """The completed task, or the delay before the next poll."""
-        self.last_seen, self.failures = task, 0
+        self.last_seen, self.failures, self.last_error = task, 0, None
         if task.status is ExportImageTaskStatus.COMPLETED:
             return task
         if task.status in _FAILED:
@@ -176,11 +178,12 @@ class Waiting:
         if self.statusless >= WAIT_POLICY.max_consecutive_failures:
             raise StatusMissingError(task, self.statusless)
         if now >= self.deadline:
-            raise self.timed_out(now, None)
+            raise self.timed_out()
         return min(self.interval, self.deadline - now)  # the last poll falls on the deadline
 
     def failed(self, error: Exception, now: float) -> float:
         """The delay before trying again after ``error``; or the error that ends the wait."""
+        self.last_error = error
         if error_code(error) in CLOCK_SKEW_CODES:
             error.add_note(CLOCK_HINT)
             raise error
@@ -190,7 +193,7 @@ class Waiting:
             raise error
         self.failures += 1
         if now >= self.deadline:
-            raise self.timed_out(now, error) from error
+            raise self.timed_out() from error
         if self.failures >= WAIT_POLICY.max_consecutive_failures:
             error.add_note(f"gave up after {self.failures} failed attempt(s) in a row")
             raise error
@@ -204,18 +207,23 @@ class Waiting:
             not_found.add_note(f"not visible in {self.polls} poll(s) over {now - self.started:g} s")
             raise not_found from error
         if now >= self.deadline:
-            raise self.timed_out(now, error) from error
+            raise self.timed_out() from error
         return min(self.interval, grace_end - now, self.deadline - now)
 
-    def timed_out(self, now: float, error: BaseException | None) -> WaitTimeoutError:
+    def cut_short(self) -> WaitTimeoutError:
+        """The deadline's error for a poll cut short there, unanswered."""
+        self.last_error = AttemptCutShort()
+        return self.timed_out()
+
+    def timed_out(self) -> WaitTimeoutError:
         """The deadline's error, saying how the last poll ended when it did not answer."""
-        why = None
-        if isinstance(error, Exception) and _is_not_visible(error):
+        error, why = self.last_error, None
+        if isinstance(error, AttemptCutShort):
+            why = f"poll {self.polls} was cut short at the deadline, unanswered"
+        elif isinstance(error, Exception) and _is_not_visible(error):
             why = f"EC2 did not show it in {self.polls} poll(s)"
-        elif isinstance(error, AttemptCutShort):
-            why = f"poll {self.polls} got no answer before the deadline"
         elif error is not None:
-            why = f"{self.failures or 1} poll(s) in a row failed, the last with {_summary(error)}"
+            why = f"{self.failures} poll(s) in a row failed, the last with {_summary(error)}"
         return WaitTimeoutError(
             self.task_id, self.timeout or 0.0, self.last_seen, polls=self.polls, why=why
         )
