@@ -161,11 +161,19 @@ class Waiting:
         """How the last poll failed, if it did: what a timeout says."""
 
     def attempt_limit(self, now: float) -> float | None:
-        """The most a poll starting ``now`` may take, or None; raises if the deadline is past."""
-        if now > self.deadline:
-            raise self.timed_out()
+        """The most a poll starting ``now`` may take (None: no deadline).
+
+        No poll is scheduled after the deadline (:meth:`_next_poll`), and any outcome seen on or
+        after it ends the wait; so the only poll that starts late is the one due on the
+        deadline itself, by however long the sleep overran. It is given what remains: nothing,
+        which whoever bounds it (the command line's alarm) turns into its own least time.
+        """
         self.polls += 1
-        return None if self.timeout is None else self.deadline - now
+        return None if self.timeout is None else max(self.deadline - now, 0.0)
+
+    def _next_poll(self, now: float, delay: float) -> float:
+        """``delay``, cut to end on the deadline: the last poll falls on it."""
+        return min(delay, self.deadline - now)
 
     def answered(self, task: ExportImageTask, now: float) -> ExportImageTask | float:
         """The completed task, or the delay before the next poll."""
@@ -179,7 +187,7 @@ class Waiting:
             raise StatusMissingError(task, self.statusless)
         if now >= self.deadline:
             raise self.timed_out()
-        return min(self.interval, self.deadline - now)  # the last poll falls on the deadline
+        return self._next_poll(now, self.interval)
 
     def failed(self, error: Exception, now: float) -> float:
         """The delay before trying again after ``error``; or the error that ends the wait."""
@@ -197,7 +205,7 @@ class Waiting:
         if self.failures >= WAIT_POLICY.max_consecutive_failures:
             error.add_note(f"gave up after {self.failures} failed attempt(s) in a row")
             raise error
-        return min(retry_delay(self.interval, self.failures), self.deadline - now)
+        return self._next_poll(now, retry_delay(self.interval, self.failures))
 
     def _not_visible(self, error: Exception, now: float) -> float:
         """Poll a task EC2 does not show yet, up to the grace period from the wait's start."""
@@ -208,7 +216,7 @@ class Waiting:
             raise not_found from error
         if now >= self.deadline:
             raise self.timed_out() from error
-        return min(self.interval, grace_end - now, self.deadline - now)
+        return self._next_poll(now, min(self.interval, grace_end - now))
 
     def cut_short(self) -> WaitTimeoutError:
         """The deadline's error for a poll cut short there, unanswered."""
