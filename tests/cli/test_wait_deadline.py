@@ -2,7 +2,8 @@
 
 The deadline tests run the command line in-process against loopback servers that misbehave
 (:mod:`tests.loopback`), with real time: each asserts the command ended by its deadline, with
-the slack the README gives (:data:`MIN_ATTEMPT_SECONDS`, and a second for a loaded machine).
+the slack of :data:`SLACK` (before, a silent server held ``wait --timeout 3`` for 46 s, and a
+dripping one forever).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
 
 TASK_ID = "export-ami-0123456789abcdef0"
 TIMEOUT = 2.0
-SLACK = MIN_ATTEMPT_SECONDS + 1.0
+SLACK = MIN_ATTEMPT_SECONDS + 2.0
+"""The poll due on the deadline gets its least time; and the command's own start (making the
+client loads EC2's model) is timed too, on a machine that may be loaded."""
 
 
 @pytest.fixture
