@@ -13,6 +13,7 @@ and :func:`async_wait_for_export` only send, sleep and read the clock. The comma
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 from typing import TYPE_CHECKING, TypeVar
 
@@ -71,12 +72,14 @@ def retrying(
     interval: float,
     sleep: Callable[[float], None],
     on_retry: Callable[[Exception, float], None] | None = None,
+    remaining: Callable[[], float] | None = None,
 ) -> T:
     """``poll()``'s answer, trying again after each transient failure.
 
     Gives up, raising the last failure with a note saying so, after
-    :data:`MAX_CONSECUTIVE_FAILURES` failures in a row. ``on_retry`` hears of each failure and
-    the delay before the next try.
+    :data:`MAX_CONSECUTIVE_FAILURES` failures in a row, or once ``remaining()`` (seconds left
+    before a deadline) reaches 0. ``on_retry`` hears of each failure and the delay before the
+    next try.
     """
     failures = 0
     while True:
@@ -86,10 +89,11 @@ def retrying(
             if not is_transient(error):
                 raise
             failures += 1
-            if failures >= MAX_CONSECUTIVE_FAILURES:
+            left = math.inf if remaining is None else remaining()
+            if failures >= MAX_CONSECUTIVE_FAILURES or left <= 0:
                 error.add_note(f"gave up after {failures} failed attempt(s) in a row")
                 raise
-            delay = retry_delay(interval, failures)
+            delay = min(retry_delay(interval, failures), left)
             if on_retry is not None:
                 on_retry(error, delay)
             sleep(delay)
