@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT",
     "DEFAULT_READ_TIMEOUT",
+    "LONGEST_ALARM_SECONDS",
     "MIN_ATTEMPT_SECONDS",
     "AwsSetupError",
     "cut_short_after",
@@ -37,6 +38,10 @@ DEFAULT_READ_TIMEOUT = 15
 MIN_ATTEMPT_SECONDS = 1.0
 """The least time a poll is given, so that one starting on the deadline itself (the waiter's
 last poll falls on it) can still be answered: the command ends at most this late."""
+
+LONGEST_ALARM_SECONDS = 365 * 86400.0
+"""``setitimer`` overflows on a finite but huge time (``--timeout 1e10``): past a year, no
+alarm is set, and the waiter's clock alone keeps the deadline."""
 
 
 class AwsSetupError(Exception):
@@ -92,12 +97,16 @@ def cut_short_after(seconds: float | None) -> Generator[None]:
     with a real-time alarm (``SIGALRM``), which interrupts the read wherever it blocks. Only the
     main thread receives signals: elsewhere (``main`` run in a thread) the block is not bounded.
     """
-    if seconds is None or threading.current_thread() is not threading.main_thread():
+    if (
+        seconds is None
+        or seconds > LONGEST_ALARM_SECONDS
+        or threading.current_thread() is not threading.main_thread()
+    ):
         yield
         return
     previous = signal.signal(signal.SIGALRM, _cut_short)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, MIN_ATTEMPT_SECONDS))
     try:
+        signal.setitimer(signal.ITIMER_REAL, max(seconds, MIN_ATTEMPT_SECONDS))
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)

@@ -20,10 +20,10 @@ from ec2_export_image_tasks.cli.connection import MIN_ATTEMPT_SECONDS
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from ..loopback import drip, reset, serving, silent
-from .helpers import FakeTime
+from .helpers import NEARLY_DONE, FakeTime, Run
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from ..loopback import Behaviour
 
@@ -159,3 +159,12 @@ def test_export_wait_waits_for_the_new_task_to_become_visible(
     assert status == 0
     assert progress[-1] == f"{task_id} completed"
     assert captured.err.count("warning: AWS InvalidExportImageTaskId.NotFound: ") == 2
+
+
+@pytest.mark.parametrize("timeout", ["1e10", "1e300"])
+def test_a_timeout_too_far_for_an_alarm_still_waits(run: Callable[..., Run], timeout: str) -> None:
+    # setitimer overflows past about 3e9 s: the wait goes on, on the clock alone.
+    result = run("wait", NEARLY_DONE, "--interval", "1", "--timeout", timeout)
+
+    assert result.status == 0
+    assert result.out.splitlines()[-1] == f"{NEARLY_DONE} completed"
