@@ -24,20 +24,21 @@ if TYPE_CHECKING:
 class RetryPolicy:
     """How a wait for an export rides out failures; frozen, one value: :data:`WAIT_POLICY`.
 
-    It differs from botocore's retry handler (standard mode: 3 attempts, delays under 20 s,
-    seconds in all) because a wait lasts hours, not one call: botocore's retries happen inside
-    each poll, and these rules apply between polls.
+    It differs from botocore's retry handler (legacy mode, boto3's default: 5 attempts, random
+    delays doubling from under 1 s; standard mode: 3 attempts, delays capped at 20 s; seconds in
+    all) because a wait lasts hours, not one call: botocore's retries happen inside each poll,
+    and these rules apply between polls.
     """
 
     max_consecutive_failures: int = 5
-    """Failed polls (or answers without a ``Status``) in a row that end a wait. botocore gives
-    up after 3 attempts of one call; a wait spreads its 5 over minutes, so a short outage of the
-    network or of EC2 does not end an export's wait."""
+    """Failed polls (or answers without a ``Status``) in a row that end a wait. botocore spends
+    its 3 to 5 attempts of one call within seconds; a wait spreads its 5 polls over minutes, so
+    a short outage of the network or of EC2 does not end an export's wait."""
 
     max_retry_delay: float = 300.0
     """The delay after a failure doubles from the interval up to this, or the interval if
-    longer. botocore caps its delay at 20 s for one call; polling an export that takes hours
-    every 20 s through an outage only spends the account's request rate."""
+    longer. botocore's delays stay under 20 s for one call; polling an export that takes hours
+    every few seconds through an outage only spends the account's request rate."""
 
     min_interval: float = 1.0
     """The shortest delay between polls: a smaller ``interval`` (0 included) is raised to it.
