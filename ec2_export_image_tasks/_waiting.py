@@ -231,13 +231,9 @@ class Waiting:
             why = f"poll {self.polls} was cut short at the deadline, unanswered"
         elif isinstance(error, Exception) and _is_not_visible(error):
             why = f"EC2 did not show it in {self.polls} poll(s)"
-        elif error is not None:
-            why = f"{self.failures} poll(s) in a row failed, the last with {_summary(error)}"
+        elif isinstance(error, Exception):
+            named = error_code(error) or type(error).__name__
+            why = f"{self.failures} poll(s) in a row failed, the last with {named}"
         return WaitTimeoutError(
             self.task_id, self.timeout or 0.0, self.last_seen, polls=self.polls, why=why
         )
-
-
-def _summary(error: BaseException) -> str:
-    code = error_code(error) if isinstance(error, Exception) else ""
-    return code or type(error).__name__
