@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,8 +19,11 @@ from botocore.exceptions import (
     EndpointConnectionError,
     ReadTimeoutError,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
+from ec2_export_image_tasks._waiting import Waiting
 from ec2_export_image_tasks.errors import (
     ExportFailedError,
     StatusMissingError,
@@ -421,3 +425,56 @@ def test_an_interval_under_a_second_polls_once_a_second(
     wait(script, interval=interval)
 
     assert time.slept == [MIN_INTERVAL, MIN_INTERVAL] == [1.0, 1.0]
+
+
+# --- The core alone, with plain data: the deadline holds whatever the outcomes ------------------
+
+ACTIVE = ExportImageTask.model_validate(
+    {"ExportImageTaskId": TASK_ID, "Status": "active", "Progress": "40"}
+)
+
+
+def _failure(code: str) -> ClientError:
+    return ClientError({"Error": {"Code": code, "Message": "injected"}}, "DescribeExportImageTasks")
+
+
+def _until_the_end(waiting: Waiting, outcomes: list[str]) -> tuple[float, Exception]:
+    """Feeds ``outcomes`` (again and again) to ``waiting`` on a clock its delays move; the time
+    and the error it ended with. Each delay is checked on the way."""
+    now = 0.0
+    for outcome in itertools.cycle(outcomes):
+        waiting.attempt_limit(now)
+        try:
+            if outcome == "answered":
+                delay = waiting.answered(ACTIVE, now)
+            else:
+                delay = waiting.failed(_failure(outcome), now)
+        except (WaitTimeoutError, ClientError, TaskNotFoundError) as ended:
+            return now, ended
+        assert isinstance(delay, float)
+        assert delay >= 0
+        now += delay
+    raise AssertionError("unreachable: cycle() never ends")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    interval=st.floats(0, 100),
+    timeout=st.floats(0, 300),
+    outcomes=st.lists(
+        st.sampled_from(["answered", "RequestLimitExceeded", "InvalidExportImageTaskId.NotFound"]),
+        min_size=1,
+        max_size=20,
+    ),
+)
+def test_no_poll_is_scheduled_past_the_deadline_and_a_timeout_keeps_the_last_task_seen(
+    interval: float, timeout: float, outcomes: list[str]
+) -> None:
+    waiting = Waiting(TASK_ID, interval=interval, timeout=timeout, now=0.0)
+
+    ended_at, ended = _until_the_end(waiting, outcomes)
+
+    assert ended_at <= timeout or ended_at == pytest.approx(timeout)  # a delay's rounding
+    if isinstance(ended, WaitTimeoutError):  # else 5 failures in a row, or a task never shown
+        assert ended_at == pytest.approx(timeout)
+        assert ended.last_seen is (ACTIVE if "answered" in outcomes[: ended.polls] else None)
