@@ -27,8 +27,8 @@ from ..models.export import (
     tag_keys_problem,
 )
 from . import output
+from ._deadline import cut_short_after
 from .arguments import add_interval, timeout
-from .connection import cut_short_after
 from .exit_status import OK
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
     Raises what :func:`~ec2_export_image_tasks.waiter.wait_for_export` raises (deleted, timed
     out, refused, not found): each has its exit status. Unlike the library, the command line
     owns its client, so each poll is cut short at ``--timeout``'s deadline
-    (:func:`.connection.cut_short_after`): the command ends by it whatever the server does.
+    (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.
     """
 
     def print_progress(task: ExportImageTask) -> None:
