@@ -63,7 +63,7 @@ if TYPE_CHECKING:
         ExportImageTaskPaginator,
     )
     from .paginator.generic import OnInvalid
-    from .waiter import wait_for_export
+    from .waiter import async_wait_for_export, wait_for_export
 
 _HOMES = {
     "EmptyPagesError": ".errors",
@@ -105,6 +105,7 @@ _HOMES = {
     "ExportImageTaskIterator": ".paginator.export_image_tasks",
     "ExportImageTaskPaginator": ".paginator.export_image_tasks",
     "OnInvalid": ".paginator.generic",
+    "async_wait_for_export": ".waiter",
     "wait_for_export": ".waiter",
 }
 """Where each public name lives."""
@@ -154,6 +155,7 @@ __all__ = [
     "async_cancel_export",
     "async_check_export_permissions",
     "async_start_export",
+    "async_wait_for_export",
     "cancel_export",
     "check_export_permissions",
     "start_export",

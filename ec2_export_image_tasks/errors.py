@@ -248,14 +248,33 @@ class ExportFailedError(ExportImageTasksError):
 
 
 class WaitTimeoutError(ExportImageTasksError, TimeoutError):
-    """The export was still active when the wait ran out; ``last_seen`` is how it stood."""
+    """The export was still active when the wait ran out; ``last_seen`` is how it stood.
 
-    def __init__(self, task_id: str, timeout: float, last_seen: ExportImageTask) -> None:
+    ``last_seen`` is None when EC2 never showed the task before the deadline; ``polls`` counts
+    the polls started, and ``why`` says how the last one ended when it did not answer.
+    """
+
+    def __init__(
+        self,
+        task_id: str,
+        timeout: float,
+        last_seen: ExportImageTask | None,
+        *,
+        polls: int = 0,
+        why: str | None = None,
+    ) -> None:
         self.task_id = task_id
         self.timeout = timeout
         self.last_seen = last_seen
-        at = f" at {last_seen.progress}%" if last_seen.progress is not None else ""
-        super().__init__(f"export {task_id} still {last_seen.status}{at} after {timeout:g} s")
+        self.polls = polls
+        self.why = why
+        if last_seen is None:
+            stood = "not seen yet"
+        else:
+            at = f" at {last_seen.progress}%" if last_seen.progress is not None else ""
+            stood = f"still {last_seen.status}{at}"
+        because = f" ({why})" if why else ""
+        super().__init__(f"export {task_id} {stood} after {timeout:g} s{because}")
 
 
 class TaskNotFoundError(ExportImageTasksError, LookupError):

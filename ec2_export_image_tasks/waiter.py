@@ -3,33 +3,44 @@
 Exports take hours, so a wait outlives the network's bad moments: a transient failure
 (throttling, a 5xx, a dropped connection, expired credentials) is tried again after a growing
 delay, and only :data:`MAX_CONSECUTIVE_FAILURES` of them in a row end the wait. A permanent
-failure (unauthorized, an unknown task) ends it at once. The command line's ``watch`` polls
-through the same :func:`retrying`.
+failure (unauthorized, a skewed clock) ends it at once; a task EC2 does not show yet is polled
+for :data:`NOT_VISIBLE_GRACE` seconds. The rules live in one I/O-free core
+(:class:`._waiting.Waiting`, policy :data:`._waiting.WAIT_POLICY`); :func:`wait_for_export`
+and :func:`async_wait_for_export` only send, sleep and read the clock. The command line's
+``watch`` polls through the same :func:`retrying`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 from typing import TYPE_CHECKING, TypeVar
 
-from botocore.exceptions import ClientError, CredentialRetrievalError, HTTPClientError
-from botocore.exceptions import ConnectionError as BotocoreConnectionError
-
-from .errors import ExportFailedError, StatusMissingError, TaskNotFoundError, WaitTimeoutError
-from .models import DescribeExportImageTasksRequest, ExportImageTaskStatus
-from .paginator.export_image_tasks import ExportImageTaskPaginator
+from ._wait_loops import (
+    async_describe_export,
+    async_poll_until_done,
+    describe_export,
+    poll_until_done,
+)
+from ._waiting import WAIT_POLICY, Waiting, is_transient, retry_delay
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from mypy_boto3_ec2.client import EC2Client
+    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
     from .models import ExportImageTask
 
 __all__ = [
     "MAX_CONSECUTIVE_FAILURES",
+    "MAX_INTERVAL",
     "MAX_RETRY_DELAY",
+    "MIN_INTERVAL",
+    "NOT_VISIBLE_GRACE",
+    "async_describe_export",
+    "async_wait_for_export",
     "describe_export",
     "is_transient",
     "retry_delay",
@@ -39,56 +50,20 @@ __all__ = [
 
 T = TypeVar("T")
 
-MAX_CONSECUTIVE_FAILURES = 5
+MAX_CONSECUTIVE_FAILURES = WAIT_POLICY.max_consecutive_failures
 """Failed polls in a row (or answers without a ``Status``) after which a wait gives up."""
 
-MAX_RETRY_DELAY = 300.0
+MAX_RETRY_DELAY = WAIT_POLICY.max_retry_delay
 """The delay after a failure doubles from the polling interval up to this (or the interval)."""
 
-MAX_INTERVAL = 86400.0
-"""The longest polling interval: a day. Exports take hours; and ``time.sleep`` overflows on
-a finite but huge one (``1e10``), after the first poll, far from the mistake."""
+MAX_INTERVAL = WAIT_POLICY.max_interval
+"""The longest polling interval: a day (``time.sleep`` overflows on a huge one)."""
 
-_FAILED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
+MIN_INTERVAL = WAIT_POLICY.min_interval
+"""The shortest delay between polls: a smaller interval, 0 included, is raised to it."""
 
-_TRANSIENT_CODES = frozenset(
-    {
-        # Throttling, as EC2 and botocore's retry handlers name it.
-        "RequestLimitExceeded",
-        "Throttling",
-        "ThrottlingException",
-        "RequestThrottled",
-        "RequestThrottledException",
-        "TooManyRequestsException",
-        "SlowDown",
-        # The service's own trouble.
-        "InternalError",
-        "InternalFailure",
-        "ServiceUnavailable",
-        "Unavailable",
-        "RequestTimeout",
-        "RequestTimeoutException",
-        # Credentials that expired mid-wait: botocore refreshes them before the next call.
-        "ExpiredToken",
-        "ExpiredTokenException",
-        "RequestExpired",
-    }
-)
-
-
-def is_transient(error: Exception) -> bool:
-    """Whether asking again later may succeed, judged by botocore's error code or class."""
-    if isinstance(error, ClientError):
-        code = error.response.get("Error", {}).get("Code", "")
-        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        return code in _TRANSIENT_CODES or status >= 500
-    # A dropped or timed-out connection; a credentials refresh that failed on its way.
-    return isinstance(error, BotocoreConnectionError | HTTPClientError | CredentialRetrievalError)
-
-
-def retry_delay(interval: float, failures: int) -> float:
-    """The wait after ``failures`` failures in a row: the interval (at least 1 s), doubling."""
-    return min(max(interval, 1.0) * 2.0 ** (failures - 1), max(interval, MAX_RETRY_DELAY))
+NOT_VISIBLE_GRACE = WAIT_POLICY.not_visible_grace
+"""Seconds a task EC2 does not show yet (eventual consistency) is polled for."""
 
 
 def retrying(
@@ -124,24 +99,6 @@ def retrying(
             sleep(delay)
 
 
-def describe_export(client: EC2Client, task_id: str) -> ExportImageTask:
-    """The export image task ``task_id``, validated; its form is checked before anything is sent.
-
-    Raises :class:`TaskNotFoundError` when the answer does not hold that very task.
-    """
-    # In boto3's form, so that an error names the field as boto3 users know it.
-    request = DescribeExportImageTasksRequest.model_validate({"ExportImageTaskIds": [task_id]})
-    for task in ExportImageTaskPaginator(client).paginate(request):
-        if task.export_image_task_id == task_id:
-            return task
-    raise TaskNotFoundError(task_id)
-
-
-def _check_seconds(name: str, value: float) -> None:
-    if math.isnan(value) or value < 0:
-        raise ValueError(f"{name} must be a number of seconds >= 0, got {value!r}")
-
-
 def wait_for_export(
     client: EC2Client,
     task_id: str,
@@ -156,42 +113,63 @@ def wait_for_export(
     """Poll every ``interval`` seconds until the export completes; return it, completed.
 
     ``on_progress`` sees the task after every poll, the last one included; ``on_retry`` sees
-    each transient failure and the delay before the next try (see :func:`retrying`). Raises
-    :class:`ExportFailedError` when it is deleting or deleted, :class:`WaitTimeoutError` when
-    ``timeout`` seconds pass first, :class:`StatusMissingError` after
-    :data:`MAX_CONSECUTIVE_FAILURES` answers in a row without a ``Status`` (one such answer is
-    waited out: the service model leaves it optional), :class:`TaskNotFoundError` when the
-    answer holds another task, and botocore's errors for what AWS refuses (an unknown id is
-    ``InvalidExportImageTaskId.NotFound``) or what keeps failing. ``interval`` must be at most
-    :data:`MAX_INTERVAL` (a day) and ``timeout`` a number, both >= 0 (``ValueError`` before any
-    request). ``sleep`` and
-    ``clock`` are for tests.
+    each failure to be tried again and the delay before the next try. Raises:
+
+    - :class:`ExportFailedError` when the export is deleting or deleted;
+    - :class:`WaitTimeoutError` once ``timeout`` seconds have passed, whatever the failures on
+      the way (``.last_seen`` is the task as last seen, None if never);
+    - :class:`TaskNotFoundError` when EC2 still does not show the task (an unknown id, or an
+      answer without it) after :data:`NOT_VISIBLE_GRACE` seconds: right after ``ExportImage``
+      it may not show it yet. Once seen, a task that vanishes ends the wait at once;
+    - :class:`StatusMissingError` after :data:`MAX_CONSECUTIVE_FAILURES` answers in a row
+      without a ``Status`` (one is waited out: the service model leaves it optional);
+    - botocore's errors for what AWS refuses, or for :data:`MAX_CONSECUTIVE_FAILURES`
+      transient failures in a row (with a note saying so). ``RequestExpired`` (a skewed
+      clock) ends the wait at once, with a note saying to check the system clock.
+
+    The deadline: no poll starts after it, and the last poll falls on it. This function does
+    not own ``client``, so what bounds one poll is the client's own configuration: botocore's
+    ``connect_timeout`` and ``read_timeout`` (per socket read: a server that sends a byte now
+    and then is never timed out) times its retries (``retries={"total_max_attempts": ...}``).
+    A poll in flight at the deadline ends when the client gives up; the wait then raises
+    :class:`WaitTimeoutError`. Use :func:`async_wait_for_export` for a deadline that cuts a poll
+    short.
+
+    ``interval`` below :data:`MIN_INTERVAL` (1 s; 0 included) is raised to it; it must be at
+    most :data:`MAX_INTERVAL` (a day) and ``timeout`` a number, both >= 0 (``ValueError``
+    before any request). ``sleep`` and ``clock`` are for tests.
     """
-    _check_seconds("interval", interval)
-    if interval > MAX_INTERVAL:
-        raise ValueError(f"interval must be at most {MAX_INTERVAL:g} s (a day), got {interval!r}")
-    if timeout is not None:
-        _check_seconds("timeout", timeout)
-    deadline = math.inf if timeout is None else clock() + timeout
-    statusless = 0
-    while True:
-        task = retrying(
-            lambda: describe_export(client, task_id),
-            interval=interval,
-            sleep=sleep,
-            on_retry=on_retry,
-            remaining=lambda: deadline - clock(),
-        )
-        if on_progress is not None:
-            on_progress(task)
-        if task.status is ExportImageTaskStatus.COMPLETED:
-            return task
-        if task.status in _FAILED:
-            raise ExportFailedError(task)
-        statusless = statusless + 1 if task.status is None else 0
-        if statusless >= MAX_CONSECUTIVE_FAILURES:
-            raise StatusMissingError(task, statusless)
-        remaining = deadline - clock()
-        if remaining <= 0:
-            raise WaitTimeoutError(task_id, timeout or 0.0, task)
-        sleep(min(interval, remaining))  # the last poll falls on the deadline itself
+    return poll_until_done(
+        client,
+        Waiting(task_id, interval=interval, timeout=timeout, now=clock()),
+        on_progress=on_progress,
+        on_retry=on_retry,
+        sleep=sleep,
+        clock=clock,
+    )
+
+
+async def async_wait_for_export(
+    client: AioEC2Client,
+    task_id: str,
+    *,
+    interval: float = 15.0,
+    timeout: float | None = None,
+    on_progress: Callable[[ExportImageTask], None] | None = None,
+    on_retry: Callable[[Exception, float], None] | None = None,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> ExportImageTask:
+    """:func:`wait_for_export` over an aiobotocore client: the same rules, errors and checks.
+
+    One difference: a poll still in flight at the deadline is cancelled there (it is given the
+    seconds left, by ``clock``), so the wait ends by its deadline whatever the server does.
+    """
+    return await async_poll_until_done(
+        client,
+        Waiting(task_id, interval=interval, timeout=timeout, now=clock()),
+        on_progress=on_progress,
+        on_retry=on_retry,
+        sleep=sleep,
+        clock=clock,
+    )

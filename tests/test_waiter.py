@@ -1,10 +1,16 @@
-"""wait_for_export: the Python API of the waiter boto3 lacks for export image tasks."""
+"""wait_for_export and async_wait_for_export: the waiter boto3 lacks for export image tasks.
+
+Every test runs both, through the ``wait`` fixture: they share one core, and must agree.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import copy
+import itertools
 import math
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 from botocore.exceptions import (
@@ -13,8 +19,11 @@ from botocore.exceptions import (
     EndpointConnectionError,
     ReadTimeoutError,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
+from ec2_export_image_tasks._waiting import Waiting
 from ec2_export_image_tasks.errors import (
     ExportFailedError,
     StatusMissingError,
@@ -22,30 +31,77 @@ from ec2_export_image_tasks.errors import (
     WaitTimeoutError,
 )
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
-from ec2_export_image_tasks.waiter import MAX_CONSECUTIVE_FAILURES, wait_for_export
+from ec2_export_image_tasks.testing.aio import make_async_client
+from ec2_export_image_tasks.waiter import (
+    MAX_CONSECUTIVE_FAILURES,
+    MIN_INTERVAL,
+    NOT_VISIBLE_GRACE,
+    async_wait_for_export,
+    wait_for_export,
+)
 
 from .paginator.helpers import ScriptedPages
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from ec2_export_image_tasks.testing import Handler, Reply
 
 
+@dataclass
 class FakeTime:
-    def __init__(self) -> None:
-        self.now = 0.0
+    """A clock that moves only when the waiter sleeps; ``slept`` lists each sleep."""
+
+    now: float = 0.0
+    slept: list[float] = field(default_factory=list[float])
 
     def clock(self) -> float:
         return self.now
 
     def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
         self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
 
 
 @pytest.fixture
 def time() -> FakeTime:
     return FakeTime()
+
+
+class Wait(Protocol):
+    def __call__(
+        self,
+        handler: Handler,
+        task_id: str = ...,
+        *,
+        interval: float = ...,
+        timeout: float | None = ...,
+        on_progress: Callable[[ExportImageTask], None] | None = ...,
+        on_retry: Callable[[Exception, float], None] | None = ...,
+    ) -> ExportImageTask: ...
+
+
+@pytest.fixture(params=["sync", "async"])
+def wait(request: pytest.FixtureRequest, time: FakeTime) -> Wait:
+    """A wait for ``task_id`` on a client ``handler`` answers, on ``time``'s clock."""
+
+    def wait_sync(handler: Handler, task_id: str = TASK_ID, **options: Any) -> ExportImageTask:
+        client = make_client(handler)
+        return wait_for_export(client, task_id, sleep=time.sleep, clock=time.clock, **options)
+
+    def wait_async(handler: Handler, task_id: str = TASK_ID, **options: Any) -> ExportImageTask:
+        async def main() -> ExportImageTask:
+            async with make_async_client(handler) as client:
+                return await async_wait_for_export(
+                    client, task_id, sleep=time.async_sleep, clock=time.clock, **options
+                )
+
+        return asyncio.run(main())
+
+    return wait_sync if request.param == "sync" else wait_async
 
 
 @pytest.fixture
@@ -54,6 +110,10 @@ def demo(time: FakeTime) -> LocalEC2:
     local.images.add("ami-0123456789abcdef0")
     local.buckets.add("exports")
     return local
+
+
+TASK_ID = "export-ami-0123456789abcdef0"
+OTHER_ID = "export-ami-0123456789abcdef1"
 
 
 def _start_export(local: LocalEC2, seconds: float) -> str:
@@ -66,18 +126,11 @@ def _start_export(local: LocalEC2, seconds: float) -> str:
     return answer.get("ExportImageTaskId", "")
 
 
-def test_returns_the_completed_task_and_reports_each_poll(demo: LocalEC2, time: FakeTime) -> None:
+def test_returns_the_completed_task_and_reports_each_poll(demo: LocalEC2, wait: Wait) -> None:
     task_id = _start_export(demo, 10.0)
     seen: list[ExportImageTask] = []
 
-    task = wait_for_export(
-        demo.client,
-        task_id,
-        interval=4.0,
-        on_progress=seen.append,
-        sleep=time.sleep,
-        clock=time.clock,
-    )
+    task = wait(demo, task_id, interval=4.0, on_progress=seen.append)
 
     assert task.status is ExportImageTaskStatus.COMPLETED
     assert [(s.status, s.progress) for s in seen] == [
@@ -88,32 +141,29 @@ def test_returns_the_completed_task_and_reports_each_poll(demo: LocalEC2, time: 
     ]
 
 
-def test_a_cancelled_export_raises_export_failed(demo: LocalEC2, time: FakeTime) -> None:
+def test_a_cancelled_export_raises_export_failed(demo: LocalEC2, wait: Wait) -> None:
     task_id = _start_export(demo, 10.0)
     demo.client.cancel_export_task(ExportTaskId=task_id)
 
     with pytest.raises(ExportFailedError, match="deleting: Cancelled by the user") as raised:
-        wait_for_export(demo.client, task_id, sleep=time.sleep, clock=time.clock)
+        wait(demo, task_id)
 
     assert raised.value.task.export_image_task_id == task_id
 
 
-def test_the_last_poll_falls_on_the_deadline(demo: LocalEC2, time: FakeTime) -> None:
+def test_the_last_poll_falls_on_the_deadline(demo: LocalEC2, time: FakeTime, wait: Wait) -> None:
     task_id = _start_export(demo, 100.0)
 
     with pytest.raises(WaitTimeoutError) as raised:
-        wait_for_export(
-            demo.client, task_id, interval=15.0, timeout=20.0, sleep=time.sleep, clock=time.clock
-        )
+        wait(demo, task_id, interval=15.0, timeout=20.0)
 
     assert time.now == 20.0
+    assert raised.value.last_seen is not None
     assert raised.value.last_seen.progress == 20
+    assert str(raised.value) == f"export {task_id} still active at 20% after 20 s"
 
 
 # --- What one poll must find, and what bounds a wait -------------------------------------------
-
-TASK_ID = "export-ami-0123456789abcdef0"
-OTHER_ID = "export-ami-0123456789abcdef1"
 
 
 @dataclass
@@ -131,7 +181,7 @@ class Failing:
             return self.service(action, parameters)
         if isinstance(self.failure, Ec2Error):
             return error_reply(self.failure)
-        raise self.failure
+        raise copy.copy(self.failure)  # a fresh one: the waiter adds notes to what it raises
 
 
 def _service(*tasks: Mapping[str, object]) -> LocalEC2:
@@ -141,21 +191,67 @@ def _service(*tasks: Mapping[str, object]) -> LocalEC2:
     return service
 
 
-def _wait(handler: Handler, time: FakeTime, **options: Any) -> ExportImageTask:
-    return wait_for_export(
-        make_client(handler), TASK_ID, sleep=time.sleep, clock=time.clock, **options
+NOT_FOUND = Ec2Error(
+    "InvalidExportImageTaskId.NotFound", f"The export image task ID '{TASK_ID}' does not exist"
+)
+WITHOUT_IT = ([{"ExportImageTaskId": OTHER_ID, "Status": "completed"}], None)
+"""An answer without the task asked for: another one, as a service ignoring the id sends."""
+
+
+@pytest.mark.parametrize("unseen", [NOT_FOUND, WITHOUT_IT], ids=["NotFound", "another task"])
+def test_a_task_not_yet_visible_is_waited_for(
+    wait: Wait, unseen: Ec2Error | tuple[list[dict[str, object]], None]
+) -> None:
+    # Right after ExportImage, EC2 may not show the new task for a while.
+    script = ScriptedPages([unseen, unseen, ([COMPLETED], None)])
+    retried: list[Exception] = []
+
+    task = wait(script, on_retry=lambda error, delay: retried.append(error))
+
+    assert task.status is ExportImageTaskStatus.COMPLETED
+    assert len(retried) == 2
+
+
+@pytest.mark.parametrize("unseen", [NOT_FOUND, WITHOUT_IT], ids=["NotFound", "another task"])
+def test_a_task_still_not_visible_after_the_grace_period_is_task_not_found(
+    wait: Wait, time: FakeTime, unseen: Ec2Error | tuple[list[dict[str, object]], None]
+) -> None:
+    script = ScriptedPages([unseen] * 100)
+
+    with pytest.raises(TaskNotFoundError, match=TASK_ID) as raised:
+        wait(script, interval=25.0)
+
+    assert time.now == NOT_VISIBLE_GRACE == 60.0  # 25, 25, then 10: the grace's end is polled
+    assert len(script.requests) == 4
+    assert raised.value.__notes__ == ["not visible in 4 poll(s) over 60 s"]
+
+
+def test_a_task_that_vanishes_once_seen_is_task_not_found_at_once(wait: Wait) -> None:
+    active = ([{"ExportImageTaskId": TASK_ID, "Status": "active", "Progress": "5"}], None)
+    script = ScriptedPages([active, NOT_FOUND, ([COMPLETED], None)])
+
+    with pytest.raises(ClientError, match=r"InvalidExportImageTaskId\.NotFound"):
+        wait(script)
+
+    assert len(script.requests) == 2
+
+
+def test_a_deadline_before_the_task_is_visible_is_a_timeout_without_a_task(
+    wait: Wait, time: FakeTime
+) -> None:
+    script = ScriptedPages([NOT_FOUND] * 100)
+
+    with pytest.raises(WaitTimeoutError) as raised:
+        wait(script, interval=5.0, timeout=12.0)
+
+    assert raised.value.last_seen is None
+    assert time.now == 12.0
+    assert str(raised.value) == (
+        f"export {TASK_ID} not seen yet after 12 s (EC2 did not show it in 4 poll(s))"
     )
 
 
-def test_an_answer_holding_another_task_is_task_not_found(time: FakeTime) -> None:
-    # A service that ignores the id asked for, and answers with the task it has.
-    script = ScriptedPages([([{"ExportImageTaskId": OTHER_ID, "Status": "completed"}], None)])
-
-    with pytest.raises(TaskNotFoundError, match=TASK_ID):
-        _wait(script, time)
-
-
-def test_one_answer_without_a_status_is_waited_out(time: FakeTime) -> None:
+def test_one_answer_without_a_status_is_waited_out(time: FakeTime, wait: Wait) -> None:
     script = ScriptedPages(
         [
             ([{"ExportImageTaskId": TASK_ID}], None),
@@ -163,17 +259,15 @@ def test_one_answer_without_a_status_is_waited_out(time: FakeTime) -> None:
         ]
     )
 
-    assert _wait(script, time, interval=5.0).status is ExportImageTaskStatus.COMPLETED
+    assert wait(script, interval=5.0).status is ExportImageTaskStatus.COMPLETED
     assert time.now == 5.0
 
 
-def test_answers_without_a_status_end_the_wait_after_the_documented_number(
-    time: FakeTime,
-) -> None:
+def test_answers_without_a_status_end_the_wait_after_the_documented_number(wait: Wait) -> None:
     script = ScriptedPages([([{"ExportImageTaskId": TASK_ID}], None)] * 10)
 
     with pytest.raises(StatusMissingError, match=f"{TASK_ID} had no Status in 5 answers") as raised:
-        _wait(script, time)
+        wait(script)
 
     assert len(script.requests) == MAX_CONSECUTIVE_FAILURES == raised.value.polls
 
@@ -189,12 +283,13 @@ def test_answers_without_a_status_end_the_wait_after_the_documented_number(
     ],
 )
 def test_seconds_no_clock_can_mean_are_a_value_error_before_any_request(
-    time: FakeTime, option: str, value: float
+    wait: Wait, option: str, value: float
 ) -> None:
     service = _service()
+    options: dict[str, Any] = {option: value}
 
     with pytest.raises(ValueError, match=f"{option} must be"):
-        _wait(service, time, **{option: value})
+        wait(service, **options)
 
     assert service.requests == []
 
@@ -207,7 +302,6 @@ TRANSIENT = [
     Ec2Error("InternalError", "An internal error has occurred", 500),
     Ec2Error("Unavailable", "The service is unavailable", 503),
     Ec2Error("SomethingNew", "a 5xx is the service's trouble, whatever its code", 502),
-    Ec2Error("RequestExpired", "Request has expired.", 400),
     Ec2Error("ExpiredToken", "The security token included in the request is expired", 400),
     ConnectionClosedError(endpoint_url="https://ec2.us-east-1.amazonaws.com/"),
     ReadTimeoutError(endpoint_url="https://ec2.us-east-1.amazonaws.com/"),
@@ -217,28 +311,18 @@ TRANSIENT = [
 
 @pytest.mark.parametrize("failure", TRANSIENT, ids=repr)
 def test_transient_failures_are_retried_with_a_growing_delay(
-    time: FakeTime, failure: Ec2Error | Exception
+    wait: Wait, time: FakeTime, failure: Ec2Error | Exception
 ) -> None:
     handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES - 1)
-    sleeps: list[float] = []
     retried: list[float] = []
 
-    def sleep(seconds: float) -> None:
-        sleeps.append(seconds)
-
-    task = wait_for_export(
-        make_client(handler),
-        TASK_ID,
-        interval=15.0,
-        sleep=sleep,
-        on_retry=lambda error, delay: retried.append(delay),
-    )
+    task = wait(handler, interval=15.0, on_retry=lambda error, delay: retried.append(delay))
 
     assert task.status is ExportImageTaskStatus.COMPLETED
-    assert sleeps == retried == [15.0, 30.0, 60.0, 120.0]
+    assert time.slept == retried == [15.0, 30.0, 60.0, 120.0]
 
 
-def test_the_delay_after_a_failure_doubles_up_to_5_minutes(time: FakeTime) -> None:
+def test_the_delay_after_a_failure_doubles_up_to_5_minutes(wait: Wait) -> None:
     failure = Ec2Error("Unavailable", "The service is unavailable", 503)
     handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES - 1)
     retried: list[float] = []
@@ -246,7 +330,7 @@ def test_the_delay_after_a_failure_doubles_up_to_5_minutes(time: FakeTime) -> No
     def on_retry(error: Exception, delay: float) -> None:
         retried.append(delay)
 
-    _wait(handler, time, interval=100.0, on_retry=on_retry)
+    wait(handler, interval=100.0, on_retry=on_retry)
 
     assert retried == [100.0, 200.0, 300.0, 300.0]
 
@@ -257,18 +341,18 @@ def test_the_delay_after_a_failure_doubles_up_to_5_minutes(time: FakeTime) -> No
     ids=repr,
 )
 def test_the_wait_ends_after_the_documented_number_of_failures_in_a_row(
-    time: FakeTime, failure: Exception, raised_as: type[Exception]
+    wait: Wait, failure: Exception, raised_as: type[Exception]
 ) -> None:
     handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES)
 
     with pytest.raises(raised_as) as raised:
-        _wait(handler, time)
+        wait(handler)
 
     assert handler.requests == MAX_CONSECUTIVE_FAILURES
     assert raised.value.__notes__ == ["gave up after 5 failed attempt(s) in a row"]
 
 
-def test_failures_apart_do_not_add_up(time: FakeTime) -> None:
+def test_failures_apart_do_not_add_up(wait: Wait) -> None:
     # Four failures, an answer, four failures, an answer: never five in a row.
     active = {"ExportImageTaskId": TASK_ID, "Status": "active", "Progress": "10"}
     throttled = Ec2Error("Throttling", "Rate exceeded")
@@ -276,32 +360,121 @@ def test_failures_apart_do_not_add_up(time: FakeTime) -> None:
         [*[throttled] * 4, ([active], None), *[throttled] * 4, ([COMPLETED], None)]
     )
 
-    assert _wait(script, time).status is ExportImageTaskStatus.COMPLETED
+    assert wait(script).status is ExportImageTaskStatus.COMPLETED
 
 
 @pytest.mark.parametrize(
     "failure",
     [
         Ec2Error("UnauthorizedOperation", "You are not authorized to perform this operation."),
-        Ec2Error("InvalidExportImageTaskId.NotFound", "The export task ID does not exist"),
         Ec2Error("AuthFailure", "AWS was not able to validate the provided access credentials"),
     ],
     ids=repr,
 )
-def test_a_permanent_error_ends_the_wait_at_once(time: FakeTime, failure: Ec2Error) -> None:
+def test_a_permanent_error_ends_the_wait_at_once(wait: Wait, failure: Ec2Error) -> None:
     handler = Failing(_service(COMPLETED), failure, times=1)
 
     with pytest.raises(ClientError, match=failure.code):
-        _wait(handler, time)
+        wait(handler)
 
     assert handler.requests == 1
 
 
-def test_retries_stop_at_the_timeout(time: FakeTime) -> None:
-    handler = Failing(_service(COMPLETED), TRANSIENT[0], times=10)
+def test_a_skewed_clock_ends_the_wait_at_once_saying_to_check_the_clock(wait: Wait) -> None:
+    # EC2's answer to a request signed more than 5 minutes off: asking again cannot help.
+    expired = Ec2Error("RequestExpired", "Request has expired.", 400)
+    handler = Failing(_service(COMPLETED), expired, times=1)
 
-    with pytest.raises(ClientError) as raised:
-        _wait(handler, time, interval=15.0, timeout=40.0)
+    with pytest.raises(ClientError, match="RequestExpired") as raised:
+        wait(handler, timeout=600.0)
 
-    assert time.now == 40.0  # 15, 25 (not 30): the deadline caps the delay
-    assert raised.value.__notes__ == ["gave up after 3 failed attempt(s) in a row"]
+    assert handler.requests == 1
+    assert raised.value.__notes__ == [
+        "check the system clock: EC2 refuses requests signed more than 5 minutes off"
+    ]
+
+
+def test_failures_until_the_deadline_are_a_timeout_with_the_last_task_seen(
+    wait: Wait, time: FakeTime
+) -> None:
+    active = ([{"ExportImageTaskId": TASK_ID, "Status": "active", "Progress": "30"}], None)
+    throttled = Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+    script = ScriptedPages([active, *[throttled] * 10])
+
+    with pytest.raises(WaitTimeoutError) as raised:
+        wait(script, interval=15.0, timeout=40.0)
+
+    assert time.now == 40.0  # 15, then 15, then 10 (not 30): the deadline caps the delay
+    assert raised.value.last_seen is not None
+    assert raised.value.last_seen.progress == 30
+    assert raised.value.polls == 4
+    assert str(raised.value) == (
+        f"export {TASK_ID} still active at 30% after 40 s (3 poll(s) in a row failed, "
+        "the last with RequestLimitExceeded)"
+    )
+    assert isinstance(raised.value.__cause__, ClientError)
+
+
+@pytest.mark.parametrize("interval", [0.0, 1e-9, 0.5])
+def test_an_interval_under_a_second_polls_once_a_second(
+    wait: Wait, time: FakeTime, interval: float
+) -> None:
+    active = ([{"ExportImageTaskId": TASK_ID, "Status": "active", "Progress": "5"}], None)
+    script = ScriptedPages([active, active, ([COMPLETED], None)])
+
+    wait(script, interval=interval)
+
+    assert time.slept == [MIN_INTERVAL, MIN_INTERVAL] == [1.0, 1.0]
+
+
+# --- The core alone, with plain data: the deadline holds whatever the outcomes ------------------
+
+ACTIVE = ExportImageTask.model_validate(
+    {"ExportImageTaskId": TASK_ID, "Status": "active", "Progress": "40"}
+)
+
+
+def _failure(code: str) -> ClientError:
+    return ClientError({"Error": {"Code": code, "Message": "injected"}}, "DescribeExportImageTasks")
+
+
+def _until_the_end(waiting: Waiting, outcomes: list[str]) -> tuple[float, Exception]:
+    """Feeds ``outcomes`` (again and again) to ``waiting`` on a clock its delays move; the time
+    and the error it ended with. Each delay is checked on the way."""
+    now = 0.0
+    for outcome in itertools.cycle(outcomes):
+        waiting.attempt_limit(now)
+        try:
+            if outcome == "answered":
+                delay = waiting.answered(ACTIVE, now)
+            else:
+                delay = waiting.failed(_failure(outcome), now)
+        except (WaitTimeoutError, ClientError, TaskNotFoundError) as ended:
+            return now, ended
+        assert isinstance(delay, float)
+        assert delay >= 0
+        now += delay
+    raise AssertionError("unreachable: cycle() never ends")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    interval=st.floats(0, 100),
+    timeout=st.floats(0, 300),
+    outcomes=st.lists(
+        st.sampled_from(["answered", "RequestLimitExceeded", "InvalidExportImageTaskId.NotFound"]),
+        min_size=1,
+        max_size=20,
+    ),
+)
+def test_no_poll_is_scheduled_past_the_deadline_and_a_timeout_keeps_the_last_task_seen(
+    interval: float, timeout: float, outcomes: list[str]
+) -> None:
+    waiting = Waiting(TASK_ID, interval=interval, timeout=timeout, now=0.0)
+
+    ended_at, ended = _until_the_end(waiting, outcomes)
+
+    assert ended_at <= timeout or ended_at == pytest.approx(timeout)  # a delay's rounding
+    if isinstance(ended, WaitTimeoutError):  # else 5 failures in a row, or a task never shown
+        assert ended_at == pytest.approx(timeout)
+        assert ended.last_seen is (ACTIVE if "answered" in outcomes[: ended.polls] else None)

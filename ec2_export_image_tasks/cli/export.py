@@ -22,6 +22,8 @@ from botocore.exceptions import (
 )
 from pydantic import TypeAdapter, ValidationError
 
+from .._wait_loops import poll_until_done
+from .._waiting import Waiting
 from ..errors import ExportFailedError, ExportWithoutIdError
 from ..export import cancel_export, start_export
 from ..models import DiskImageFormat, ExportImageRequest, ExportImageTaskStatus, ImageId, Tag
@@ -33,8 +35,9 @@ from ..models.export import (
     S3BucketName,
     tag_keys_problem,
 )
-from ..waiter import describe_export, is_transient, wait_for_export
+from ..waiter import describe_export, is_transient
 from . import output
+from ._deadline import cut_short_after
 from ._unfinished import (
     ExportNotConfirmedError,
     ExportNotFollowedError,
@@ -148,8 +151,10 @@ def wait(run: Invocation) -> int:
 def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int:
     """Print a progress line per poll on ``out`` until the export completes.
 
-    Raises what :func:`wait_for_export` raises (deleted, timed out, refused): each has its exit
-    status.
+    Raises what :func:`~ec2_export_image_tasks.waiter.wait_for_export` raises (deleted, timed
+    out, refused, not found): each has its exit status. Unlike the library, the command line
+    owns its client, so each poll is cut short at ``--timeout``'s deadline
+    (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.
     """
 
     def print_progress(task: ExportImageTask) -> None:
@@ -157,15 +162,15 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
         out.flush()
 
     default = DEMO_WAIT_INTERVAL if run.args.demo else WAIT_INTERVAL
-    wait_for_export(  # returns only once completed; raises otherwise
+    interval = run.args.interval or default
+    poll_until_done(  # returns only once completed; raises otherwise
         client,
-        task_id,
-        interval=run.args.interval or default,
-        timeout=run.args.timeout,
+        Waiting(task_id, interval=interval, timeout=run.args.timeout, now=run.clock()),
         on_progress=print_progress,
         on_retry=run.warn_retry,
         sleep=run.sleep,
         clock=run.clock,
+        bound=cut_short_after,
     )
     return OK
 

@@ -1,0 +1,239 @@
+"""The waiter's decisions, free of I/O: what each poll's outcome means, and how long to sleep.
+
+The sync and async drivers in :mod:`.waiter` only send, sleep and read the clock; every rule
+(the retry policy, the grace for a task not yet visible, the deadline) is decided here, once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from botocore.exceptions import ClientError, CredentialRetrievalError, HTTPClientError
+from botocore.exceptions import ConnectionError as BotocoreConnectionError
+
+from .errors import ExportFailedError, StatusMissingError, TaskNotFoundError, WaitTimeoutError
+from .models import ExportImageTaskStatus
+
+if TYPE_CHECKING:
+    from .models import ExportImageTask
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How a wait for an export rides out failures; frozen, one value: :data:`WAIT_POLICY`.
+
+    It differs from botocore's retry handler (legacy mode, boto3's default: 5 attempts, random
+    delays doubling from under 1 s; standard mode: 3 attempts, delays capped at 20 s; seconds in
+    all) because a wait lasts hours, not one call: botocore's retries happen inside each poll,
+    and these rules apply between polls.
+    """
+
+    max_consecutive_failures: int = 5
+    """Failed polls (or answers without a ``Status``) in a row that end a wait. botocore spends
+    its 3 to 5 attempts of one call within seconds; a wait spreads its 5 polls over minutes, so
+    a short outage of the network or of EC2 does not end an export's wait."""
+
+    max_retry_delay: float = 300.0
+    """The delay after a failure doubles from the interval up to this, or the interval if
+    longer. botocore's delays stay under 20 s for one call; polling an export that takes hours
+    every few seconds through an outage only spends the account's request rate."""
+
+    min_interval: float = 1.0
+    """The shortest delay between polls: a smaller ``interval`` (0 included) is raised to it.
+    botocore has no interval; without a floor, ``interval=0`` is a busy loop of hundreds of
+    requests a second against the account's EC2 rate limit."""
+
+    not_visible_grace: float = 60.0
+    """How long a task not yet visible is polled for. EC2 is eventually consistent: right
+    after ``ExportImage``, ``DescribeExportImageTasks`` may not know the new id for a while (AWS's
+    own waiters retry ``*.NotFound`` the same way). botocore retries nothing of the kind."""
+
+    max_interval: float = 86400.0
+    """The longest interval: a day. Exports take hours; and ``time.sleep`` overflows on a finite
+    but huge one (``1e10``), after the first poll, far from the mistake."""
+
+
+WAIT_POLICY = RetryPolicy()
+
+_FAILED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
+
+NOT_VISIBLE_CODES = frozenset({"InvalidExportImageTaskId.NotFound"})
+"""EC2's code for an export image task id it does not know, or does not know yet."""
+
+CLOCK_SKEW_CODES = frozenset({"RequestExpired"})
+"""EC2's code for a request signed more than 5 minutes away from its own time."""
+
+CLOCK_HINT = "check the system clock: EC2 refuses requests signed more than 5 minutes off"
+
+_TRANSIENT_CODES = frozenset(
+    {
+        # Throttling, as EC2 and botocore's retry handlers name it.
+        "RequestLimitExceeded",
+        "Throttling",
+        "ThrottlingException",
+        "RequestThrottled",
+        "RequestThrottledException",
+        "TooManyRequestsException",
+        "SlowDown",
+        # The service's own trouble.
+        "InternalError",
+        "InternalFailure",
+        "ServiceUnavailable",
+        "Unavailable",
+        "RequestTimeout",
+        "RequestTimeoutException",
+        # Credentials that expired mid-wait: botocore refreshes them before the next call.
+        "ExpiredToken",
+        "ExpiredTokenException",
+    }
+)
+
+
+def error_code(error: Exception) -> str:
+    """EC2's error code, or ``""`` for what is not EC2's answer."""
+    if isinstance(error, ClientError):
+        return error.response.get("Error", {}).get("Code", "")
+    return ""
+
+
+def is_transient(error: Exception) -> bool:
+    """Whether asking again later may succeed, judged by botocore's error code or class.
+
+    Not ``RequestExpired``: a skewed clock stays skewed, however often one asks.
+    """
+    if isinstance(error, ClientError):
+        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+        code = error_code(error)
+        return code not in CLOCK_SKEW_CODES and (code in _TRANSIENT_CODES or status >= 500)
+    # A dropped or timed-out connection; a credentials refresh that failed on its way.
+    return isinstance(error, BotocoreConnectionError | HTTPClientError | CredentialRetrievalError)
+
+
+def retry_delay(interval: float, failures: int) -> float:
+    """The wait after ``failures`` failures in a row: the interval (at least 1 s), doubling."""
+    floor = max(interval, WAIT_POLICY.min_interval)
+    return min(floor * 2.0 ** (failures - 1), max(interval, WAIT_POLICY.max_retry_delay))
+
+
+def _is_not_visible(error: Exception) -> bool:
+    return isinstance(error, TaskNotFoundError) or error_code(error) in NOT_VISIBLE_CODES
+
+
+def check_seconds(name: str, value: float) -> None:
+    """``ValueError`` for seconds no clock can mean: negative or NaN."""
+    if math.isnan(value) or value < 0:
+        raise ValueError(f"{name} must be a number of seconds >= 0, got {value!r}")
+
+
+class AttemptCutShort(BaseException):
+    """Raised inside a poll by whatever bounds it (the command line's alarm) at the deadline.
+
+    A ``BaseException``, as ``KeyboardInterrupt`` is, so that botocore's and urllib3's
+    ``except Exception`` do not take it for a failed request and retry.
+    """
+
+
+class Waiting:
+    """One wait's state: fed each poll's outcome and the time, it says what to do next.
+
+    Each method returns the delay before the next poll, or the completed task, or raises the
+    error that ends the wait.
+    """
+
+    def __init__(self, task_id: str, *, interval: float, timeout: float | None, now: float) -> None:
+        check_seconds("interval", interval)
+        if interval > WAIT_POLICY.max_interval:
+            limit = WAIT_POLICY.max_interval
+            raise ValueError(f"interval must be at most {limit:g} s (a day), got {interval!r}")
+        if timeout is not None:
+            check_seconds("timeout", timeout)
+        self.task_id = task_id
+        self.interval = max(interval, WAIT_POLICY.min_interval)
+        self.timeout = timeout
+        self.started = now
+        self.deadline = math.inf if timeout is None else now + timeout
+        self.polls = 0
+        self.failures = 0
+        self.statusless = 0
+        self.last_seen: ExportImageTask | None = None
+        self.last_error: BaseException | None = None
+        """How the last poll failed, if it did: what a timeout says."""
+
+    def attempt_limit(self, now: float) -> float | None:
+        """The most a poll starting ``now`` may take (None: no deadline).
+
+        No poll is scheduled after the deadline (:meth:`_next_poll`), and any outcome seen on or
+        after it ends the wait; so the only poll that starts late is the one due on the
+        deadline itself, by however long the sleep overran. It is given what remains: nothing,
+        which whoever bounds it (the command line's alarm) turns into its own least time.
+        """
+        self.polls += 1
+        return None if self.timeout is None else max(self.deadline - now, 0.0)
+
+    def _next_poll(self, now: float, delay: float) -> float:
+        """``delay``, cut to end on the deadline: the last poll falls on it."""
+        return min(delay, self.deadline - now)
+
+    def answered(self, task: ExportImageTask, now: float) -> ExportImageTask | float:
+        """The completed task, or the delay before the next poll."""
+        self.last_seen, self.failures, self.last_error = task, 0, None
+        if task.status is ExportImageTaskStatus.COMPLETED:
+            return task
+        if task.status in _FAILED:
+            raise ExportFailedError(task)
+        self.statusless = self.statusless + 1 if task.status is None else 0
+        if self.statusless >= WAIT_POLICY.max_consecutive_failures:
+            raise StatusMissingError(task, self.statusless)
+        if now >= self.deadline:
+            raise self.timed_out()
+        return self._next_poll(now, self.interval)
+
+    def failed(self, error: Exception, now: float) -> float:
+        """The delay before trying again after ``error``; or the error that ends the wait."""
+        self.last_error = error
+        if error_code(error) in CLOCK_SKEW_CODES:
+            error.add_note(CLOCK_HINT)
+            raise error
+        if _is_not_visible(error) and self.last_seen is None:
+            return self._not_visible(error, now)
+        if not is_transient(error):
+            raise error
+        self.failures += 1
+        if now >= self.deadline:
+            raise self.timed_out() from error
+        if self.failures >= WAIT_POLICY.max_consecutive_failures:
+            error.add_note(f"gave up after {self.failures} failed attempt(s) in a row")
+            raise error
+        return self._next_poll(now, retry_delay(self.interval, self.failures))
+
+    def _not_visible(self, error: Exception, now: float) -> float:
+        """Poll a task EC2 does not show yet, up to the grace period from the wait's start."""
+        grace_end = self.started + WAIT_POLICY.not_visible_grace
+        if now >= grace_end:
+            not_found = TaskNotFoundError(self.task_id)
+            not_found.add_note(f"not visible in {self.polls} poll(s) over {now - self.started:g} s")
+            raise not_found from error
+        if now >= self.deadline:
+            raise self.timed_out() from error
+        return self._next_poll(now, min(self.interval, grace_end - now))
+
+    def cut_short(self) -> WaitTimeoutError:
+        """The deadline's error for a poll cut short there, unanswered."""
+        self.last_error = AttemptCutShort()
+        return self.timed_out()
+
+    def timed_out(self) -> WaitTimeoutError:
+        """The deadline's error, saying how the last poll ended when it did not answer."""
+        error, why = self.last_error, None
+        if isinstance(error, AttemptCutShort):
+            why = f"poll {self.polls} was cut short at the deadline, unanswered"
+        elif isinstance(error, Exception) and _is_not_visible(error):
+            why = f"EC2 did not show it in {self.polls} poll(s)"
+        elif isinstance(error, Exception):
+            named = error_code(error) or type(error).__name__
+            why = f"{self.failures} poll(s) in a row failed, the last with {named}"
+        return WaitTimeoutError(
+            self.task_id, self.timeout or 0.0, self.last_seen, polls=self.polls, why=why
+        )
