@@ -24,9 +24,11 @@ from rich.file_proxy import FileProxy
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
+from .._waiting import AttemptCutShort
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import retrying
+from ._deadline import cut_short_after
 from .output import progress_line, state
 from .printable import printable
 
@@ -91,15 +93,6 @@ class WatchTimeoutError(Exception):
         super().__init__(f"watch timed out after {timeout:g} s, {got}")
 
 
-_LONGEST_ALARM = 365 * 86400.0
-"""``setitimer`` overflows on a finite but huge time (``1e10``); past a year, the clock alone
-keeps the deadline (and the connection's own timeouts bound a request)."""
-
-
-class _DeadlinePassed(BaseException):
-    """The real-time alarm behind ``--timeout``: it interrupts even a request that hangs."""
-
-
 @contextmanager
 def ended_by_signals() -> Generator[None]:
     """While inside, :data:`ENDING_SIGNALS` raise :class:`EndedBySignal` in the main thread.
@@ -127,29 +120,6 @@ def ended_by_signals() -> Generator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-
-
-@contextmanager
-def _alarm(seconds: float | None) -> Generator[None]:
-    """:class:`_DeadlinePassed` after ``seconds`` of real time, in the main thread."""
-    if (
-        seconds is None
-        or seconds > _LONGEST_ALARM
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise _DeadlinePassed
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _named(tasks: Sequence[ExportImageTask]) -> Iterator[tuple[str, ExportImageTask]]:
@@ -267,7 +237,7 @@ def watch(
     delay, previous = interval, None
     shown: list[ExportImageTask] | None = None
     try:
-        with _alarm(timeout):
+        with cut_short_after(timeout):
             while True:
                 tasks = polls.get(request)
                 tasks += _final_states(polls, shown or [], tasks, display.err)
@@ -276,14 +246,14 @@ def watch(
                 if not _active(tasks):
                     return
                 if deadline - clock() <= 0:
-                    raise _DeadlinePassed
+                    raise AttemptCutShort
                 seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
                 delay = (
                     interval if seen != previous else min(delay * 2, max(interval, MAX_INTERVAL))
                 )
                 previous = seen
                 sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
-    except _DeadlinePassed:
+    except AttemptCutShort:
         raise WatchTimeoutError(timeout or 0.0, None if shown is None else _active(shown)) from None
 
 
