@@ -202,8 +202,10 @@ def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
         prog=PROG,
         description="List, watch and wait for EC2 export image tasks, typed and validated.",
         epilog="Exit status: 0 ok, 1 AWS error, 2 bad usage or input, 3 invalid data from AWS, "
-        "4 AWS setup (credentials, region, profile, settings), 5 export deleted, 6 wait timed "
-        "out, 130 interrupted, 141 the reader closed the output.",
+        "4 AWS setup (credentials, region, profile, settings), 5 export deleted, 6 wait or "
+        "watch timed out, 7 export --wait stopped following an export that goes on, "
+        "129/143 watch ended by SIGHUP/SIGTERM, 130 interrupted, 141 the reader closed the "
+        "output.",
     )
     top.add_argument("--version", action="version", version=f"{PROG} {version(PROG)}")
     _add_connection_options(top, after_command=False)

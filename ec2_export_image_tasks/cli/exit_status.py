@@ -100,7 +100,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case NoCredentialsError() | PartialCredentialsError():
             return AWS_SETUP, f"{error}; configure AWS credentials, or try --demo"
         case NoRegionError():
-            return AWS_SETUP, "no AWS region given; pass --region, or configure one"
+            return AWS_SETUP, "no AWS region given; pass --region, set AWS_REGION, or configure one"
         case ProfileNotFound() | AwsSetupError():
             return AWS_SETUP, str(error)
         case ClientError():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -236,3 +238,19 @@ def test_the_console_script_lists_the_demo() -> None:
 
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 6
+
+
+def test_help_names_every_exit_status_the_readme_documents(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    documented = {
+        int(number)
+        for row in re.findall(r"^\| ([\d, ]+) \|", readme, re.MULTILINE)
+        for number in row.split(",")
+    }
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    named = {int(number) for number in re.findall(r"\d+", capsys.readouterr().out)}
+    assert documented >= {0, 1, 2, 3, 4, 5, 6, 7, 129, 130, 141, 143}
+    assert documented <= named
