@@ -50,6 +50,10 @@ class RetryPolicy:
     after ``ExportImage``, ``DescribeExportImageTasks`` may not know the new id for a while (AWS's
     own waiters retry ``*.NotFound`` the same way). botocore retries nothing of the kind."""
 
+    min_attempt: float = 1.0
+    """The least time a poll is given, so that the one due on the deadline itself (the last
+    poll falls on it) can still be answered: a bounded wait ends at most this late."""
+
     max_interval: float = 86400.0
     """The longest interval: a day. Exports take hours; and ``time.sleep`` overflows on a finite
     but huge one (``1e10``), after the first poll, far from the mistake."""
@@ -96,6 +100,13 @@ def error_code(error: Exception) -> str:
     if isinstance(error, ClientError):
         return error.response.get("Error", {}).get("Code", "")
     return ""
+
+
+def noting_clock_skew(error: Exception) -> Exception:
+    """``error``, with :data:`CLOCK_HINT` noted when it is EC2's answer to a skewed clock."""
+    if error_code(error) in CLOCK_SKEW_CODES:
+        error.add_note(CLOCK_HINT)
+    return error
 
 
 def is_transient(error: Exception) -> bool:
@@ -166,11 +177,13 @@ class Waiting:
 
         No poll is scheduled after the deadline (:meth:`_next_poll`), and any outcome seen on or
         after it ends the wait; so the only poll that starts late is the one due on the
-        deadline itself, by however long the sleep overran. It is given what remains: nothing,
-        which whoever bounds it (the command line's alarm) turns into its own least time.
+        deadline itself, by however long the sleep overran. It is given what remains, and at
+        least :attr:`RetryPolicy.min_attempt`: a poll given nothing could never be answered.
         """
         self.polls += 1
-        return None if self.timeout is None else max(self.deadline - now, 0.0)
+        if self.timeout is None:
+            return None
+        return max(self.deadline - now, WAIT_POLICY.min_attempt)
 
     def _next_poll(self, now: float, delay: float) -> float:
         """``delay``, cut to end on the deadline: the last poll falls on it."""
@@ -194,8 +207,7 @@ class Waiting:
         """The delay before trying again after ``error``; or the error that ends the wait."""
         self.last_error = error
         if error_code(error) in CLOCK_SKEW_CODES:
-            error.add_note(CLOCK_HINT)
-            raise error
+            raise noting_clock_skew(error)
         if _is_not_visible(error) and self.last_seen is None:
             return self._not_visible(error, now)
         if not is_transient(error):

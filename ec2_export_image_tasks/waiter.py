@@ -23,7 +23,7 @@ from ._wait_loops import (
     describe_export,
     poll_until_done,
 )
-from ._waiting import WAIT_POLICY, Waiting, is_transient, retry_delay
+from ._waiting import WAIT_POLICY, Waiting, is_transient, noting_clock_skew, retry_delay
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -87,6 +87,7 @@ def retrying(
             return poll()
         except Exception as error:
             if not is_transient(error):
+                noting_clock_skew(error)  # watch, as a wait, says what a skewed clock needs
                 raise
             failures += 1
             left = math.inf if remaining is None else remaining()
@@ -163,7 +164,9 @@ async def async_wait_for_export(
     """:func:`wait_for_export` over an aiobotocore client: the same rules, errors and checks.
 
     One difference: a poll still in flight at the deadline is cancelled there (it is given the
-    seconds left, by ``clock``), so the wait ends by its deadline whatever the server does.
+    seconds left, by ``clock``, and at least one second, so that the poll due on the deadline
+    can be answered), so the wait ends at most a second after its deadline whatever the server
+    does.
     """
     return await async_poll_until_done(
         client,

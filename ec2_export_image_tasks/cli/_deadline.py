@@ -7,7 +7,7 @@ import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .._waiting import AttemptCutShort
+from .._waiting import WAIT_POLICY, AttemptCutShort
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 __all__ = ["LONGEST_ALARM_SECONDS", "MIN_ATTEMPT_SECONDS", "cut_short_after"]
 
-MIN_ATTEMPT_SECONDS = 1.0
-"""The least time a poll is given, so that one starting on the deadline itself (the waiter's
-last poll falls on it) can still be answered: the command ends at most this late."""
+MIN_ATTEMPT_SECONDS = WAIT_POLICY.min_attempt
+"""The least time the alarm gives (``watch --timeout 0.5`` too): the command ends at most
+this late."""
 
 LONGEST_ALARM_SECONDS = 365 * 86400.0
 """``setitimer`` overflows on a finite but huge time (``--timeout 1e10``): past a year, no

@@ -140,6 +140,23 @@ def test_a_skewed_clock_ends_wait_at_once_with_one_line_saying_to_check_it(
     assert fake.now == FakeTime().now  # never retried
 
 
+def test_a_skewed_clock_ends_watch_at_once_saying_to_check_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    expired = Ec2Error("RequestExpired", "Request has expired.", 400)
+    client = make_client(Script(_active_task(), [expired]))
+    fake = FakeTime()
+
+    status = main(["watch"], client=client, sleep=fake.sleep, clock=fake.clock)
+
+    assert status == 1
+    assert capsys.readouterr().err == (
+        "error: AWS RequestExpired: Request has expired. (check the system clock: EC2 refuses "
+        "requests signed more than 5 minutes off)\n"
+    )
+    assert fake.now == FakeTime().now  # never retried
+
+
 def test_export_wait_waits_for_the_new_task_to_become_visible(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
