@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from pydantic import ValidationError
 
-    from .models import ExportImageTask
+    from .models import ExportImageResponse, ExportImageTask
 
 __all__ = [
     "EmptyPagesError",
@@ -298,10 +298,17 @@ class ExportNotCancellableError(ExportImageTasksError):
 
 
 class ExportWithoutIdError(ExportImageTasksError):
-    """ExportImage's answer named no export: there is no id to print or to follow."""
+    """ExportImage's answer named no export: there is no id to print or to follow.
 
-    def __init__(self) -> None:
+    The export may have started all the same: ``client_token`` is the ClientToken the request
+    was sent with (sending the same request with it again answers with that export, if it
+    started, and starts no other), and ``response`` is the answer as it came.
+    """
+
+    def __init__(self, client_token: str, response: ExportImageResponse) -> None:
+        self.client_token = client_token
+        self.response = response
         super().__init__(
-            "AWS answered ExportImage without an ExportImageTaskId; "
-            "the export may have started: look for it with list"
+            "AWS answered ExportImage without an ExportImageTaskId; the export may have "
+            f"started: ExportImage with ClientToken {client_token} again finds it"
         )

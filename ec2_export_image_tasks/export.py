@@ -24,7 +24,12 @@ from pydantic import ValidationError
 
 from ._either_form import request_from
 from ._error_document import reading_error_documents
-from .errors import ExportNotCancellableError, InvalidItemError, TaskNotFoundError
+from .errors import (
+    ExportNotCancellableError,
+    ExportWithoutIdError,
+    InvalidItemError,
+    TaskNotFoundError,
+)
 from .models import (
     CancelExportTaskRequest,
     DescribeExportImageTasksRequest,
@@ -120,15 +125,20 @@ def _dry_run_of(request: ExportImageRequest) -> ExportImageRequestTypeDef:
     return request.model_copy(update={"dry_run": True}).to_boto()
 
 
-def _export_response(answer: Mapping[str, Any]) -> ExportImageResponse:
-    """boto3's answer as the model; one that breaks the contract is an :class:`InvalidItemError`.
+def _export_response(answer: Mapping[str, Any], client_token: str) -> ExportImageResponse:
+    """boto3's answer as the model, naming the export it started.
 
-    The export has started all the same: the error carries its id when the answer had one.
+    One that breaks the contract is an :class:`InvalidItemError` (the export has started all
+    the same: the error carries its id when the answer had one); one without an id is an
+    :class:`ExportWithoutIdError`, carrying the ClientToken that finds the export.
     """
     try:
-        return ExportImageResponse.model_validate(answer)
+        response = ExportImageResponse.model_validate(answer)
     except ValidationError as error:
         raise InvalidItemError.of_item(answer, error, "ExportImageTaskId") from None
+    if response.export_image_task_id is None:  # optional in the service model
+        raise ExportWithoutIdError(client_token, response)
+    return response
 
 
 def _cancel_request(task_id: str) -> CancelExportTaskRequestTypeDef:
@@ -213,10 +223,13 @@ def start_export(
     A bad request raises pydantic's ``ValidationError`` (a ``ValueError`` naming the field and
     the value) and sends nothing; what AWS refuses is botocore's ``ClientError`` (with
     ``DryRun=True``, always: ``DryRunOperation``; :func:`check_export_permissions` reads it).
+    An answer without an ``ExportImageTaskId`` raises :class:`ExportWithoutIdError`, whose
+    ``client_token`` finds the export if it started.
     """
     sent = _with_client_token(_export_request(request, kwargs))
-    with _carrying_client_token(sent.client_token or ""), reading_error_documents(client):
-        return _export_response(client.export_image(**sent.to_boto()))
+    token = sent.client_token or ""
+    with _carrying_client_token(token), reading_error_documents(client):
+        return _export_response(client.export_image(**sent.to_boto()), token)
 
 
 @overload
@@ -282,8 +295,9 @@ async def async_start_export(
 ) -> ExportImageResponse:
     """The asyncio form of :func:`start_export`."""
     sent = _with_client_token(_export_request(request, kwargs))
-    with _carrying_client_token(sent.client_token or ""), reading_error_documents(client):
-        return _export_response(await client.export_image(**sent.to_boto()))
+    token = sent.client_token or ""
+    with _carrying_client_token(token), reading_error_documents(client):
+        return _export_response(await client.export_image(**sent.to_boto()), token)
 
 
 @overload

@@ -22,6 +22,7 @@ from ec2_export_image_tasks import (
     ExportImageTaskPaginator,
     ExportImageTaskStatus,
     ExportNotCancellableError,
+    ExportWithoutIdError,
     InvalidItemError,
     TaskNotFoundError,
     async_cancel_export,
@@ -474,6 +475,27 @@ def test_an_answer_breaking_the_contract_carries_the_task_and_the_client_token(
 
     assert raised.value.item_id == _listed(local)[0]
     assert getattr(raised.value, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
+
+
+@pytest.mark.parametrize("token", [None, "nightly-7"], ids=["made", "callers"])
+def test_an_answer_without_a_task_id_raises_with_the_client_token_that_finds_the_export(
+    local: LocalEC2, driver: Driver, token: str | None
+) -> None:
+    def without_id(action: str, parameters: Mapping[str, str]) -> Reply:
+        reply = local(action, parameters)
+        body = re.sub(rb"<exportImageTaskId>[^<]*</exportImageTaskId>", b"", reply.body)
+        return Reply(reply.status, body)
+
+    request = {**REQUEST, "ClientToken": token} if token else REQUEST
+    with pytest.raises(ExportWithoutIdError) as raised:
+        driver.start(without_id, request)
+
+    sent = _sent(local, "ExportImage")[0]["ClientToken"]
+    assert raised.value.client_token == sent == (token or raised.value.client_token)
+    assert raised.value.response.image_id == IMAGE  # the rest of the answer, kept
+    again: ExportImageRequestTypeDef = {**REQUEST, "ClientToken": raised.value.client_token}
+    found = start_export(local.client, **again)
+    assert _listed(local) == [found.export_image_task_id]
 
 
 @pytest.mark.parametrize("failure", [_dropped, _internal_error], ids=["dropped", "5xx"])
