@@ -176,15 +176,17 @@ class EmptyPagesError(ExportImageTasksError):
     """The service sent page after page without an item, each with a new NextToken.
 
     Such a listing may never end. Everything sent was handed out, and ``resume_token``
-    (the iterator's too) goes on from the last NextToken, for a caller who wants to.
+    (the iterator's too) goes on from the last NextToken, for a caller who wants to; from
+    ``build_full_result()``, which hands out nothing when it fails, it is where the call began
+    (None: from the start).
     """
 
-    def __init__(self, pages: int, resume_token: str) -> None:
+    def __init__(self, pages: int, resume_token: str | None) -> None:
         self.pages = pages
         self.resume_token = resume_token
         super().__init__(
             f"the service sent {pages} pages in a row without a task, each with a new "
-            "NextToken; stopped rather than page on without end; resuming goes on from the last one"
+            "NextToken; stopped rather than page on without end"
         )
 
 

@@ -143,8 +143,10 @@ class PageCursor(Generic[ItemT, PageT]):
         """
         try:
             yield
-        except BaseException:
+        except BaseException as error:
             self._page = None
+            if isinstance(error, EmptyPagesError):  # its token went past the items dropped
+                error.resume_token = self.resume_token
             raise
 
     def full_result(self, items: Sequence[ItemT]) -> PageT:
@@ -188,7 +190,7 @@ class PageCursor(Generic[ItemT, PageT]):
         if self._cycle_token is not None:
             raise PaginationCycleError(self._cycle_token)
         if self._empty_pages >= MAX_EMPTY_PAGES:
-            raise EmptyPagesError(self._empty_pages, cast("str", self.resume_token))
+            raise EmptyPagesError(self._empty_pages, self.resume_token)
 
 
 def start_paging(
