@@ -44,7 +44,7 @@ from .paginator.export_image_tasks import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Mapping
+    from collections.abc import Callable, Generator, Mapping
     from typing import Unpack
 
     from mypy_boto3_ec2.client import EC2Client
@@ -117,7 +117,37 @@ def _carrying_client_token(token: str) -> Generator[None]:
     except BaseException as error:
         setattr(error, CLIENT_TOKEN, token)
         error.add_note(client_token_note(token))
+        _keeping_attributes(error)
         raise
+
+
+def _keeping_attributes(error: BaseException) -> None:
+    """Make ``error`` pickle and copy with its attributes (the ClientToken, the notes).
+
+    botocore's errors rebuild from their constructor's arguments alone, so a ``ClientError`` or
+    a dropped connection sent back from a worker process, or copied, would lose the token. Their
+    class stays theirs: only this instance's ``__reduce__`` adds the attributes back.
+    """
+    reduced = type(error).__reduce__(error)
+    if isinstance(reduced, str) or len(reduced) != 2:  # a global by name, or state kept
+        return
+    rebuild, args = reduced
+
+    def with_attributes() -> tuple[Any, ...]:
+        state = {name: value for name, value in vars(error).items() if name != "__reduce__"}
+        return _rebuilt_with, (rebuild, args, state)
+
+    error.__reduce__ = with_attributes  # type: ignore[method-assign]
+
+
+def _rebuilt_with(
+    rebuild: Callable[..., BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    """An error rebuilt as its class does it, with ``state``, and pickling as it did."""
+    error = rebuild(*args)
+    vars(error).update(state)
+    _keeping_attributes(error)
+    return error
 
 
 def _dry_run_of(request: ExportImageRequest) -> ExportImageRequestTypeDef:

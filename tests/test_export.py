@@ -7,6 +7,8 @@ share one state); each behaviour is checked for the boto3 functions and their as
 from __future__ import annotations
 
 import asyncio
+import copy
+import pickle
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -445,6 +447,32 @@ def test_an_answer_lost_after_every_retry_leaves_the_client_token_that_finds_the
     again: ExportImageRequestTypeDef = {**REQUEST, "ClientToken": token}
     found = start_export(local.client, **again)
     assert _listed(local) == [found.export_image_task_id]
+
+
+COPIERS: dict[str, Callable[[BaseException], BaseException]] = {
+    "pickle": lambda error: pickle.loads(pickle.dumps(error)),  # a worker process's error
+    "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
+}
+
+
+@pytest.mark.parametrize("copier", COPIERS.values(), ids=COPIERS.keys())
+@pytest.mark.parametrize("failure", LOST_ANSWERS.values(), ids=LOST_ANSWERS.keys())
+def test_the_client_token_survives_pickling_and_copying_the_error(
+    local: LocalEC2,
+    driver: Driver,
+    failure: Callable[[], BaseException | Reply],
+    copier: Callable[[BaseException], BaseException],
+) -> None:
+    with pytest.raises(BaseException) as raised:  # noqa: PT011 - each failure is its own class
+        driver.start(AnswerLost(local, failure, times=1), REQUEST)
+
+    again = copier(pickle.loads(pickle.dumps(copier(raised.value))))
+
+    assert type(again) is type(raised.value)
+    assert str(again) == str(raised.value)
+    assert getattr(again, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
+    assert again.__notes__ == raised.value.__notes__
 
 
 def test_a_5xx_after_every_retry_is_still_a_client_error(local: LocalEC2, driver: Driver) -> None:
