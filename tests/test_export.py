@@ -38,6 +38,7 @@ from ec2_export_image_tasks import (
 from ec2_export_image_tasks.export import CLIENT_TOKEN
 from ec2_export_image_tasks.testing import (
     Ec2Error,
+    Habits,
     LocalEC2,
     Reply,
     error_reply,
@@ -473,6 +474,26 @@ def test_the_client_token_survives_pickling_and_copying_the_error(
     assert str(again) == str(raised.value)
     assert getattr(again, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
     assert again.__notes__ == raised.value.__notes__
+
+
+def test_a_callers_asyncio_timeout_leaves_the_client_token_on_the_timeouts_cause(
+    local: LocalEC2,
+) -> None:
+    local.habits = Habits(answer_wait=5.0)  # EC2 acts at once, and answers late
+
+    async def start() -> None:
+        async with make_async_client(local) as client, asyncio.timeout(0.2):
+            await async_start_export(client, **REQUEST)
+
+    with pytest.raises(TimeoutError) as raised:
+        asyncio.run(start())
+
+    token: str = getattr(raised.value.__cause__, CLIENT_TOKEN)
+    assert token == _sent(local, "ExportImage")[0]["ClientToken"]
+    local.habits = Habits()
+    again: ExportImageRequestTypeDef = {**REQUEST, "ClientToken": token}
+    found = start_export(local.client, **again)
+    assert _listed(local) == [found.export_image_task_id]
 
 
 def test_a_5xx_after_every_retry_is_still_a_client_error(local: LocalEC2, driver: Driver) -> None:
