@@ -90,13 +90,16 @@ def list_export_image_tasks_in_regions(
     Refused here, at the call, before any request: a wrong ``concurrency``, ``on_invalid`` or
     ``region_timeout`` and a ``PaginationConfig`` with ``StartingToken`` or ``MaxItems`` (one
     region's token; a cut that would end each region without a word) are ``ValueError``s;
-    ``regions`` given as one string is a ``TypeError``. Close the listing
+    ``regions`` given as one string, or a ``concurrency`` that is no ``int``, is a ``TypeError``. Close the listing
     (``contextlib.aclosing``) to stop early: every region's paging stops with it.
     """
     if isinstance(regions, str):  # an Iterable[str] to a type checker: one region a letter
         raise TypeError(
             f"regions must be region names, such as [{regions!r}], not the string {regions!r}"
         )
+    # A bool is an int to type checkers: True would page one region at a time.
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise TypeError(f"concurrency must be a whole number of regions, got {concurrency!r}")
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
     _check_region_timeout(region_timeout)

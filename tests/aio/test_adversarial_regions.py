@@ -41,6 +41,24 @@ def test_a_region_timeout_that_is_not_a_number_is_refused_by_the_call_itself(
     assert service.requests == []
 
 
+@pytest.mark.parametrize("concurrency", [True, 2.5, "4"], ids=repr)
+def test_a_concurrency_that_is_not_a_whole_number_is_refused_by_the_call_itself(
+    concurrency: object,
+) -> None:
+    # True would page one region at a time, 2.5 three; "4" failed with a bare comparison error.
+    service = LocalEC2()
+    message = f"concurrency must be a whole number of regions, got {concurrency!r}"
+
+    with pytest.raises(TypeError, match=re.escape(message)):
+        list_export_image_tasks_in_regions(
+            local_session({"eu-west-1": service}),
+            ["eu-west-1"],
+            concurrency=concurrency,  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        )
+
+    assert service.requests == []
+
+
 def test_an_infinite_region_timeout_is_no_deadline() -> None:
     service = LocalEC2()
     service.add_task(sample_task(1))
