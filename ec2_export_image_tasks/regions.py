@@ -90,8 +90,9 @@ def list_export_image_tasks_in_regions(
     Refused here, at the call, before any request: a wrong ``concurrency``, ``on_invalid`` or
     ``region_timeout`` and a ``PaginationConfig`` with ``StartingToken`` or ``MaxItems`` (one
     region's token; a cut that would end each region without a word) are ``ValueError``s;
-    ``regions`` given as one string, or a ``concurrency`` that is no ``int``, is a ``TypeError``. Close the listing
-    (``contextlib.aclosing``) to stop early: every region's paging stops with it.
+    ``regions`` given as one string, or a ``concurrency`` that is no ``int``, is a
+    ``TypeError``. Close the listing (``contextlib.aclosing``) to stop early: every region's
+    paging stops with it.
     """
     if isinstance(regions, str):  # an Iterable[str] to a type checker: one region a letter
         raise TypeError(
