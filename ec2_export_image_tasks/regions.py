@@ -191,6 +191,8 @@ async def _listing(regions: Sequence[Region], concurrency: int) -> AsyncGenerato
                 found = await queue.get()
             except asyncio.CancelledError as cancelled:  # a caller's own timeout, say
                 cancelled.add_note(_still_paging(regions, producers))
+                if failures:  # no RegionsFailedError will say so: the cancellation must
+                    cancelled.add_note(_failed_before(failures))
                 raise
             if found is not None:
                 yield found
@@ -220,3 +222,16 @@ def _still_paging(regions: Sequence[Region], producers: Sequence[asyncio.Task[No
         if not producer.done()
     ]
     return f"the listing was cancelled with these regions unfinished: {', '.join(waited) or 'none'}"
+
+
+def _failed_before(failures: Sequence[RegionError]) -> str:
+    """The regions that had failed when the listing was cancelled, and why.
+
+    Their tasks after the failure were never listed; some before it may wait unread in the
+    listing's queue, so no resume token is offered: list those regions again.
+    """
+    failed = "; ".join(
+        f"{failure.region} ({type(failure.error).__name__}: {failure.error})"
+        for failure in sorted(failures, key=lambda failure: failure.region)
+    )
+    return f"these regions had failed, and their tasks may be incomplete: list them again: {failed}"
