@@ -191,13 +191,17 @@ class EmptyPagesError(ExportImageTasksError):
 
 
 class IteratorConsumedError(ExportImageTasksError, RuntimeError):
-    """A page iterator was started a second time; each ``paginate()`` call pages once."""
+    """A page iterator (or a many-region listing) was iterated a second time; each pages once.
 
-    def __init__(self) -> None:
-        super().__init__(
-            "this iterator has already been iterated; call paginate() again, with "
-            "PaginationConfig={'StartingToken': it.resume_token} to continue where it stopped"
-        )
+    Iterating again would otherwise restart from a stale token, or yield nothing, silently.
+    """
+
+    def __init__(
+        self,
+        again: str = "call paginate() again, with PaginationConfig={'StartingToken': "
+        "it.resume_token} to continue where it stopped",
+    ) -> None:
+        super().__init__(f"this iterator has already been iterated; {again}")
 
 
 class RegionError(ExportImageTasksError):

@@ -11,7 +11,7 @@ import contextlib
 from typing import TYPE_CHECKING, cast
 
 from ._region_paging import Region, page_region
-from .errors import RegionError, RegionsFailedError
+from .errors import IteratorConsumedError, RegionError, RegionsFailedError
 from .models import DescribeExportImageTasksRequest
 from .paginator.generic import check_on_invalid
 
@@ -52,8 +52,15 @@ class RegionListing:
         }
         """Each region's tasks skipped under ``on_invalid="skip"``, failed regions' included."""
         self._listing = _listing(regions, concurrency)
+        self._iterated = False
 
     def __aiter__(self) -> RegionListing:
+        """The listing itself; a second ``async for`` raises, rather than yield nothing."""
+        if self._iterated:
+            raise IteratorConsumedError(
+                "call list_export_image_tasks_in_regions() again to list the regions again"
+            )
+        self._iterated = True
         return self
 
     async def __anext__(self) -> Found:
