@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from pydantic import ValidationError
 
-    from .models import ExportImageTask
+    from .models import ExportImageResponse, ExportImageTask
 
 __all__ = [
     "EmptyPagesError",
@@ -176,26 +176,32 @@ class EmptyPagesError(ExportImageTasksError):
     """The service sent page after page without an item, each with a new NextToken.
 
     Such a listing may never end. Everything sent was handed out, and ``resume_token``
-    (the iterator's too) goes on from the last NextToken, for a caller who wants to.
+    (the iterator's too) goes on from the last NextToken, for a caller who wants to; from
+    ``build_full_result()``, which hands out nothing when it fails, it is where the call began
+    (None: from the start).
     """
 
-    def __init__(self, pages: int, resume_token: str) -> None:
+    def __init__(self, pages: int, resume_token: str | None) -> None:
         self.pages = pages
         self.resume_token = resume_token
         super().__init__(
             f"the service sent {pages} pages in a row without a task, each with a new "
-            "NextToken; stopped rather than page on without end; resuming goes on from the last one"
+            "NextToken; stopped rather than page on without end"
         )
 
 
 class IteratorConsumedError(ExportImageTasksError, RuntimeError):
-    """A page iterator was started a second time; each ``paginate()`` call pages once."""
+    """A page iterator (or a many-region listing) was iterated a second time; each pages once.
 
-    def __init__(self) -> None:
-        super().__init__(
-            "this iterator has already been iterated; call paginate() again, with "
-            "PaginationConfig={'StartingToken': it.resume_token} to continue where it stopped"
-        )
+    Iterating again would otherwise restart from a stale token, or yield nothing, silently.
+    """
+
+    def __init__(
+        self,
+        again: str = "call paginate() again, with PaginationConfig={'StartingToken': "
+        "it.resume_token} to continue where it stopped",
+    ) -> None:
+        super().__init__(f"this iterator has already been iterated; {again}")
 
 
 class RegionError(ExportImageTasksError):
@@ -317,10 +323,17 @@ class ExportNotCancellableError(ExportImageTasksError):
 
 
 class ExportWithoutIdError(ExportImageTasksError):
-    """ExportImage's answer named no export: there is no id to print or to follow."""
+    """ExportImage's answer named no export: there is no id to print or to follow.
 
-    def __init__(self) -> None:
+    The export may have started all the same: ``client_token`` is the ClientToken the request
+    was sent with (sending the same request with it again answers with that export, if it
+    started, and starts no other), and ``response`` is the answer as it came.
+    """
+
+    def __init__(self, client_token: str, response: ExportImageResponse) -> None:
+        self.client_token = client_token
+        self.response = response
         super().__init__(
-            "AWS answered ExportImage without an ExportImageTaskId; "
-            "the export may have started: look for it with list"
+            "AWS answered ExportImage without an ExportImageTaskId; the export may have "
+            f"started: ExportImage with ClientToken {client_token} again finds it"
         )

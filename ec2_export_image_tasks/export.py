@@ -24,7 +24,12 @@ from pydantic import ValidationError
 
 from ._either_form import request_from
 from ._error_document import reading_error_documents
-from .errors import ExportNotCancellableError, InvalidItemError, TaskNotFoundError
+from .errors import (
+    ExportNotCancellableError,
+    ExportWithoutIdError,
+    InvalidItemError,
+    TaskNotFoundError,
+)
 from .models import (
     CancelExportTaskRequest,
     DescribeExportImageTasksRequest,
@@ -39,7 +44,7 @@ from .paginator.export_image_tasks import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Mapping
+    from collections.abc import Callable, Generator, Mapping
     from typing import Unpack
 
     from mypy_boto3_ec2.client import EC2Client
@@ -112,7 +117,37 @@ def _carrying_client_token(token: str) -> Generator[None]:
     except BaseException as error:
         setattr(error, CLIENT_TOKEN, token)
         error.add_note(client_token_note(token))
+        _keeping_attributes(error)
         raise
+
+
+def _keeping_attributes(error: BaseException) -> None:
+    """Make ``error`` pickle and copy with its attributes (the ClientToken, the notes).
+
+    botocore's errors rebuild from their constructor's arguments alone, so a ``ClientError`` or
+    a dropped connection sent back from a worker process, or copied, would lose the token. Their
+    class stays theirs: only this instance's ``__reduce__`` adds the attributes back.
+    """
+    reduced = type(error).__reduce__(error)
+    if isinstance(reduced, str) or len(reduced) != 2:  # a global by name, or state kept
+        return
+    rebuild, args = reduced
+
+    def with_attributes() -> tuple[Any, ...]:
+        state = {name: value for name, value in vars(error).items() if name != "__reduce__"}
+        return _rebuilt_with, (rebuild, args, state)
+
+    error.__reduce__ = with_attributes  # type: ignore[method-assign]
+
+
+def _rebuilt_with(
+    rebuild: Callable[..., BaseException], args: tuple[object, ...], state: dict[str, object]
+) -> BaseException:
+    """An error rebuilt as its class does it, with ``state``, and pickling as it did."""
+    error = rebuild(*args)
+    vars(error).update(state)
+    _keeping_attributes(error)
+    return error
 
 
 def _dry_run_of(request: ExportImageRequest) -> ExportImageRequestTypeDef:
@@ -120,15 +155,20 @@ def _dry_run_of(request: ExportImageRequest) -> ExportImageRequestTypeDef:
     return request.model_copy(update={"dry_run": True}).to_boto()
 
 
-def _export_response(answer: Mapping[str, Any]) -> ExportImageResponse:
-    """boto3's answer as the model; one that breaks the contract is an :class:`InvalidItemError`.
+def _export_response(answer: Mapping[str, Any], client_token: str) -> ExportImageResponse:
+    """boto3's answer as the model, naming the export it started.
 
-    The export has started all the same: the error carries its id when the answer had one.
+    One that breaks the contract is an :class:`InvalidItemError` (the export has started all
+    the same: the error carries its id when the answer had one); one without an id is an
+    :class:`ExportWithoutIdError`, carrying the ClientToken that finds the export.
     """
     try:
-        return ExportImageResponse.model_validate(answer)
+        response = ExportImageResponse.model_validate(answer)
     except ValidationError as error:
         raise InvalidItemError.of_item(answer, error, "ExportImageTaskId") from None
+    if response.export_image_task_id is None:  # optional in the service model
+        raise ExportWithoutIdError(client_token, response)
+    return response
 
 
 def _cancel_request(task_id: str) -> CancelExportTaskRequestTypeDef:
@@ -213,10 +253,13 @@ def start_export(
     A bad request raises pydantic's ``ValidationError`` (a ``ValueError`` naming the field and
     the value) and sends nothing; what AWS refuses is botocore's ``ClientError`` (with
     ``DryRun=True``, always: ``DryRunOperation``; :func:`check_export_permissions` reads it).
+    An answer without an ``ExportImageTaskId`` raises :class:`ExportWithoutIdError`, whose
+    ``client_token`` finds the export if it started.
     """
     sent = _with_client_token(_export_request(request, kwargs))
-    with _carrying_client_token(sent.client_token or ""), reading_error_documents(client):
-        return _export_response(client.export_image(**sent.to_boto()))
+    token = sent.client_token or ""
+    with _carrying_client_token(token), reading_error_documents(client):
+        return _export_response(client.export_image(**sent.to_boto()), token)
 
 
 @overload
@@ -282,8 +325,9 @@ async def async_start_export(
 ) -> ExportImageResponse:
     """The asyncio form of :func:`start_export`."""
     sent = _with_client_token(_export_request(request, kwargs))
-    with _carrying_client_token(sent.client_token or ""), reading_error_documents(client):
-        return _export_response(await client.export_image(**sent.to_boto()))
+    token = sent.client_token or ""
+    with _carrying_client_token(token), reading_error_documents(client):
+        return _export_response(await client.export_image(**sent.to_boto()), token)
 
 
 @overload

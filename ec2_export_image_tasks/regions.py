@@ -11,7 +11,7 @@ import contextlib
 from typing import TYPE_CHECKING, cast
 
 from ._region_paging import Region, page_region
-from .errors import RegionError, RegionsFailedError
+from .errors import IteratorConsumedError, RegionError, RegionsFailedError
 from .models import DescribeExportImageTasksRequest
 from .paginator.generic import check_on_invalid
 
@@ -52,8 +52,15 @@ class RegionListing:
         }
         """Each region's tasks skipped under ``on_invalid="skip"``, failed regions' included."""
         self._listing = _listing(regions, concurrency)
+        self._iterated = False
 
     def __aiter__(self) -> RegionListing:
+        """The listing itself; a second ``async for`` raises, rather than yield nothing."""
+        if self._iterated:
+            raise IteratorConsumedError(
+                "call list_export_image_tasks_in_regions() again to list the regions again"
+            )
+        self._iterated = True
         return self
 
     async def __anext__(self) -> Found:
@@ -90,13 +97,17 @@ def list_export_image_tasks_in_regions(
     Refused here, at the call, before any request: a wrong ``concurrency``, ``on_invalid`` or
     ``region_timeout`` and a ``PaginationConfig`` with ``StartingToken`` or ``MaxItems`` (one
     region's token; a cut that would end each region without a word) are ``ValueError``s;
-    ``regions`` given as one string is a ``TypeError``. Close the listing
-    (``contextlib.aclosing``) to stop early: every region's paging stops with it.
+    ``regions`` given as one string, or a ``concurrency`` that is no ``int``, is a
+    ``TypeError``. Close the listing (``contextlib.aclosing``) to stop early: every region's
+    paging stops with it.
     """
     if isinstance(regions, str):  # an Iterable[str] to a type checker: one region a letter
         raise TypeError(
             f"regions must be region names, such as [{regions!r}], not the string {regions!r}"
         )
+    # A bool is an int to type checkers: True would page one region at a time.
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int):  # pyright: ignore[reportUnnecessaryIsInstance]
+        raise TypeError(f"concurrency must be a whole number of regions, got {concurrency!r}")
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
     _check_region_timeout(region_timeout)
@@ -187,6 +198,8 @@ async def _listing(regions: Sequence[Region], concurrency: int) -> AsyncGenerato
                 found = await queue.get()
             except asyncio.CancelledError as cancelled:  # a caller's own timeout, say
                 cancelled.add_note(_still_paging(regions, producers))
+                if failures:  # no RegionsFailedError will say so: the cancellation must
+                    cancelled.add_note(_failed_before(failures))
                 raise
             if found is not None:
                 yield found
@@ -216,3 +229,16 @@ def _still_paging(regions: Sequence[Region], producers: Sequence[asyncio.Task[No
         if not producer.done()
     ]
     return f"the listing was cancelled with these regions unfinished: {', '.join(waited) or 'none'}"
+
+
+def _failed_before(failures: Sequence[RegionError]) -> str:
+    """The regions that had failed when the listing was cancelled, and why.
+
+    Their tasks after the failure were never listed; some before it may wait unread in the
+    listing's queue, so no resume token is offered: list those regions again.
+    """
+    failed = "; ".join(
+        f"{failure.region} ({type(failure.error).__name__}: {failure.error})"
+        for failure in sorted(failures, key=lambda failure: failure.region)
+    )
+    return f"these regions had failed, and their tasks may be incomplete: list them again: {failed}"

@@ -11,7 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 from pydantic import ValidationError
 
-from ec2_export_image_tasks import ExportImageTask, errors
+from ec2_export_image_tasks import ExportImageResponse, ExportImageTask, errors
 from ec2_export_image_tasks.errors import (
     EmptyPagesError,
     ExportFailedError,
@@ -69,7 +69,9 @@ SAMPLES: dict[type[ExportImageTasksError], Callable[[], ExportImageTasksError]] 
     WaitTimeoutError: lambda: WaitTimeoutError("export-ami-0123456789abcdef0", 60.0, ACTIVE),
     TaskNotFoundError: lambda: TaskNotFoundError("export-ami-0123456789abcdef0"),
     StatusMissingError: lambda: StatusMissingError(ACTIVE, 5),
-    ExportWithoutIdError: ExportWithoutIdError,
+    ExportWithoutIdError: lambda: ExportWithoutIdError(
+        "run-7", ExportImageResponse.model_validate({"Status": "active", "Progress": "0"})
+    ),
     ExportNotCancellableError: lambda: ExportNotCancellableError(
         "export-ami-0123456789abcdef0", "IncorrectState", "completed"
     ),

@@ -7,6 +7,8 @@ share one state); each behaviour is checked for the boto3 functions and their as
 from __future__ import annotations
 
 import asyncio
+import copy
+import pickle
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ from ec2_export_image_tasks import (
     ExportImageTaskPaginator,
     ExportImageTaskStatus,
     ExportNotCancellableError,
+    ExportWithoutIdError,
     InvalidItemError,
     TaskNotFoundError,
     async_cancel_export,
@@ -35,6 +38,7 @@ from ec2_export_image_tasks import (
 from ec2_export_image_tasks.export import CLIENT_TOKEN
 from ec2_export_image_tasks.testing import (
     Ec2Error,
+    Habits,
     LocalEC2,
     Reply,
     error_reply,
@@ -446,6 +450,52 @@ def test_an_answer_lost_after_every_retry_leaves_the_client_token_that_finds_the
     assert _listed(local) == [found.export_image_task_id]
 
 
+COPIERS: dict[str, Callable[[BaseException], BaseException]] = {
+    "pickle": lambda error: pickle.loads(pickle.dumps(error)),  # a worker process's error
+    "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
+}
+
+
+@pytest.mark.parametrize("copier", COPIERS.values(), ids=COPIERS.keys())
+@pytest.mark.parametrize("failure", LOST_ANSWERS.values(), ids=LOST_ANSWERS.keys())
+def test_the_client_token_survives_pickling_and_copying_the_error(
+    local: LocalEC2,
+    driver: Driver,
+    failure: Callable[[], BaseException | Reply],
+    copier: Callable[[BaseException], BaseException],
+) -> None:
+    with pytest.raises(BaseException) as raised:  # noqa: PT011 - each failure is its own class
+        driver.start(AnswerLost(local, failure, times=1), REQUEST)
+
+    again = copier(pickle.loads(pickle.dumps(copier(raised.value))))
+
+    assert type(again) is type(raised.value)
+    assert str(again) == str(raised.value)
+    assert getattr(again, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
+    assert again.__notes__ == raised.value.__notes__
+
+
+def test_a_callers_asyncio_timeout_leaves_the_client_token_on_the_timeouts_cause(
+    local: LocalEC2,
+) -> None:
+    local.habits = Habits(answer_wait=5.0)  # EC2 acts at once, and answers late
+
+    async def start() -> None:
+        async with make_async_client(local) as client, asyncio.timeout(0.2):
+            await async_start_export(client, **REQUEST)
+
+    with pytest.raises(TimeoutError) as raised:
+        asyncio.run(start())
+
+    token: str = getattr(raised.value.__cause__, CLIENT_TOKEN)
+    assert token == _sent(local, "ExportImage")[0]["ClientToken"]
+    local.habits = Habits()
+    again: ExportImageRequestTypeDef = {**REQUEST, "ClientToken": token}
+    found = start_export(local.client, **again)
+    assert _listed(local) == [found.export_image_task_id]
+
+
 def test_a_5xx_after_every_retry_is_still_a_client_error(local: LocalEC2, driver: Driver) -> None:
     with pytest.raises(ClientError, match="InternalError") as raised:
         driver.start(AnswerLost(local, _internal_error, times=3), REQUEST, attempts=3)
@@ -474,6 +524,27 @@ def test_an_answer_breaking_the_contract_carries_the_task_and_the_client_token(
 
     assert raised.value.item_id == _listed(local)[0]
     assert getattr(raised.value, CLIENT_TOKEN) == _sent(local, "ExportImage")[0]["ClientToken"]
+
+
+@pytest.mark.parametrize("token", [None, "nightly-7"], ids=["made", "callers"])
+def test_an_answer_without_a_task_id_raises_with_the_client_token_that_finds_the_export(
+    local: LocalEC2, driver: Driver, token: str | None
+) -> None:
+    def without_id(action: str, parameters: Mapping[str, str]) -> Reply:
+        reply = local(action, parameters)
+        body = re.sub(rb"<exportImageTaskId>[^<]*</exportImageTaskId>", b"", reply.body)
+        return Reply(reply.status, body)
+
+    request = {**REQUEST, "ClientToken": token} if token else REQUEST
+    with pytest.raises(ExportWithoutIdError) as raised:
+        driver.start(without_id, request)
+
+    sent = _sent(local, "ExportImage")[0]["ClientToken"]
+    assert raised.value.client_token == sent == (token or raised.value.client_token)
+    assert raised.value.response.image_id == IMAGE  # the rest of the answer, kept
+    again: ExportImageRequestTypeDef = {**REQUEST, "ClientToken": raised.value.client_token}
+    found = start_export(local.client, **again)
+    assert _listed(local) == [found.export_image_task_id]
 
 
 @pytest.mark.parametrize("failure", [_dropped, _internal_error], ids=["dropped", "5xx"])

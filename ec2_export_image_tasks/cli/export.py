@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .._wait_loops import poll_until_done
 from .._waiting import Waiting
-from ..errors import ExportFailedError, ExportWithoutIdError
+from ..errors import ExportFailedError
 from ..export import cancel_export, start_export
 from ..models import DiskImageFormat, ExportImageRequest, ExportImageTaskStatus, ImageId, Tag
 from ..models.export import (
@@ -276,15 +276,14 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
     try:
         response = start_export(client, request)
-        if response.export_image_task_id is None:  # optional in the model; nothing to follow
-            raise ExportWithoutIdError
     except (Exception, KeyboardInterrupt) as error:
         if _nothing_started(error):
             raise
         command = _export_again(run.args, client_token)
         raise ExportNotConfirmedError(error, client_token, command) from error
     document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
-    return response.export_image_task_id, dict(document)
+    # start_export raises ExportWithoutIdError for an answer without one.
+    return cast("str", response.export_image_task_id), dict(document)
 
 
 def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -37,7 +37,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 from ._frozen import FrozenDict, frozen
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from pydantic.json_schema import JsonSchemaValue
 
@@ -169,6 +169,16 @@ class ResponseModel(_Model, frozen=True):
         ]
         key = Annotated[str, AfterValidator(_not_a_field_in_another_case(fields))]
         cls.__annotations__["__pydantic_extra__"] = dict[key, _FrozenValue]
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """pydantic's copy; unknown keys in ``update`` (not validated, as in pydantic) are frozen
+        like the rest, so that the copy cannot be changed through them either."""
+        copied = super().model_copy(update=update, deep=deep)
+        extra = copied.__pydantic_extra__
+        if update and extra:
+            frozen_extra = {key: frozen(value) for key, value in extra.items()}
+            object.__setattr__(copied, "__pydantic_extra__", frozen_extra)
+        return copied
 
     @property
     def model_extra(self) -> dict[str, Any] | None:

@@ -138,13 +138,17 @@ class PageCursor(Generic[ItemT, PageT]):
     def all_or_nothing(self) -> Generator[None]:
         """Around ``build_full_result``: a run that fails hands out nothing, so it rewinds.
 
-        The items gathered so far die with the call, so after any failure ``resume_token`` and
-        ``done`` are where the run began: resuming lists each of them again, none lost.
+        The items gathered so far die with the call, so after any failure ``resume_token``,
+        ``done`` and ``errors`` are where the run began: resuming lists each of them again (and
+        skips each invalid one again), none lost, none recorded twice.
         """
         try:
             yield
-        except BaseException:
+        except BaseException as error:
             self._page = None
+            self.errors.clear()
+            if isinstance(error, EmptyPagesError):  # its token went past the items dropped
+                error.resume_token = self.resume_token
             raise
 
     def full_result(self, items: Sequence[ItemT]) -> PageT:
@@ -188,7 +192,7 @@ class PageCursor(Generic[ItemT, PageT]):
         if self._cycle_token is not None:
             raise PaginationCycleError(self._cycle_token)
         if self._empty_pages >= MAX_EMPTY_PAGES:
-            raise EmptyPagesError(self._empty_pages, cast("str", self.resume_token))
+            raise EmptyPagesError(self._empty_pages, self.resume_token)
 
 
 def start_paging(

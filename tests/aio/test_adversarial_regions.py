@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from ec2_export_image_tasks.errors import IteratorConsumedError
 from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import LocalEC2, sample_task
 from ec2_export_image_tasks.testing.aio import local_session
@@ -41,6 +42,24 @@ def test_a_region_timeout_that_is_not_a_number_is_refused_by_the_call_itself(
     assert service.requests == []
 
 
+@pytest.mark.parametrize("concurrency", [True, 2.5, "4"], ids=repr)
+def test_a_concurrency_that_is_not_a_whole_number_is_refused_by_the_call_itself(
+    concurrency: object,
+) -> None:
+    # True would page one region at a time, 2.5 three; "4" failed with a bare comparison error.
+    service = LocalEC2()
+    message = f"concurrency must be a whole number of regions, got {concurrency!r}"
+
+    with pytest.raises(TypeError, match=re.escape(message)):
+        list_export_image_tasks_in_regions(
+            local_session({"eu-west-1": service}),
+            ["eu-west-1"],
+            concurrency=concurrency,  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+        )
+
+    assert service.requests == []
+
+
 def test_an_infinite_region_timeout_is_no_deadline() -> None:
     service = LocalEC2()
     service.add_task(sample_task(1))
@@ -52,3 +71,20 @@ def test_an_infinite_region_timeout_is_no_deadline() -> None:
         return [task.export_image_task_id async for _, task in listing]
 
     assert asyncio.run(listed()) == [sample_task(1).export_image_task_id]
+
+
+def test_a_listing_iterated_a_second_time_raises_rather_than_yield_nothing() -> None:
+    service = LocalEC2()
+    service.add_task(sample_task(0))
+
+    async def twice() -> list[str]:
+        listing = list_export_image_tasks_in_regions(
+            local_session({"eu-west-1": service}), ["eu-west-1"]
+        )
+        first = [region async for region, _ in listing]
+        with pytest.raises(IteratorConsumedError, match="call list_export_image_tasks_in_regions"):
+            async for _ in listing:
+                pass
+        return first
+
+    assert asyncio.run(twice()) == ["eu-west-1"]

@@ -17,7 +17,7 @@ from ec2_export_image_tasks import AsyncExportImageTaskPaginator
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
 from ec2_export_image_tasks.regions import REGION_TIMEOUT, list_export_image_tasks_in_regions
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, sample_task
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, sample_task
 from ec2_export_image_tasks.testing.aio import local_session, make_async_client
 
 from ..paginator.helpers import ScriptedPages, ShapedListing, good, task_id
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from ec2_export_image_tasks.errors import InvalidItemError
-    from ec2_export_image_tasks.testing import Handler, Reply
+    from ec2_export_image_tasks.testing import Handler
 
 REGIONS = ("eu-west-1", "us-east-1", "ap-southeast-2")
 
@@ -392,6 +392,34 @@ def test_a_config_that_is_not_botocores_is_refused_by_the_call_itself() -> None:
         TypeError, match=re.escape("config must be a botocore Config, got {'read_timeout': 5}")
     ):
         list_export_image_tasks_in_regions(local_session({}), REGIONS, config={"read_timeout": 5})  # type: ignore[arg-type]  # pyright: ignore[reportArgumentType]
+
+
+def test_a_callers_own_timeout_names_the_regions_that_had_failed_too() -> None:
+    # eu-west-1 fails on its second page; the caller's timeout comes while us-east-1 hangs, so
+    # no RegionsFailedError is raised: without a word, eu-west-1 would look finished.
+    service = _region_service(0, 4)
+
+    def second_page_refused(action: str, parameters: Mapping[str, str]) -> Reply:
+        if "NextToken" in parameters:
+            return error_reply(Ec2Error("UnauthorizedOperation", "not allowed", 403))
+        return service(action, parameters)
+
+    def hanging(action: str, parameters: Mapping[str, str]) -> Reply:
+        return Reply(200, b"", wait=60.0)
+
+    handlers: dict[str, Handler] = {"eu-west-1": second_page_refused, "us-east-1": hanging}
+
+    async def main() -> None:
+        async with asyncio.timeout(1.0):
+            await _list_async(handlers, page_size=2)
+
+    with pytest.raises(TimeoutError) as raised:
+        asyncio.run(asyncio.wait_for(main(), timeout=30))
+
+    notes = getattr(raised.value.__cause__, "__notes__", [])
+    assert notes[0] == "the listing was cancelled with these regions unfinished: us-east-1"
+    assert notes[1].startswith("these regions had failed, and their tasks may be incomplete: ")
+    assert "eu-west-1 (ClientError: An error occurred (UnauthorizedOperation)" in notes[1]
 
 
 def test_a_region_ended_by_a_cancellation_nobody_asked_for_is_reported_not_awaited() -> None:

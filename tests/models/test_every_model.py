@@ -142,6 +142,23 @@ def test_a_frozen_model_cannot_be_changed_through_its_unknown_keys(
     assert pickle.loads(pickle.dumps(instance)) == instance
 
 
+@pytest.mark.parametrize("case", RESPONSE_CASES, ids=str)
+@given(data=st.data())
+def test_a_copy_cannot_be_changed_through_the_unknown_keys_it_was_given(
+    case: Case, data: st.DataObject
+) -> None:
+    key = data.draw(case.unknown_keys())
+    instance = case.model.model_validate(data.draw(case.dicts()))
+    copied = instance.model_copy(update={key: {"Items": [{"Values": ["x"]}]}})
+    extra = copied.model_extra
+    assert extra is not None
+
+    with pytest.raises(TypeError, match="frozen"):
+        extra[key]["Items"][0]["Values"].append("y")
+
+    assert to_boto(copied)[key] == {"Items": [{"Values": ["x"]}]}
+
+
 @pytest.mark.parametrize("case", WITH_LISTS, ids=str)
 @given(data=st.data())
 def test_lists_in_the_boto3_dict_are_tuples_on_the_model(case: Case, data: st.DataObject) -> None:

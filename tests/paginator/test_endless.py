@@ -56,6 +56,24 @@ def test_resuming_after_empty_pages_goes_on_from_the_last_token(driver: Driver) 
     assert server.requests[MAX_EMPTY_PAGES].get("NextToken") == f"t{MAX_EMPTY_PAGES}"
 
 
+def test_empty_pages_in_build_full_result_give_the_token_where_the_call_began(
+    driver: Driver,
+) -> None:
+    server = EmptyPagesWithFreshTokens({0: 7})
+    driver.serve(server)
+    it = driver.paginate()
+
+    taken = driver.take_full_result(it)
+
+    assert isinstance(taken.error, EmptyPagesError)
+    assert taken.error.resume_token == it.resume_token  # the tasks gathered went with the call
+    token = taken.error.resume_token
+    resumed = driver.paginate(PaginationConfig={"StartingToken": token} if token else {})
+    sent = len(server.requests)
+    driver.take(resumed, limit=1)
+    assert "NextToken" not in server.requests[sent]  # task 7's page asked for again: none lost
+
+
 def test_a_page_with_a_task_starts_the_count_of_empty_pages_again(driver: Driver) -> None:
     last = 2 * MAX_EMPTY_PAGES - 2
     server = EmptyPagesWithFreshTokens({MAX_EMPTY_PAGES - 2: 1, last: 2})

@@ -9,17 +9,17 @@ from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ec2_export_image_tasks.testing import LocalEC2
+from ec2_export_image_tasks.testing import LocalEC2, error_reply
 
 from .drivers import Driver, Taken
-from .helpers import INTERNAL_ERROR, ScriptedPages, ShapedListing, good, ids
+from .helpers import INTERNAL_ERROR, ScriptedPages, ShapedListing, good, ids, page, task_id
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from mypy_boto3_ec2.type_defs import PaginatorConfigTypeDef
 
-    from ec2_export_image_tasks.testing import Handler
+    from ec2_export_image_tasks.testing import Handler, Reply
 
     from .drivers import AnyIterator
 
@@ -184,3 +184,30 @@ def test_a_full_result_that_fails_rewinds_to_where_its_run_began(
 
     assert isinstance(driver.take_full_result(it).error, ClientError)
     assert (it.resume_token, it.done) == (starting_token, False)
+
+
+@each_way
+def test_the_resume_loop_records_each_skipped_task_once_whichever_way_it_is_consumed(
+    driver: Driver, consume: Consume
+) -> None:
+    bad = {"ExportImageTaskId": task_id(9), "Progress": "101"}
+    failures = [INTERNAL_ERROR]  # the second page fails once
+
+    def listing(action: str, parameters: Mapping[str, str]) -> Reply:
+        if "NextToken" not in parameters:
+            return page([good(0), bad], "t1")
+        return error_reply(failures.pop()) if failures else page([good(1)], None)
+
+    driver.serve(listing)
+    handed_out: list[str | None] = []
+    skipped: list[str | None] = []
+    it = driver.paginate(on_invalid="skip")
+    for _ in range(3):
+        handed_out += consume(driver, it).ids
+        skipped += [error.item_id for error in it.errors]
+        if it.done:
+            break
+        config = {} if it.resume_token is None else {"StartingToken": it.resume_token}
+        it = driver.paginate(on_invalid="skip", PaginationConfig=config)
+
+    assert (handed_out, skipped) == (ids(0, 1), [task_id(9)])
