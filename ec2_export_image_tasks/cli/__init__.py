@@ -7,6 +7,7 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._unfinished import notes_of
 from ._userinfo import hide_userinfo
 from .arguments import parse
 from .commands import COMMANDS, Invocation
@@ -63,7 +64,7 @@ def _report(error: BaseException, stdout: TextIO) -> int:
     if isinstance(error, OutputError):
         discard_pending(stdout)
     if line is not None:
-        notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
+        notes = "".join(f" ({note})" for note in notes_of(error))
         # hide_userinfo: botocore quotes an endpoint URL from AWS_ENDPOINT_URL or the config as is.
         Diagnostics(sys.stderr).write(f"error: {printable(hide_userinfo(line + notes))}\n")
     return status
