@@ -1,0 +1,54 @@
+"""The command line as a user of a real account meets it: EC2's odd answers, through real clients.
+
+Each test is a promise of the README's "The command line" or "Against the real service" that
+did not hold when the installed command was tried by hand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks.testing import Ec2Error, Reply, error_reply, make_client
+
+from .helpers import FakeTime
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+TASK_ID = "export-ami-0123456789abcdef0"
+EXPORT = ["export", "ami-0123456789abcdef0", "--bucket", "exports", "--format", "vmdk"]
+
+
+class RefusingWith200:
+    """EC2's refusal (``UnauthorizedOperation``) in its error document, sent with a 200."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests.append(action)
+        refusal = error_reply(Ec2Error("UnauthorizedOperation", "You are not authorized.", 403))
+        return Reply(200, refusal.body)
+
+
+REFUSED = "error: AWS UnauthorizedOperation: You are not authorized.\n"
+
+
+@pytest.mark.parametrize(
+    "argv", [["wait", TASK_ID], EXPORT, ["list"]], ids=["wait", "export", "list"]
+)
+def test_a_refusal_sent_with_a_200_ends_the_command_at_once_as_a_refusal(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unauthorized is permanent however it is sent: not retried, nothing said to have started."""
+    refusing = RefusingWith200()
+    client = make_client(refusing, max_attempts=3)
+    fake = FakeTime()
+
+    assert main(argv, client=client, sleep=fake.sleep, clock=fake.clock) == 1
+
+    assert capsys.readouterr().err == REFUSED
+    assert len(refusing.requests) == 1
