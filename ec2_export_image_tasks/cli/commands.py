@@ -10,6 +10,8 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from botocore.exceptions import ClientError
+
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest
 from ..models.schema import json_schema
@@ -101,13 +103,20 @@ def _list(run: Invocation) -> int:
         # invalid task, again: neither is a way on.
         raise
     except (Exception, KeyboardInterrupt) as error:
-        # The error's one line says how to go on: the token resumes after the last task printed.
-        if tasks.resume_token is not None:
+        # The error's one line says how to go on: the token resumes after the last task printed,
+        # unless EC2 called the token it holds invalid or expired: resuming would meet that again.
+        if tasks.resume_token is not None and not _token_refused(error):
             error.add_note(f"continue with --starting-token {tasks.resume_token}")
         raise
     if tasks.resume_token is not None:
         run.err.write(f"more tasks: continue with --starting-token {tasks.resume_token}\n")
     return OK
+
+
+def _token_refused(error: BaseException) -> bool:
+    """Whether EC2 refused the listing's token (``InvalidPaginationToken``: invalid, expired)."""
+    code = error.response.get("Error", {}).get("Code") if isinstance(error, ClientError) else None
+    return code == "InvalidPaginationToken"
 
 
 def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO) -> None:
