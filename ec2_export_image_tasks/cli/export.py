@@ -40,6 +40,7 @@ from ._unfinished import (
     ExportNotFollowedError,
     TaskIdNotWrittenError,
 )
+from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
 from .exit_status import OK
 from .stdout import OutputError, discard_pending
@@ -221,13 +222,18 @@ def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
 
 
 def _command(args: argparse.Namespace, *words: str) -> str:
-    """This program run with ``words`` and the same connection, as one line for a shell."""
+    """This program run with ``words`` and the same connection, as one line for a shell.
+
+    The endpoint URL goes without its userinfo, which botocore never uses: hidden as ``***``,
+    it would be a glob, which zsh refuses when it matches no file.
+    """
+    endpoint = args.endpoint_url and without_userinfo(args.endpoint_url)
     connection = [
         part
         for option, value in (
             ("--region", args.region),
             ("--profile", args.profile),
-            ("--endpoint-url", args.endpoint_url),
+            ("--endpoint-url", endpoint),
         )
         if value is not None
         for part in (option, value)

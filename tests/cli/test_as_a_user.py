@@ -6,9 +6,11 @@ did not hold when the installed command was tried by hand.
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING
 
 import pytest
+from botocore.exceptions import ConnectionClosedError
 
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.testing import Ec2Error, Reply, error_reply, make_client
@@ -52,3 +54,27 @@ def test_a_refusal_sent_with_a_200_ends_the_command_at_once_as_a_refusal(
 
     assert capsys.readouterr().err == REFUSED
     assert len(refusing.requests) == 1
+
+
+def _lost(action: str, parameters: Mapping[str, str]) -> Reply:
+    raise ConnectionClosedError(endpoint_url="http://127.0.0.1:8000/")
+
+
+def test_the_command_that_finds_an_export_runs_as_printed_in_any_shell(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A password in --endpoint-url is left out of it, not written as a glob (``***``): zsh
+    refuses a word that matches no file, and botocore never used the password anyway."""
+    endpoint = ["--endpoint-url", "http://user:secret@127.0.0.1:8000"]
+
+    assert main([*endpoint, *EXPORT], client=make_client(_lost)) == 1
+
+    err = capsys.readouterr().err
+    command = err.rstrip("\n").rpartition("another: ")[2]
+    assert shlex.split(command)[:3] == [
+        "ec2-export-image-tasks",
+        *endpoint[:1],
+        "http://127.0.0.1:8000",
+    ]
+    assert "*" not in err
+    assert "secret" not in err
