@@ -330,8 +330,15 @@ def export(run: Invocation) -> int:
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
     task_id, document = _start(run, client, args.client_token or str(uuid4()))
-    _print_started(run, task_id, document)
-    if not (args.wait or args.timeout or args.interval):
+    following = bool(args.wait or args.timeout or args.interval)
+    try:
+        _print_started(run, task_id, document)
+    except TaskIdNotWrittenError as error:
+        if not following or error.error.reader_gone:  # | head -1: the reader wants no more
+            raise
+        # Not followed: its status says so, not that of a start that failed.
+        raise ExportNotFollowedError(error, task_id, _command(args, "wait", task_id)) from error
+    if not following:
         return OK
     return _follow_started(run, client, task_id)
 

@@ -6,7 +6,11 @@ did not hold when the installed command was tried by hand.
 
 from __future__ import annotations
 
+import errno
+import io
+import re
 import shlex
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -78,3 +82,33 @@ def test_the_command_that_finds_an_export_runs_as_printed_in_any_shell(
     ]
     assert "*" not in err
     assert "secret" not in err
+
+
+class FullDisk(io.StringIO):
+    """Standard output on a full disk: every write fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_export_wait_whose_id_cannot_be_written_is_status_7_with_the_wait_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export started: a script that retries ``export --wait`` on status 1 would start
+    another; 7 says it goes on, and the line says how to follow it."""
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    argv = ["--demo", "export", "ami-0000000000000a000", "--bucket", "demo-exports"]
+    fake = FakeTime()
+
+    status = main([*argv, "--format", "vmdk", "--wait"], sleep=fake.sleep, clock=fake.clock)
+
+    err = capsys.readouterr().err
+    assert status == 7
+    started = re.fullmatch(
+        r"error: export (export-ami-[0-9a-f]{17}) started, but cannot write the output: No space"
+        r" left on device; export \1 started and goes on; follow it with: "
+        r"ec2-export-image-tasks --demo wait (export-ami-[0-9a-f]{17})\n",
+        err,
+    )
+    assert started is not None, err
+    assert started[1] == started[2]
