@@ -7,6 +7,7 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._signals import EndedBySignal, ended_by_signals
 from ._unfinished import notes_of
 from ._userinfo import hide_userinfo
 from .arguments import parse
@@ -51,9 +52,10 @@ def main(
         clock=clock,
     )
     try:
-        status = COMMANDS[args.command].run(run)
+        with ended_by_signals():  # SIGTERM, SIGHUP: one line too, and an export's way on
+            status = COMMANDS[args.command].run(run)
         run.out.flush()  # a full disk or a closed pipe shows here, not at exit
-    except (Exception, KeyboardInterrupt) as error:  # each becomes one line and a status
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:  # one line and a status
         status = _report(error, stdout)
     return status
 

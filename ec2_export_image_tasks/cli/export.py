@@ -35,6 +35,7 @@ from ..models.export import (
 )
 from ..waiter import describe_export, is_transient, wait_for_export
 from . import output
+from ._signals import EndedBySignal
 from ._unfinished import (
     ExportNotConfirmedError,
     ExportNotFollowedError,
@@ -279,7 +280,7 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
         response = start_export(client, request)
         if response.export_image_task_id is None:  # optional in the model; nothing to follow
             raise ExportWithoutIdError
-    except (Exception, KeyboardInterrupt) as error:
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         if _nothing_started(error):
             raise
         command = _export_again(run.args, client_token)
@@ -317,7 +318,7 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
         if error.reader_gone:  # | head -1: the reader has the id, and wants no more
             raise
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
-    except (Exception, KeyboardInterrupt) as error:
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
 
 

@@ -27,6 +27,7 @@ from rich.text import Text
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import retrying
+from ._signals import ENDING_SIGNALS, EndedBySignal, ended_by_signals
 from .output import progress_line, state
 from .printable import printable
 
@@ -56,9 +57,6 @@ __all__ = [
 MAX_INTERVAL = 30.0
 """While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
 
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
-"""What ``timeout``, systemd, ``docker stop`` and a closed terminal send; Ctrl-C is Python's."""
-
 _NOT_FOUND = "InvalidExportImageTaskId.NotFound"
 
 _STYLES = {
@@ -67,15 +65,6 @@ _STYLES = {
     ExportImageTaskStatus.DELETING: "yellow",
     ExportImageTaskStatus.DELETED: "red",
 }
-
-
-class EndedBySignal(BaseException):
-    """A signal ended the watch. Not an ``Exception``: nothing on the way out may retry it, and
-    every ``with`` it passes (the live display's above all) restores what it changed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(f"terminated by {signal.Signals(signum).name}")
-        self.signum = signum
 
 
 class WatchTimeoutError(Exception):
@@ -98,35 +87,6 @@ keeps the deadline (and the connection's own timeouts bound a request)."""
 
 class _DeadlinePassed(BaseException):
     """The real-time alarm behind ``--timeout``: it interrupts even a request that hangs."""
-
-
-@contextmanager
-def ended_by_signals() -> Generator[None]:
-    """While inside, :data:`ENDING_SIGNALS` raise :class:`EndedBySignal` in the main thread.
-
-    The first one also ignores further ones, so that a second ``kill`` cannot cut short the
-    restoring of the terminal. One already ignored (``nohup`` ignores SIGHUP) stays ignored.
-    Elsewhere than the main thread, Python cannot catch signals.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def end(signum: int, frame: FrameType | None) -> None:
-        for ending in ENDING_SIGNALS:
-            signal.signal(ending, signal.SIG_IGN)
-        raise EndedBySignal(signum)
-
-    previous = {
-        signum: signal.signal(signum, end)
-        for signum in ENDING_SIGNALS
-        if signal.getsignal(signum) is not signal.SIG_IGN  # nohup's wish is kept
-    }
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 @contextmanager
