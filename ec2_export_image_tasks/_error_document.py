@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 
 from botocore.exceptions import ClientError
+from botocore.parsers import ResponseParserError
 
 if TYPE_CHECKING:
     from collections.abc import Generator, Mapping
@@ -56,6 +57,10 @@ def _root_of(body: object) -> Element | None:
     # its bytes, wherever it starts (after any prolog of comments, PIs or whitespace).
     if not isinstance(body, bytes) or b"Errors" not in body:
         return None
+    return _parsed(body)
+
+
+def _parsed(body: bytes) -> Element | None:
     parser = XMLParser(target=TreeBuilder(), encoding="utf-8")
     try:
         parser.feed(body)
@@ -93,8 +98,15 @@ def _status_for(root: Element) -> int:
 
 
 def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
-    if _READING.get():
-        read_as_error(response_dict)
+    if not _READING.get() or not 200 <= response_dict["status_code"] < 300:
+        return
+    body = response_dict["body"]
+    root = _parsed(body) if isinstance(body, bytes) else None
+    if root is not None and not botocore_tag(root.tag).endswith("Response"):
+        # EC2 answers <...Response>; botocore reads any other root (a proxy's or a captive
+        # portal's <html>) as an empty success: an export without an id, a cancel done.
+        raise ResponseParserError(f"AWS answered with <{botocore_tag(root.tag)}>, not EC2's XML")
+    read_as_error(response_dict, root)
 
 
 def status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:

@@ -62,6 +62,29 @@ def test_a_refusal_sent_with_a_200_ends_the_command_at_once_as_a_refusal(
     assert len(refusing.requests) == 1
 
 
+def _a_proxys_page(action: str, parameters: Mapping[str, str]) -> Reply:
+    """What a captive portal or a misconfigured proxy answers to anything, with a 200."""
+    return Reply(200, b"<html><body><p>Sign in to the hotel network</p></body></html>")
+
+
+NOT_EC2 = "error: AWS answered with <html>, not EC2's XML"
+
+
+@pytest.mark.parametrize("argv", [["cancel", TASK_ID], EXPORT], ids=["cancel", "export"])
+def test_a_200_that_is_not_ec2s_xml_is_an_error_not_a_success(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """botocore reads any XML root as an empty success: a cancel done, an export without id."""
+    fake = FakeTime()
+
+    status = main(argv, client=make_client(_a_proxys_page), sleep=fake.sleep, clock=fake.clock)
+
+    captured = capsys.readouterr()
+    assert (status, captured.out) == (1, "")
+    assert captured.err.startswith(NOT_EC2)
+    assert captured.err.count("\n") == 1
+
+
 def _lost(action: str, parameters: Mapping[str, str]) -> Reply:
     raise ConnectionClosedError(endpoint_url="http://127.0.0.1:8000/")
 
