@@ -52,6 +52,19 @@ def _is_error_root(root: Element) -> bool:
     )
 
 
+def _local_name(element: Element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+def _is_foreign(root: Element) -> bool:
+    """Whether ``root`` is no answer of EC2's: neither an ``<...Response>`` nor holding a
+    ``<requestId>``. botocore reads it (a proxy's or a captive portal's ``<html>``) as an
+    empty success: a cancel done, a page without tasks. Namespaces aside, as any one may be."""
+    return not _local_name(root).endswith("Response") and not any(
+        _local_name(child) == "requestId" for child in root
+    )
+
+
 def _root_of(body: object) -> Element | None:
     # Element names are never character references: an error document spells "Errors" in
     # its bytes, wherever it starts (after any prolog of comments, PIs or whitespace).
@@ -71,7 +84,8 @@ def _parsed(body: bytes) -> Element | None:
 
 def read_as_error(response_dict: dict[str, Any], root: Element | None = None) -> bool:
     """The one rule: a 2xx answer whose body is EC2's error document is made the error status
-    (:func:`_status_for`) botocore parses and raises as an error. True if it was.
+    (:func:`_status_for`) botocore parses and raises as an error. True if it was. A root that is
+    no answer of EC2's at all raises ``ResponseParserError``.
 
     ``root`` is the body's root element when the caller has parsed it already (the typed
     paginator's fast parse), so that a page is never parsed twice.
@@ -80,7 +94,11 @@ def read_as_error(response_dict: dict[str, Any], root: Element | None = None) ->
         return False
     if root is None:
         root = _root_of(response_dict["body"])
-    if root is None or not _is_error_root(root):
+    if root is None:
+        return False
+    if _is_foreign(root):
+        raise ResponseParserError(f"AWS answered with <{_local_name(root)}>, not EC2's XML")
+    if not _is_error_root(root):
         return False
     response_dict["status_code"] = _status_for(root)
     return True
@@ -101,12 +119,7 @@ def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
     if not _READING.get() or not 200 <= response_dict["status_code"] < 300:
         return
     body = response_dict["body"]
-    root = _parsed(body) if isinstance(body, bytes) else None
-    if root is not None and not botocore_tag(root.tag).endswith("Response"):
-        # EC2 answers <...Response>; botocore reads any other root (a proxy's or a captive
-        # portal's <html>) as an empty success: an export without an id, a cancel done.
-        raise ResponseParserError(f"AWS answered with <{botocore_tag(root.tag)}>, not EC2's XML")
-    read_as_error(response_dict, root)
+    read_as_error(response_dict, _parsed(body) if isinstance(body, bytes) else None)
 
 
 def status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:

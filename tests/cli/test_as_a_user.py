@@ -70,11 +70,15 @@ def _a_proxys_page(action: str, parameters: Mapping[str, str]) -> Reply:
 NOT_EC2 = "error: AWS answered with <html>, not EC2's XML"
 
 
-@pytest.mark.parametrize("argv", [["cancel", TASK_ID], EXPORT], ids=["cancel", "export"])
+@pytest.mark.parametrize(
+    "argv",
+    [["cancel", TASK_ID], ["list"], EXPORT, ["watch"]],
+    ids=["cancel", "list", "export", "watch"],
+)
 def test_a_200_that_is_not_ec2s_xml_is_an_error_not_a_success(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """botocore reads any XML root as an empty success: a cancel done, an export without id."""
+    """botocore reads any XML root as an empty success: a cancel done, no tasks at all."""
     fake = FakeTime()
 
     status = main(argv, client=make_client(_a_proxys_page), sleep=fake.sleep, clock=fake.clock)
