@@ -51,7 +51,8 @@ class Invocation:
     def warn_retry(self, error: Exception, delay: float) -> None:
         """Say, on stderr, that a poll failed and when the next one is."""
         _, line = describe(error)
-        self.err.write(f"warning: {printable(line or '')}; trying again in {delay:g} s\n")
+        # A delay cut short by a deadline is a fraction: to a tenth, as a person reads it.
+        self.err.write(f"warning: {printable(line or '')}; trying again in {round(delay, 1):g} s\n")
 
 
 @dataclass(frozen=True)

@@ -225,3 +225,26 @@ def test_a_signal_ends_any_command_in_one_line_with_128_plus_it(
 
     assert status == 128 + signum
     assert capsys.readouterr().err == f"error: terminated by {signum.name}\n"
+
+
+def test_a_retry_warning_gives_its_delay_as_a_person_reads_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Shortened to the time left before --timeout, the delay is a fraction: 1.8 s, not 1.75309."""
+    fake = FakeTime()
+
+    def throttled_slowly(action: str, parameters: Mapping[str, str]) -> Reply:
+        fake.now += 0.123456  # each answer takes a while
+        return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
+
+    client = make_client(throttled_slowly)
+    main(
+        ["watch", "--timeout", "3", "--interval", "1"],
+        client=client,
+        sleep=fake.sleep,
+        clock=fake.clock,
+    )
+
+    delays = re.findall(r"trying again in (\S+) s", capsys.readouterr().err)
+    assert len(delays) >= 2
+    assert all(re.fullmatch(r"\d+(\.\d)?", delay) for delay in delays), delays
