@@ -174,10 +174,10 @@ def test_the_command_repeats_every_option_and_the_callers_client_token(
 def test_an_answer_without_a_task_id_gives_the_command_and_status_1(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    def html_with_200(action: str, parameters: Mapping[str, str]) -> Reply:
-        return Reply(200, b"<html><body>Sign in to continue</body></html>")
+    def without_id(action: str, parameters: Mapping[str, str]) -> Reply:
+        return Reply(200, b"<ExportImageResponse><requestId>r</requestId></ExportImageResponse>")
 
-    status = main([*EXPORT, "--client-token", "t-1"], client=make_client(html_with_200))
+    status = main([*EXPORT, "--client-token", "t-1"], client=make_client(without_id))
 
     captured = capsys.readouterr()
     assert (status, captured.out) == (1, "")
