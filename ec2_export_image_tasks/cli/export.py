@@ -239,7 +239,25 @@ def _command(args: argparse.Namespace, *words: str) -> str:
         if value is not None
         for part in (option, value)
     ]
-    return shlex.join([PROG, *connection, *(["--demo"] if args.demo else []), *words])
+    words = (PROG, *connection, *(["--demo"] if args.demo else []), *words)
+    return " ".join(_shell_word(word) for word in words)
+
+
+def _shell_word(word: str) -> str:
+    """``word`` for a shell, exactly: in ANSI-C quotes (``$'two\\nlines'``: bash, zsh, ksh)
+    when it holds what the error line would escape (a control, a bidi mark) or what an ASCII
+    stream would, so that the escapes are the shell's own and mean the word itself."""
+    if word.isascii() and word.isprintable():
+        return shlex.quote(word)
+    return "$'" + "".join(_ansi_c(character) for character in word) + "'"
+
+
+def _ansi_c(character: str) -> str:
+    if character in "\\'":
+        return "\\" + character
+    if character.isascii() and character.isprintable():
+        return character
+    return f"\\u{ord(character):04x}" if ord(character) <= 0xFFFF else f"\\U{ord(character):08x}"
 
 
 def _export_again(args: argparse.Namespace, client_token: str) -> str:

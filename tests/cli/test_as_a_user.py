@@ -12,6 +12,7 @@ import os
 import re
 import shlex
 import signal
+import subprocess
 import sys
 from typing import TYPE_CHECKING
 
@@ -248,3 +249,34 @@ def test_a_retry_warning_gives_its_delay_as_a_person_reads_it(
     delays = re.findall(r"trying again in (\S+) s", capsys.readouterr().err)
     assert len(delays) >= 2
     assert all(re.fullmatch(r"\d+(\.\d)?", delay) for delay in delays), delays
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["two\nlines", "caf\u00e9 \u6f22\u5b57", "it's \\ \u202eodd\t"],
+    ids=["newline", "non-ASCII", "quote, backslash, bidi, tab"],
+)
+def test_the_command_that_finds_an_export_is_exact_whatever_the_description(
+    description: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Escaped for the terminal (``\\n``) or for an ASCII stream (``\\xe9``), a word pasted
+    back would be another description: EC2 refuses a ClientToken sent with other parameters.
+    So such a word is written in ANSI-C quotes (bash, zsh, ksh), which mean it exactly."""
+    argv = [*EXPORT, "--description", description]
+
+    assert main(argv, client=make_client(_lost)) == 1
+
+    err = capsys.readouterr().err
+    assert err.isascii()
+    command = err.rstrip("\n").rpartition("another: ")[2]
+    assert "--description $'" in command
+    words = _bash_words(command)
+    assert words[words.index("--description") + 1] == description
+
+
+def _bash_words(command: str) -> list[str]:
+    """``command`` split as bash splits it, ANSI-C quotes included (``\\u`` in UTF-8)."""
+    script = f'for word in {command}; do printf "%s\\0" "$word"; done'
+    environment = os.environ | {"LC_ALL": "C.UTF-8"}
+    done = subprocess.run(["bash", "-c", script], capture_output=True, check=True, env=environment)
+    return done.stdout.decode().split("\0")[:-1]
