@@ -17,6 +17,7 @@ from ..models import DescribeExportImageTasksRequest
 from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from . import output
+from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
 from .exit_status import OK, TIMED_OUT, describe
 from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
@@ -103,7 +104,7 @@ def _list(run: Invocation) -> int:
         # What was printed is unknown; or resuming would go round the loop, or reach the same
         # invalid task, again: neither is a way on.
         raise
-    except (Exception, KeyboardInterrupt) as error:
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         # The error's one line says how to go on: the token resumes after the last task printed,
         # unless EC2 called the token it holds invalid or expired: resuming would meet that again.
         if tasks.resume_token is not None and not _token_refused(error):

@@ -22,6 +22,7 @@ from botocore.exceptions import ConnectionClosedError
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
+from ..paginator.helpers import ShapedListing
 from .helpers import FakeTime
 
 if TYPE_CHECKING:
@@ -280,3 +281,24 @@ def _bash_words(command: str) -> list[str]:
     environment = os.environ | {"LC_ALL": "C.UTF-8"}
     done = subprocess.run(["bash", "-c", script], capture_output=True, check=True, env=environment)
     return done.stdout.decode().split("\0")[:-1]
+
+
+def test_a_signal_part_way_through_a_listing_prints_what_was_received_and_the_way_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As Ctrl-C does: the tasks received, and the token that goes on after them."""
+    listing = ShapedListing(total=8, sizes=[3])
+
+    def terminated_on_the_second_page(action: str, parameters: Mapping[str, str]) -> Reply:
+        if "NextToken" in parameters:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return listing(action, parameters)
+
+    status = main(["list", "--output", "jsonl"], client=make_client(terminated_on_the_second_page))
+
+    captured = capsys.readouterr()
+    assert status == 128 + signal.SIGTERM
+    assert len(captured.out.splitlines()) == 3
+    assert re.fullmatch(
+        r"error: terminated by SIGTERM \(continue with --starting-token \S+\)\n", captured.err
+    )
