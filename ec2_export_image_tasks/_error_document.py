@@ -3,8 +3,10 @@
 botocore's EC2 parser never looks at a 2xx answer's root element: ``<Response><Errors>`` sent
 with a 200 parses as an empty success (a last page with no tasks, an export with no id, a
 cancellation or a permission check that went through). As botocore does for S3's errors sent
-with a 200 (``botocore.handlers._handle_200_error``), such an answer is made a 500: botocore
-parses it as the error it is, retries it, and raises its ``ClientError``.
+with a 200 (``botocore.handlers._handle_200_error``), such an answer is made an error status:
+botocore parses it as the error it is and raises its ``ClientError``. The status is a 500 for
+the service's own trouble, which is retried, and a 400 for a refusal: as a 500, an
+``UnauthorizedOperation`` was retried by every wait and made ``export`` say it may have started.
 
 One rule, :func:`read_as_error`, for every call of the package: the export calls apply it to
 the body (whatever prolog comes before the root), the typed paginator's fast parse to the root
@@ -21,6 +23,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
+
+from botocore.exceptions import ClientError
+from botocore.parsers import ResponseParserError
 
 if TYPE_CHECKING:
     from collections.abc import Generator, Mapping
@@ -47,11 +52,28 @@ def _is_error_root(root: Element) -> bool:
     )
 
 
+def _local_name(element: Element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+def _is_foreign(root: Element) -> bool:
+    """Whether ``root`` is no answer of EC2's: neither an ``<...Response>`` nor holding a
+    ``<requestId>``. botocore reads it (a proxy's or a captive portal's ``<html>``) as an
+    empty success: a cancel done, a page without tasks. Namespaces aside, as any one may be."""
+    return not _local_name(root).endswith("Response") and not any(
+        _local_name(child) == "requestId" for child in root
+    )
+
+
 def _root_of(body: object) -> Element | None:
     # Element names are never character references: an error document spells "Errors" in
     # its bytes, wherever it starts (after any prolog of comments, PIs or whitespace).
     if not isinstance(body, bytes) or b"Errors" not in body:
         return None
+    return _parsed(body)
+
+
+def _parsed(body: bytes) -> Element | None:
     parser = XMLParser(target=TreeBuilder(), encoding="utf-8")
     try:
         parser.feed(body)
@@ -61,8 +83,9 @@ def _root_of(body: object) -> Element | None:
 
 
 def read_as_error(response_dict: dict[str, Any], root: Element | None = None) -> bool:
-    """The one rule: a 2xx answer whose body is EC2's error document is made the 500 botocore
-    parses, retries and raises as an error. True if it was.
+    """The one rule: a 2xx answer whose body is EC2's error document is made the error status
+    (:func:`_status_for`) botocore parses and raises as an error. True if it was. A root that is
+    no answer of EC2's at all raises ``ResponseParserError``.
 
     ``root`` is the body's root element when the caller has parsed it already (the typed
     paginator's fast parse), so that a page is never parsed twice.
@@ -71,15 +94,32 @@ def read_as_error(response_dict: dict[str, Any], root: Element | None = None) ->
         return False
     if root is None:
         root = _root_of(response_dict["body"])
-    if root is None or not _is_error_root(root):
+    if root is None:
         return False
-    response_dict["status_code"] = 500
+    if _is_foreign(root):
+        raise ResponseParserError(f"AWS answered with <{_local_name(root)}>, not EC2's XML")
+    if not _is_error_root(root):
+        return False
+    response_dict["status_code"] = _status_for(root)
     return True
 
 
+def _status_for(root: Element) -> int:
+    """500 for the service's own trouble (throttling, an internal error), which botocore and the
+    waiter try again; 400 for a refusal (unauthorized, not found), which no retry changes."""
+    from .waiter import is_transient  # here: the waiter imports this module, through the paginator
+
+    code = next(
+        (element.text or "" for element in root.iter() if botocore_tag(element.tag) == "Code"), ""
+    )
+    return 500 if is_transient(ClientError({"Error": {"Code": code}}, "")) else 400
+
+
 def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
-    if _READING.get():
-        read_as_error(response_dict)
+    if not _READING.get() or not 200 <= response_dict["status_code"] < 300:
+        return
+    body = response_dict["body"]
+    read_as_error(response_dict, _parsed(body) if isinstance(body, bytes) else None)
 
 
 def status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:

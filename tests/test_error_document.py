@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from botocore.exceptions import ClientError
+from botocore.parsers import ResponseParserError
 
 from ec2_export_image_tasks import (
     AsyncExportImageTaskPaginator,
@@ -105,6 +106,34 @@ def test_an_error_document_behind_a_long_prolog_raises_the_client_error_async(
             return await call(client)
 
     with pytest.raises(ClientError, match="RequestLimitExceeded"):
+        asyncio.run(main())
+
+
+FOREIGN = b"<?xml version='1.0'?><html><body>Sign in to the hotel network</body></html>"
+"""A captive portal's page, sent with a 200: botocore would read it as an empty success."""
+
+
+def _foreign(action: str, parameters: Mapping[str, str]) -> Reply:
+    return Reply(200, FOREIGN)
+
+
+@pytest.mark.parametrize("call", SYNC_CALLS.values(), ids=SYNC_CALLS.keys())
+def test_a_root_that_is_no_answer_of_ec2s_raises_instead_of_passing_for_a_success(
+    call: Callable[[Any], object],
+) -> None:
+    with pytest.raises(ResponseParserError, match="AWS answered with <html>, not EC2's XML"):
+        call(make_client(_foreign))
+
+
+@pytest.mark.parametrize("call", ASYNC_CALLS.values(), ids=ASYNC_CALLS.keys())
+def test_a_root_that_is_no_answer_of_ec2s_raises_instead_of_passing_for_a_success_async(
+    call: Callable[[Any], Coroutine[Any, Any, object]],
+) -> None:
+    async def main() -> object:
+        async with make_async_client(_foreign) as client:
+            return await call(client)
+
+    with pytest.raises(ResponseParserError, match="AWS answered with <html>, not EC2's XML"):
         asyncio.run(main())
 
 

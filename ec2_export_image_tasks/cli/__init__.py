@@ -7,6 +7,8 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._signals import EndedBySignal, ended_by_signals
+from ._unfinished import notes_of
 from ._userinfo import hide_userinfo
 from .arguments import parse
 from .commands import COMMANDS, Invocation
@@ -50,9 +52,10 @@ def main(
         clock=clock,
     )
     try:
-        status = COMMANDS[args.command].run(run)
+        with ended_by_signals():  # SIGTERM, SIGHUP: one line too, and an export's way on
+            status = COMMANDS[args.command].run(run)
         run.out.flush()  # a full disk or a closed pipe shows here, not at exit
-    except (Exception, KeyboardInterrupt) as error:  # each becomes one line and a status
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:  # one line and a status
         status = _report(error, stdout)
     return status
 
@@ -63,7 +66,7 @@ def _report(error: BaseException, stdout: TextIO) -> int:
     if isinstance(error, OutputError):
         discard_pending(stdout)
     if line is not None:
-        notes = "".join(f" ({note})" for note in getattr(error, "__notes__", ()))
+        notes = "".join(f" ({note})" for note in notes_of(error))
         # hide_userinfo: botocore quotes an endpoint URL from AWS_ENDPOINT_URL or the config as is.
         Diagnostics(sys.stderr).write(f"error: {printable(hide_userinfo(line + notes))}\n")
     return status

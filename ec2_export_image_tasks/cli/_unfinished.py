@@ -19,11 +19,16 @@ __all__ = [
     "ExportNotConfirmedError",
     "ExportNotFollowedError",
     "TaskIdNotWrittenError",
+    "notes_of",
 ]
 
 
-def _notes_of(error: BaseException) -> list[str]:
-    """``error``'s notes, but the library's ClientToken note: the command line says it its way."""
+def notes_of(error: BaseException) -> list[str]:
+    """``error``'s notes, but the library's ClientToken note: the command line says it its way.
+
+    It says it only where the export may have started; the library adds it to every error from
+    the call, a refusal that proves nothing started (a 4xx, no credentials) included.
+    """
     token = getattr(error, CLIENT_TOKEN, None)
     notes: list[str] = getattr(error, "__notes__", [])
     return [note for note in notes if token is None or note != client_token_note(token)]
@@ -41,7 +46,7 @@ class ExportNotConfirmedError(Exception):
         self.error = error
         self.client_token = client_token
         self.command = command
-        self.notes = _notes_of(error)
+        self.notes = notes_of(error)
         super().__init__(f"the export may have started: {command}")
 
 
@@ -52,7 +57,7 @@ class ExportNotFollowedError(Exception):
         self.error = error
         self.task_id = task_id
         self.command = command
-        self.notes = _notes_of(error)
+        self.notes = notes_of(error)
         super().__init__(f"export {task_id} goes on: {command}")
 
 

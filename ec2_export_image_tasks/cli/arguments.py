@@ -12,13 +12,11 @@ import math
 import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
-from urllib.parse import urlsplit
-
-from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
 
 from ..models import ExportImageTaskStatus
 from ..waiter import MAX_INTERVAL
-from ._userinfo import hide_userinfo, shown_url
+from ._endpoint_url import endpoint_url_problem
+from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
 from .stdout import CheckedOutput, Diagnostics
@@ -108,21 +106,9 @@ def _socket_timeout(text: str) -> int:
 def _endpoint_url(text: str) -> str:
     """An http(s) URL botocore can send to, on a port that exists; shown in an error without
     its user and password (``https://***@host``)."""
-    try:
-        valid = is_valid_endpoint_url(text) or is_valid_ipv6_endpoint_url(text)
-        parts = urlsplit(text)
-    except ValueError:  # urllib cannot even split it ("http://[::1")
-        raise argparse.ArgumentTypeError(f"not a URL: {shown_url(text)!r}") from None
-    if not valid:
-        raise argparse.ArgumentTypeError(f"not a URL: {shown_url(text)!r}")
-    try:
-        parts.port  # noqa: B018  # read for its check
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{shown_url(text)!r}: the port must be a number from 0 to 65535"
-        ) from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise argparse.ArgumentTypeError(f"{shown_url(text)!r}: the scheme must be http or https")
+    problem = endpoint_url_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return text
 
 

@@ -10,11 +10,14 @@ import json
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from botocore.exceptions import ClientError
+
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest
 from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from . import output
+from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
 from .exit_status import OK, TIMED_OUT, describe
 from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
@@ -49,7 +52,8 @@ class Invocation:
     def warn_retry(self, error: Exception, delay: float) -> None:
         """Say, on stderr, that a poll failed and when the next one is."""
         _, line = describe(error)
-        self.err.write(f"warning: {printable(line or '')}; trying again in {delay:g} s\n")
+        # A delay cut short by a deadline is a fraction: to a tenth, as a person reads it.
+        self.err.write(f"warning: {printable(line or '')}; trying again in {round(delay, 1):g} s\n")
 
 
 @dataclass(frozen=True)
@@ -100,14 +104,21 @@ def _list(run: Invocation) -> int:
         # What was printed is unknown; or resuming would go round the loop, or reach the same
         # invalid task, again: neither is a way on.
         raise
-    except (Exception, KeyboardInterrupt) as error:
-        # The error's one line says how to go on: the token resumes after the last task printed.
-        if tasks.resume_token is not None:
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
+        # The error's one line says how to go on: the token resumes after the last task printed,
+        # unless EC2 called the token it holds invalid or expired: resuming would meet that again.
+        if tasks.resume_token is not None and not _token_refused(error):
             error.add_note(f"continue with --starting-token {tasks.resume_token}")
         raise
     if tasks.resume_token is not None:
         run.err.write(f"more tasks: continue with --starting-token {tasks.resume_token}\n")
     return OK
+
+
+def _token_refused(error: BaseException) -> bool:
+    """Whether EC2 refused the listing's token (``InvalidPaginationToken``: invalid, expired)."""
+    code = error.response.get("Error", {}).get("Code") if isinstance(error, ClientError) else None
+    return code == "InvalidPaginationToken"
 
 
 def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO) -> None:

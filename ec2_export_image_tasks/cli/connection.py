@@ -9,6 +9,7 @@ import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, InvalidRegionError, NoRegionError, ProfileNotFound
 
+from ._endpoint_url import endpoint_url_problem
 from ._userinfo import without_userinfo
 
 if TYPE_CHECKING:
@@ -50,7 +51,12 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
     try:
         _check_ca_bundle(core)
         session = boto3.session.Session(region_name=region, botocore_session=core)
-        return session.client("ec2", endpoint_url=endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
+        client = session.client("ec2", endpoint_url=endpoint_url, config=config)  # pyright: ignore[reportUnknownMemberType]
+        if endpoint_url is None:  # --endpoint-url was checked as it was parsed
+            _check_configured_endpoint(client.meta.endpoint_url)
+        return client
+    except AwsSetupError:
+        raise
     except (NoRegionError, ProfileNotFound):
         raise  # a missing setting, not an invalid one
     except (ValueError, BotoCoreError) as error:
@@ -72,6 +78,19 @@ def _check_ca_bundle(core: botocore.session.Session) -> None:
         else f"{config_key} in your AWS config file"
     )
     raise AwsSetupError(f"{setting} names a CA bundle that does not exist: {path}")
+
+
+def _check_configured_endpoint(url: str) -> None:
+    """Refuse, naming the setting, an endpoint URL from the environment or the config file that
+    botocore took but cannot send to (a port out of range, a scheme other than http(s))."""
+    problem = endpoint_url_problem(url)
+    if problem is None:
+        return
+    setting = next(
+        (name for name in ("AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL") if os.environ.get(name)),
+        "endpoint_url in your AWS config file",
+    )
+    raise AwsSetupError(f"invalid AWS configuration: {setting}: {problem}")
 
 
 def _culprit(core: botocore.session.Session) -> str:

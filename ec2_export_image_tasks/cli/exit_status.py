@@ -23,6 +23,7 @@ from ..errors import (
     WaitTimeoutError,
     problem_text,
 )
+from ._signals import EndedBySignal
 from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
 from .connection import AwsSetupError
 from .stdout import OutputError
@@ -75,7 +76,8 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return status, f"{line}; {finds}: {error.command}"
         case ExportNotFollowedError():
             status, line = _with_notes(error.error, error.notes)
-            status = INTERRUPTED if status == INTERRUPTED else EXPORT_NOT_FOLLOWED
+            if not isinstance(error.error, KeyboardInterrupt | EndedBySignal):
+                status = EXPORT_NOT_FOLLOWED
             goes_on = f"export {error.task_id} started and goes on; follow it with"
             return status, f"{line}; {goes_on}: {error.command}"
         case TaskIdNotWrittenError():
@@ -114,5 +116,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return AWS_ERROR, str(error)
         case KeyboardInterrupt():
             return INTERRUPTED, "interrupted"
+        case EndedBySignal():
+            return 128 + error.signum, str(error)
         case _:
             raise error

@@ -38,11 +38,13 @@ from ..models.export import (
 from ..waiter import describe_export, is_transient
 from . import output
 from ._deadline import cut_short_after
+from ._signals import EndedBySignal
 from ._unfinished import (
     ExportNotConfirmedError,
     ExportNotFollowedError,
     TaskIdNotWrittenError,
 )
+from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
 from .exit_status import OK
 from .stdout import OutputError, discard_pending
@@ -226,18 +228,41 @@ def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
 
 
 def _command(args: argparse.Namespace, *words: str) -> str:
-    """This program run with ``words`` and the same connection, as one line for a shell."""
+    """This program run with ``words`` and the same connection, as one line for a shell.
+
+    The endpoint URL goes without its userinfo, which botocore never uses: hidden as ``***``,
+    it would be a glob, which zsh refuses when it matches no file.
+    """
+    endpoint = args.endpoint_url and without_userinfo(args.endpoint_url)
     connection = [
         part
         for option, value in (
             ("--region", args.region),
             ("--profile", args.profile),
-            ("--endpoint-url", args.endpoint_url),
+            ("--endpoint-url", endpoint),
         )
         if value is not None
         for part in (option, value)
     ]
-    return shlex.join([PROG, *connection, *(["--demo"] if args.demo else []), *words])
+    words = (PROG, *connection, *(["--demo"] if args.demo else []), *words)
+    return " ".join(_shell_word(word) for word in words)
+
+
+def _shell_word(word: str) -> str:
+    """``word`` for a shell, exactly: in ANSI-C quotes (``$'two\\nlines'``: bash, zsh, ksh)
+    when it holds what the error line would escape (a control, a bidi mark) or what an ASCII
+    stream would, so that the escapes are the shell's own and mean the word itself."""
+    if word.isascii() and word.isprintable():
+        return shlex.quote(word)
+    return "$'" + "".join(_ansi_c(character) for character in word) + "'"
+
+
+def _ansi_c(character: str) -> str:
+    if character in "\\'":
+        return "\\" + character
+    if character.isascii() and character.isprintable():
+        return character
+    return f"\\u{ord(character):04x}" if ord(character) <= 0xFFFF else f"\\U{ord(character):08x}"
 
 
 def _export_again(args: argparse.Namespace, client_token: str) -> str:
@@ -276,7 +301,7 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
     try:
         response = start_export(client, request)
-    except (Exception, KeyboardInterrupt) as error:
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         if _nothing_started(error):
             raise
         command = _export_again(run.args, client_token)
@@ -315,7 +340,7 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
         if error.reader_gone:  # | head -1: the reader has the id, and wants no more
             raise
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
-    except (Exception, KeyboardInterrupt) as error:
+    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
 
 
@@ -328,8 +353,15 @@ def export(run: Invocation) -> int:
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
     task_id, document = _start(run, client, args.client_token or str(uuid4()))
-    _print_started(run, task_id, document)
-    if not (args.wait or args.timeout or args.interval):
+    following = bool(args.wait or args.timeout or args.interval)
+    try:
+        _print_started(run, task_id, document)
+    except TaskIdNotWrittenError as error:
+        if not following or error.error.reader_gone:  # | head -1: the reader wants no more
+            raise
+        # Not followed: its status says so, not that of a start that failed.
+        raise ExportNotFollowedError(error, task_id, _command(args, "wait", task_id)) from error
+    if not following:
         return OK
     return _follow_started(run, client, task_id)
 

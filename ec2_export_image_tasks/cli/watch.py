@@ -12,8 +12,6 @@ from __future__ import annotations
 import math
 import os
 import shutil
-import signal
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -29,12 +27,12 @@ from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import retrying
 from ._deadline import cut_short_after
+from ._signals import ENDING_SIGNALS, EndedBySignal, ended_by_signals
 from .output import progress_line, state
 from .printable import printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Iterator, Sequence
-    from types import FrameType
     from typing import TextIO
 
     from mypy_boto3_ec2.client import EC2Client
@@ -58,9 +56,6 @@ __all__ = [
 MAX_INTERVAL = 30.0
 """While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
 
-ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
-"""What ``timeout``, systemd, ``docker stop`` and a closed terminal send; Ctrl-C is Python's."""
-
 _NOT_FOUND = "InvalidExportImageTaskId.NotFound"
 
 _STYLES = {
@@ -69,15 +64,6 @@ _STYLES = {
     ExportImageTaskStatus.DELETING: "yellow",
     ExportImageTaskStatus.DELETED: "red",
 }
-
-
-class EndedBySignal(BaseException):
-    """A signal ended the watch. Not an ``Exception``: nothing on the way out may retry it, and
-    every ``with`` it passes (the live display's above all) restores what it changed."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(f"terminated by {signal.Signals(signum).name}")
-        self.signum = signum
 
 
 class WatchTimeoutError(Exception):
@@ -91,35 +77,6 @@ class WatchTimeoutError(Exception):
                 progress_line(task, name) for name, task in _named(active)
             )
         super().__init__(f"watch timed out after {timeout:g} s, {got}")
-
-
-@contextmanager
-def ended_by_signals() -> Generator[None]:
-    """While inside, :data:`ENDING_SIGNALS` raise :class:`EndedBySignal` in the main thread.
-
-    The first one also ignores further ones, so that a second ``kill`` cannot cut short the
-    restoring of the terminal. One already ignored (``nohup`` ignores SIGHUP) stays ignored.
-    Elsewhere than the main thread, Python cannot catch signals.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def end(signum: int, frame: FrameType | None) -> None:
-        for ending in ENDING_SIGNALS:
-            signal.signal(ending, signal.SIG_IGN)
-        raise EndedBySignal(signum)
-
-    previous = {
-        signum: signal.signal(signum, end)
-        for signum in ENDING_SIGNALS
-        if signal.getsignal(signum) is not signal.SIG_IGN  # nohup's wish is kept
-    }
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def _named(tasks: Sequence[ExportImageTask]) -> Iterator[tuple[str, ExportImageTask]]:

@@ -11,8 +11,8 @@ Anything this does not expect steps aside, and botocore parses the whole body as
 non-2xx status, a protocol or shape the plan does not cover, unparseable XML, an unexpected
 root element, a known member repeated or in a namespace other than the root's. Errors, retries,
 ``ClientError`` and after-call hooks are never touched, except that EC2's error document sent
-with a 200 is made the 500 it stands for (botocore does the same for S3). :data:`counts` says
-how often each happened.
+with a 200 is made the error status it stands for (botocore does the same for S3).
+:data:`counts` says how often each happened.
 
 Scope: a context variable is set only while a typed iterator pulls its next page, so a plain
 boto3 call on the same client, from another thread or another asyncio task, is botocore's alone.

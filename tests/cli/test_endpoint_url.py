@@ -108,6 +108,35 @@ def test_an_endpoint_url_from_the_environment_is_shown_without_its_password(
     assert SECRET not in err
 
 
+@pytest.mark.parametrize(
+    ("variable", "url", "problem"),
+    [
+        ("AWS_ENDPOINT_URL", f"http://{USERINFO}@127.0.0.1:99999", "the port must be a number"),
+        ("AWS_ENDPOINT_URL_EC2", "ftp://127.0.0.1:21", "the scheme must be http or https"),
+    ],
+    ids=["port", "scheme"],
+)
+def test_an_endpoint_url_from_the_environment_botocore_cannot_use_is_named_in_one_line(
+    aws: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    variable: str,
+    url: str,
+    problem: str,
+) -> None:
+    """Not a traceback (a port out of range) nor "an HTTP Client raised an unhandled exception"."""
+    monkeypatch.setenv(variable, url)
+
+    status = main(["--region", "us-east-1", "list"])
+
+    err = capsys.readouterr().err
+    assert status == 4
+    assert err.startswith(f"error: invalid AWS configuration: {variable}: ")
+    assert problem in err
+    assert err.count("\n") == 1
+    assert SECRET not in err
+
+
 @pytest.fixture
 def loopback() -> Iterator[tuple[int, list[str]]]:
     with empty_ec2() as port_and_received:

@@ -13,7 +13,7 @@ import pytest
 
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.paginator._cursor import MAX_EMPTY_PAGES
-from ec2_export_image_tasks.testing import make_client
+from ec2_export_image_tasks.testing import Ec2Error, make_client
 
 from ..paginator.helpers import (
     ChangingListing,
@@ -28,6 +28,8 @@ from .helpers import Run
 
 if TYPE_CHECKING:
     from ec2_export_image_tasks.testing import Handler
+
+    from ..paginator.helpers import Task
 
 OUTPUTS = ["json", "jsonl", "table"]
 
@@ -118,6 +120,29 @@ def test_a_next_token_cycle_says_to_list_again_and_offers_no_token(list_tasks: L
     assert "list again later, from the start" in failed.err
     assert "--starting-token" not in failed.err
     assert failed.err.count("\n") == 1
+
+
+Page = tuple[list["Task"], str | None]
+EXPIRED = Ec2Error("InvalidPaginationToken", "The pagination token is invalid or expired.", 400)
+
+
+@pytest.mark.parametrize(
+    ("pages", "argv"),
+    [([([good(0)], "A"), EXPIRED], ()), ([EXPIRED], ("--starting-token", "A"))],
+    ids=["part way", "at once"],
+)
+def test_a_token_ec2_calls_invalid_is_not_offered_as_the_way_on(
+    list_tasks: ListTasks,
+    pages: list[tuple[list[Task], str | None] | Ec2Error],
+    argv: tuple[str, ...],
+) -> None:
+    """Resuming from it would meet the same refusal: list again, from the start."""
+    failed = list_tasks(ScriptedPages(pages), "--output", "jsonl", *argv)
+
+    assert failed.status == 1
+    assert failed.err == (
+        "error: AWS InvalidPaginationToken: The pagination token is invalid or expired.\n"
+    )
 
 
 def test_endless_empty_pages_stop_with_the_token_that_goes_on(list_tasks: ListTasks) -> None:
