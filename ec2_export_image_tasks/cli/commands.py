@@ -156,18 +156,13 @@ def _watch_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _watch(run: Invocation) -> int:
-    from .watch import (  # imported here: only watch draws, with rich
-        EndedBySignal,
-        WatchTimeoutError,
-        bars,
-        ended_by_signals,
-        lines,
-        watch,
-    )
+    from .watch import WatchTimeoutError, bars, lines, watch  # only watch draws, with rich
 
     drawn = bars if run.out.isatty() else lines
     try:
-        with ended_by_signals(), drawn(run.out, run.err) as display:
+        # A signal (main's EndedBySignal) passes through the display, which restores the
+        # terminal on its way out, then main says so in one line.
+        with drawn(run.out, run.err) as display:
             watch(
                 run.client(),
                 _request(run.args),
@@ -178,9 +173,6 @@ def _watch(run: Invocation) -> int:
                 clock=run.clock,
                 on_retry=replace(run, err=display.err).warn_retry,  # above the bars
             )
-    except EndedBySignal as ended:  # the display restored the terminal on the way out
-        run.err.write(f"error: {ended}\n")
-        return 128 + ended.signum
     except WatchTimeoutError as error:  # after the display ended: the line stays below it
         run.err.write(f"error: {error}\n")  # made of printable parts
         return TIMED_OUT

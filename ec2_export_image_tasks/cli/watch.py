@@ -27,7 +27,6 @@ from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from ..waiter import retrying
 from ._deadline import cut_short_after
-from ._signals import ENDING_SIGNALS, EndedBySignal, ended_by_signals
 from .output import progress_line, state
 from .printable import printable
 
@@ -42,13 +41,10 @@ if TYPE_CHECKING:
     Show = Callable[[Sequence[ExportImageTask]], None]
 
 __all__ = [
-    "ENDING_SIGNALS",
     "MAX_INTERVAL",
     "Display",
-    "EndedBySignal",
     "WatchTimeoutError",
     "bars",
-    "ended_by_signals",
     "lines",
     "watch",
 ]
