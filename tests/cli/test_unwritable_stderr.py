@@ -41,7 +41,8 @@ def test_a_listing_that_warns_on_stderr_runs_to_its_end_with_stderr_closed() -> 
 
 @pytest.mark.parametrize(
     ("argv", "status"),
-    [(["--demo", "wait", UNKNOWN], 1), (["--demo", "list", "--no-such-option"], 2)],
+    # cancel, not wait: a real process would wait out the 60 s a new task is given to appear.
+    [(["--demo", "cancel", UNKNOWN], 1), (["--demo", "list", "--no-such-option"], 2)],
     ids=["an AWS error", "bad usage"],
 )
 def test_a_failure_with_stderr_closed_keeps_its_status_and_writes_nothing_on_stdout(
