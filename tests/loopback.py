@@ -9,7 +9,7 @@ from __future__ import annotations
 import socket
 import struct
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -42,7 +42,8 @@ def drip(connection: socket.socket, stop: threading.Event) -> None:
 def reset(connection: socket.socket, stop: threading.Event) -> None:
     """Reads the request, then resets the connection (RST, as a dropped NAT entry does)."""
     connection.recv(65536)
-    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    with suppress(OSError):  # the server shut down first
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     connection.close()
 
 
@@ -53,6 +54,7 @@ def serving(behaviour: Behaviour) -> Generator[str]:
     listener.settimeout(0.1)  # so that the accepting thread sees ``stop``
     stop = threading.Event()
     connections: list[socket.socket] = []
+    workers: list[threading.Thread] = []
 
     def accept() -> None:
         while not stop.is_set():
@@ -61,15 +63,24 @@ def serving(behaviour: Behaviour) -> Generator[str]:
             except TimeoutError:
                 continue
             connections.append(connection)
-            threading.Thread(target=behaviour, args=(connection, stop), daemon=True).start()
+            worker = threading.Thread(target=behaviour, args=(connection, stop), daemon=True)
+            workers.append(worker)
+            worker.start()
 
     accepting = threading.Thread(target=accept, daemon=True)
     accepting.start()
     try:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}"
     finally:
+        # Every thread ends and every socket closes here, even when the test failed: a thread
+        # left behind (a ``recv`` never answered) would slow the tests after it.
         stop.set()
         accepting.join()
         listener.close()
+        for connection in connections:
+            with suppress(OSError):  # already reset, or closed by the client
+                connection.shutdown(socket.SHUT_RDWR)  # wakes a ``recv`` still waiting
+        for worker in workers:
+            worker.join()
         for connection in connections:
             connection.close()

@@ -31,6 +31,11 @@ GUARD = 30.0
 """Seconds after which a test that hangs fails instead; far beyond any deadline set here."""
 
 
+HEALTHY_WORK = 4.0
+"""The deadline where a healthy region must finish after the stuck ones: its client and a page
+or two take a second on a loaded machine (a lowest-dependencies run missed 2 s once)."""
+
+
 def _service(first: int, count: int) -> LocalEC2:
     service = LocalEC2()
     for number in range(first, first + count):
@@ -87,10 +92,11 @@ def _stuck(stall: Stall) -> LoopbackRegion:
 def test_stuck_regions_end_at_their_deadline_and_every_healthy_task_arrives(stall: Stall) -> None:
     # As many stuck regions as slots, listed first: they take every slot before the others.
     stuck = {f"eu-stuck-{n}": _stuck(stall) for n in range(4)}
-    healthy = {"us-east-1": _service(0, 529), "ap-south-1": _service(10_000, 529)}
+    # Two pages each, small: a healthy region's own deadline is spent on its work alone.
+    healthy = {"us-east-1": _service(0, 7), "ap-south-1": _service(10_000, 7)}
     regions = stuck | {name: LoopbackRegion(service) for name, service in healthy.items()}
 
-    found, error = _list(regions, concurrency=4, page_size=500)
+    found, error = _list(regions, concurrency=4, page_size=5, region_timeout=HEALTHY_WORK)
 
     assert sorted(task for _, task in found) == sorted(
         _ids(healthy["us-east-1"]) + _ids(healthy["ap-south-1"])
@@ -99,7 +105,7 @@ def test_stuck_regions_end_at_their_deadline_and_every_healthy_task_arrives(stal
     assert [failure.region for failure in error.failures] == sorted(stuck)
     for failure in error.failures:
         assert isinstance(failure.error, TimeoutError)
-        assert str(failure) == f"{failure.region}: TimeoutError: no end within region_timeout (2 s)"
+        assert str(failure) == f"{failure.region}: TimeoutError: no end within region_timeout (4 s)"
         assert failure.resume_token is None  # nothing listed there: start that region again
 
 
@@ -130,7 +136,7 @@ def test_a_stuck_region_gives_its_only_slot_to_the_next_region() -> None:
     healthy = _service(0, 3)
     regions = {"eu-west-1": _stuck("silent"), "us-east-1": LoopbackRegion(healthy)}
 
-    found, error = _list(regions, concurrency=1)
+    found, error = _list(regions, concurrency=1, region_timeout=HEALTHY_WORK)
 
     assert sorted(task for _, task in found) == _ids(healthy)
     assert error is not None
@@ -186,8 +192,12 @@ def test_a_callers_own_timeout_says_which_regions_were_unfinished() -> None:
     async def main() -> None:
         async with regions_over_http(regions) as session:
             listing = list_export_image_tasks_in_regions(session, regions, region_timeout=None)
-            async with asyncio.timeout(1.0):
-                await _drain(listing)
+            # The caller's deadline: a second after us-east-1's last task, whatever the
+            # machine's speed until then; the silent eu-west-1 is the one left unfinished.
+            async with asyncio.timeout(None) as deadline:
+                async for region, _ in listing:
+                    if region == "us-east-1":
+                        deadline.reschedule(asyncio.get_running_loop().time() + 1.0)
 
     with pytest.raises(TimeoutError) as raised:
         asyncio.run(asyncio.wait_for(main(), GUARD))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import threading
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl
 
 from ec2_export_image_tasks.testing import page_reply
 
 if TYPE_CHECKING:
     from collections.abc import Generator
+
+    from ec2_export_image_tasks.testing import Handler
 
 SIGNING = {
     "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
@@ -20,15 +23,17 @@ SIGNING = {
 """Credentials that sign requests, and one attempt per request (a refused one fails at once)."""
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    """EC2 answering every request with an empty page, keeping the request's headers."""
+class _Endpoint(BaseHTTPRequestHandler):
+    """EC2 answering every request with ``answer``, keeping the request's headers."""
 
     received: list[str]
+    answer: Handler
 
     def do_POST(self) -> None:
-        self.rfile.read(int(self.headers["Content-Length"]))
+        body = self.rfile.read(int(self.headers["Content-Length"])).decode()
         self.received.append(str(self.headers))
-        reply = page_reply([])
+        parameters = dict(parse_qsl(body))
+        reply = self.answer(parameters.get("Action", ""), parameters)
         self.send_response(reply.status)
         self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
@@ -39,14 +44,20 @@ class _Recorder(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def empty_ec2() -> Generator[tuple[int, list[str]]]:
-    """Its port, and the headers of each request it received, as text."""
+def ec2_over_http(answer: Handler) -> Generator[tuple[int, list[str]]]:
+    """Its port, and the headers of each request it received, as text; ``answer`` answers."""
     received: list[str] = []
-    handler = type("Handler", (_Recorder,), {"received": received})
-    with ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+    attributes = {"received": received, "answer": staticmethod(answer)}
+    with ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (_Endpoint,), attributes)) as server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
             yield server.server_address[1], received
         finally:
             server.shutdown()
+            thread.join()
+
+
+def empty_ec2() -> AbstractContextManager[tuple[int, list[str]]]:
+    """EC2 answering every request with an empty page: its port, and each request's headers."""
+    return ec2_over_http(lambda action, parameters: page_reply([]))

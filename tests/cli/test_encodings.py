@@ -101,7 +101,7 @@ def test_export_json_on_an_ascii_stream_parses_back_to_the_same_text(
     assert json.loads(ascii_stdout.written())["Description"] == ACCENTED
 
 
-@pytest.mark.parametrize("command", [["wait", NEARLY_DONE, "--timeout", "1"], ["watch"]])
+@pytest.mark.parametrize("command", [["wait", NEARLY_DONE, "--timeout", "60"], ["watch"]])
 def test_progress_lines_on_an_ascii_stream_escape_what_it_cannot_encode(
     monkeypatch: pytest.MonkeyPatch, command: list[str]
 ) -> None:

@@ -41,7 +41,7 @@ def test_a_listing_that_warns_on_stderr_runs_to_its_end_with_stderr_closed() -> 
 
 @pytest.mark.parametrize(
     ("argv", "status"),
-    # cancel, not wait: a wait gives an unknown task a minute to show (eventual consistency).
+    # cancel, not wait: a real process would wait out the 60 s a new task is given to appear.
     [(["--demo", "cancel", UNKNOWN], 1), (["--demo", "list", "--no-such-option"], 2)],
     ids=["an AWS error", "bad usage"],
 )

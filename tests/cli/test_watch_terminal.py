@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import closing, contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -21,20 +22,22 @@ from .helpers import NEARLY_DONE, without_aws
 from .watch_screen import PseudoTerminal, Screen
 
 if TYPE_CHECKING:
+    from collections.abc import Generator
     from typing import TextIO
 
 THROTTLED = "warning: AWS RequestLimitExceeded: Request limit exceeded.; trying again in 1 s"
 
 
 @pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> PseudoTerminal:
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Generator[PseudoTerminal]:
     """A pty, and rich's guesses made plain: the terminal's name and width, no forced colour."""
     for name in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
     pty = PseudoTerminal()
     monkeypatch.setenv("TERM", "xterm")
     monkeypatch.setenv("COLUMNS", str(pty.width))
-    return pty
+    yield pty
+    pty.close()  # if the test failed before reading the screen
 
 
 def _main_on(
@@ -129,7 +132,19 @@ def test_a_signal_ignored_before_watch_started_stays_ignored() -> None:
     assert handler is signal.SIG_IGN
 
 
-def _watch_demo_until_drawn(pty: PseudoTerminal) -> subprocess.Popen[bytes]:
+@contextmanager
+def _reaped(process: subprocess.Popen[Any]) -> Generator[subprocess.Popen[Any]]:
+    """``process``, killed if still running when the block ends (a failed test), and reaped."""
+    with process:
+        try:
+            yield process
+        finally:
+            if process.poll() is None:
+                process.kill()
+
+
+@contextmanager
+def _watch_demo_until_drawn(pty: PseudoTerminal) -> Generator[subprocess.Popen[bytes]]:
     """``watch --demo`` in its own process on ``pty``, once its bars are on the screen."""
     process = subprocess.Popen(
         [sys.executable, "-m", "ec2_export_image_tasks", "--demo", "watch"],
@@ -138,12 +153,14 @@ def _watch_demo_until_drawn(pty: PseudoTerminal) -> subprocess.Popen[bytes]:
         stderr=pty.slave,
         env=without_aws(TERM="xterm", COLUMNS=str(pty.width)),
     )
-    for _ in range(600):
-        if NEARLY_DONE in pty.drawn():
-            return process
-        time.sleep(0.1)
-    process.kill()
-    pytest.fail("watch drew nothing within a minute")
+    with closing(pty), _reaped(process):  # the process ended first, then its terminal
+        for _ in range(600):
+            if NEARLY_DONE in pty.drawn():
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("watch drew nothing within a minute")
+        yield process
 
 
 @pytest.mark.parametrize("ending", [signal.SIGTERM, signal.SIGHUP], ids=lambda s: s.name)
@@ -151,10 +168,9 @@ def test_a_signal_that_ends_watch_shows_the_cursor_again_and_exits_128_plus_it(
     ending: signal.Signals,
 ) -> None:
     pty = PseudoTerminal()
-    process = _watch_demo_until_drawn(pty)
-
-    process.send_signal(ending)
-    status = process.wait(timeout=60)
+    with _watch_demo_until_drawn(pty) as process:
+        process.send_signal(ending)
+        status = process.wait(timeout=60)
     screen: Screen = pty.close_and_read()
 
     assert status == 128 + ending
@@ -173,11 +189,12 @@ def test_off_a_terminal_a_signal_ends_watch_with_128_plus_it_after_the_lines_wri
         text=True,
         env=without_aws(),
     )
-    assert process.stdout is not None
-    first = process.stdout.readline()  # watching, handlers in place
+    with _reaped(process):
+        assert process.stdout is not None
+        first = process.stdout.readline()  # watching, handlers in place
 
-    process.send_signal(ending)
-    rest, err = process.communicate(timeout=60)
+        process.send_signal(ending)
+        rest, err = process.communicate(timeout=60)
 
     assert process.returncode == 128 + ending
     assert first.startswith("export-ami-")

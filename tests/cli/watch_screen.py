@@ -80,6 +80,7 @@ class PseudoTerminal:
     slave: int = field(init=False)
     _chunks: list[bytes] = field(default_factory=list[bytes], init=False)
     _reader: threading.Thread = field(init=False)
+    _open: bool = field(default=True, init=False)
 
     def __post_init__(self) -> None:
         self.screen = Screen(self.width)
@@ -103,8 +104,16 @@ class PseudoTerminal:
 
     def close_and_read(self) -> Screen:
         """Close this side's copy of the writing end; the screen once every writer is done."""
+        self.close()
+        self.screen.feed(self.drawn())
+        return self.screen
+
+    def close(self) -> None:
+        """Close both ends once (again: nothing), the reader ended first: no fd is left open,
+        nor closed twice (its number may be another file's by then), when a test fails."""
+        if not self._open:
+            return
         os.close(self.slave)
         self._reader.join(timeout=30)
         os.close(self.master)
-        self.screen.feed(self.drawn())
-        return self.screen
+        self._open = False
