@@ -42,6 +42,7 @@ REQUEST: ExportImageRequestTypeDef = {
 TASK_ID = "export-ami-0123456789abcdef0"
 
 PROLOGS = {
+    "no prolog": "\n",
     "whitespace": "\n" + " " * 4096 + "\r\n\t",
     "comments": "<!-- a proxy's banner -->\n" * 200,
     "processing instructions": '<?xml-stylesheet href="errors.xsl"?>\n' * 200,
@@ -146,3 +147,11 @@ def test_a_success_that_mentions_errors_is_still_a_success() -> None:
     (listed,) = ExportImageTaskPaginator(client).paginate()
 
     assert listed.description == "<Response><Errors/></Response>"
+
+
+def test_a_plain_boto3_call_on_the_same_client_is_left_to_botocore() -> None:
+    client = make_client(_answering("\n"))
+    with pytest.raises(ClientError):
+        start_export(client, **REQUEST)
+
+    assert "ExportImageTaskId" not in client.export_image(**REQUEST)
