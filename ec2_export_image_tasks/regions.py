@@ -159,10 +159,16 @@ def _client_config(session: AioSession, config: Config | None) -> AioConfig:
     if config is not None and not isinstance(config, Config):  # pyright: ignore[reportUnnecessaryIsInstance]
         raise TypeError(f"config must be a botocore Config, got {config!r}")
     merged = AioConfig(connect_timeout=_CONNECT_TIMEOUT, read_timeout=_READ_TIMEOUT)
+    connector_args: dict[str, object] | None = None
     for over in (session.get_default_client_config(), config):
         if over is not None:
             # merge() reads only the options set, on any Config; the stubs ask for an AioConfig.
             merged = merged.merge(cast("AioConfig", over))
+            # aiohttp's options, an attribute the stubs do not declare.
+            connector_args = vars(over).get("connector_args") or connector_args
+    if connector_args is not None:
+        # Older aiobotocore (2.24) merges the options but keeps the first config's aiohttp ones.
+        vars(merged)["connector_args"] = dict(connector_args)
     return merged
 
 
