@@ -34,3 +34,12 @@ def no_aws(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name)
     for name, value in without_aws().items():
         monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def aws_without_files(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No AWS files nor metadata service; dummy credentials and a region, one attempt a call."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")

@@ -80,15 +80,6 @@ def test_a_full_disk_is_one_error_line_and_status_1(argv: list[str]) -> None:
     assert result.stderr == "error: cannot write the output: No space left on device\n"
 
 
-@pytest.fixture
-def aws_without_files(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No AWS files nor metadata service; dummy credentials and a region, one attempt a call."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
-
-
 @pytest.mark.parametrize(
     ("variable", "value", "line"),
     [

@@ -241,15 +241,6 @@ def test_a_timeout_that_is_not_a_positive_number_is_bad_usage(
     assert value in err
 
 
-@pytest.fixture
-def aws_without_files(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Dummy credentials and a region, one attempt a call: a real client, without AWS."""
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
-
-
 def test_timeout_is_a_deadline_even_for_an_endpoint_that_never_answers(
     aws_without_files: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
