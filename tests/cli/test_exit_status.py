@@ -1,12 +1,19 @@
-"""Every failure is one line and a status from the README's table, never a traceback."""
+"""Every failure is one line and a status from the README's table, never a traceback.
+
+In the table's order: the help names every status; AWS's errors and answers that are no
+success (1), retries said as warnings until they give up, bad input (2), invalid data from
+AWS (3), missing or invalid AWS setup (4). Waits (5 to 7), signals and unwritable output have
+their own files.
+"""
 
 from __future__ import annotations
 
-import os
+import re
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,102 +21,100 @@ import pytest
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
-from .helpers import NEARLY_DONE, cli_process
+from .helpers import EXPORT, NEARLY_DONE, FakeTime, Run, without_aws
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
-WRITERS = [
-    ["--demo", "list", "--output", "jsonl"],
-    ["--demo", "list", "--output", "table"],
-    ["--demo", "list", "--output", "json"],
-    ["schema"],
-    ["--demo", "wait", NEARLY_DONE, "--interval", "1"],
-    ["--demo", "watch", "--interval", "1"],
-]
+    from collections.abc import Callable, Mapping
 
 
-@pytest.mark.parametrize("argv", WRITERS, ids=" ".join)
-def test_a_reader_that_closed_the_pipe_ends_the_command_silently_with_141(
-    argv: list[str],
+def test_help_names_every_exit_status_the_readme_documents(
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    read_end, write_end = os.pipe()
-    os.close(read_end)  # the reader is gone before the first write
-    try:
-        result = cli_process(*argv, stdout=write_end)
-    finally:
-        os.close(write_end)
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    documented = {
+        int(number)
+        for row in re.findall(r"^\| ([\d, ]+) \|", readme, re.MULTILINE)
+        for number in row.split(",")
+    }
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    named = {int(number) for number in re.findall(r"\d+", capsys.readouterr().out)}
+    assert documented >= {0, 1, 2, 3, 4, 5, 6, 7, 129, 130, 141, 143}
+    assert documented <= named
 
-    assert (result.returncode, result.stderr) == (141, "")
 
+def test_an_unknown_task_is_aws_error_in_one_line(run: Callable[..., Run]) -> None:
+    result = run("wait", "export-ami-0000000000000dfff")
 
-def _shell(pipeline: str) -> subprocess.CompletedProcess[str]:
-    """``pipeline`` in bash with pipefail, ``$CLI`` being this package's command line."""
-    return subprocess.run(
-        ["bash", "-o", "pipefail", "-c", pipeline],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"CLI": f"{sys.executable} -m ec2_export_image_tasks"},
-        check=False,
-        timeout=60,
+    *warnings, last = result.err.splitlines()  # one warning per poll of the grace period
+
+    assert result.status == 1
+    assert last.startswith("error: export image task export-ami-0000000000000dfff was not found")
+    assert all(
+        line.startswith("warning: AWS InvalidExportImageTaskId.NotFound: ") for line in warnings
     )
 
 
-def test_wait_piped_to_head_prints_a_line_and_ends_like_a_unix_tool() -> None:
-    result = _shell(f"$CLI --demo wait {NEARLY_DONE} --interval 1 | head -1")
-
-    assert result.returncode == 141
-    assert result.stdout.startswith(f"{NEARLY_DONE} active")
-    assert result.stdout.count("\n") == 1
-    assert result.stderr == ""
+TASK_ID = "export-ami-0123456789abcdef0"
 
 
-def test_watch_piped_to_true_ends_like_a_unix_tool() -> None:
-    result = _shell("$CLI --demo watch --interval 1 | true")
+class RefusingWith200:
+    """EC2's refusal (``UnauthorizedOperation``) in its error document, sent with a 200."""
 
-    assert (result.returncode, result.stderr) == (141, "")
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+
+    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
+        self.requests.append(action)
+        refusal = error_reply(Ec2Error("UnauthorizedOperation", "You are not authorized.", 403))
+        return Reply(200, refusal.body)
 
 
-@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
-@pytest.mark.parametrize("argv", [WRITERS[0], WRITERS[3], WRITERS[4]], ids=" ".join)
-def test_a_full_disk_is_one_error_line_and_status_1(argv: list[str]) -> None:
-    with open("/dev/full", "w") as full:
-        result = cli_process(*argv, stdout=full)
-
-    assert result.returncode == 1
-    assert result.stderr == "error: cannot write the output: No space left on device\n"
+REFUSED = "error: AWS UnauthorizedOperation: You are not authorized.\n"
 
 
 @pytest.mark.parametrize(
-    ("variable", "value", "line"),
-    [
-        (
-            "AWS_MAX_ATTEMPTS",
-            "x",
-            "invalid literal for int() with base 10: 'x' (in AWS_MAX_ATTEMPTS)",
-        ),
-        ("AWS_MAX_ATTEMPTS", "0", 'Value provided to "max_attempts": 0 must be an integer'),
-        ("AWS_RETRY_MODE", "bogus", 'Invalid value provided to "mode": "bogus"'),
-        ("AWS_DEFAULTS_MODE", "bogus", "Client configured with invalid defaults mode: bogus"),
-        ("AWS_ENDPOINT_URL", "not a url", "Invalid endpoint: not a url"),
-    ],
+    "argv", [["wait", TASK_ID], EXPORT, ["list"]], ids=["wait", "export", "list"]
 )
-def test_an_invalid_aws_setting_is_one_line_and_status_4(
-    aws_without_files: None,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    variable: str,
-    value: str,
-    line: str,
+def test_a_refusal_sent_with_a_200_ends_the_command_at_once_as_a_refusal(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv(variable, value)
+    """Unauthorized is permanent however it is sent: not retried, nothing said to have started."""
+    refusing = RefusingWith200()
+    client = make_client(refusing, max_attempts=3)
+    fake = FakeTime()
 
-    status = main(["list"])
+    assert main(argv, client=client, sleep=fake.sleep, clock=fake.clock) == 1
 
-    err = capsys.readouterr().err
-    assert status == 4
-    assert err.startswith(f"error: invalid AWS configuration: {line}")
-    assert err.count("\n") == 1
+    assert capsys.readouterr().err == REFUSED
+    assert len(refusing.requests) == 1
+
+
+def _a_proxys_page(action: str, parameters: Mapping[str, str]) -> Reply:
+    """What a captive portal or a misconfigured proxy answers to anything, with a 200."""
+    return Reply(200, b"<html><body><p>Sign in to the hotel network</p></body></html>")
+
+
+NOT_EC2 = "error: AWS answered with <html>, not EC2's XML"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["cancel", TASK_ID], ["list"], EXPORT, ["watch"]],
+    ids=["cancel", "list", "export", "watch"],
+)
+def test_a_200_that_is_not_ec2s_xml_is_an_error_not_a_success(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """botocore reads any XML root as an empty success: a cancel done, no tasks at all."""
+    fake = FakeTime()
+
+    status = main(argv, client=make_client(_a_proxys_page), sleep=fake.sleep, clock=fake.clock)
+
+    captured = capsys.readouterr()
+    assert (status, captured.out) == (1, "")
+    assert captured.err.startswith(NOT_EC2)
+    assert captured.err.count("\n") == 1
 
 
 @pytest.mark.parametrize(
@@ -181,6 +186,29 @@ def test_a_throttled_poll_is_a_warning_and_the_command_goes_on(
     )
 
 
+def test_a_retry_warning_gives_its_delay_as_a_person_reads_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Shortened to the time left before --timeout, the delay is a fraction: 1.8 s, not 1.75309."""
+    fake = FakeTime()
+
+    def throttled_slowly(action: str, parameters: Mapping[str, str]) -> Reply:
+        fake.now += 0.123456  # each answer takes a while
+        return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
+
+    client = make_client(throttled_slowly)
+    main(
+        ["watch", "--timeout", "3", "--interval", "1"],
+        client=client,
+        sleep=fake.sleep,
+        clock=fake.clock,
+    )
+
+    delays = re.findall(r"trying again in (\S+) s", capsys.readouterr().err)
+    assert len(delays) >= 2
+    assert all(re.fullmatch(r"\d+(\.\d)?", delay) for delay in delays), delays
+
+
 @pytest.mark.parametrize("command", [["wait", NEARLY_DONE], ["watch"]])
 def test_failures_in_a_row_end_the_command_saying_what_failed(
     capsys: pytest.CaptureFixture[str], command: list[str]
@@ -194,3 +222,96 @@ def test_failures_in_a_row_end_the_command_saying_what_failed(
         "error: AWS RequestLimitExceeded: Request limit exceeded. "
         "(gave up after 5 failed attempt(s) in a row)"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["wait", "ami-123"], "error: invalid ExportImageTaskIds.0 'ami-123'"),
+        (["list", "--page-size", "501"], "error: invalid PaginationConfig.PageSize 501"),
+        (["list", "--max-items", "0"], "error: invalid PaginationConfig.MaxItems 0"),
+        (["list", "--starting-token", "a___b___1"], "error: PaginationConfig.StartingToken"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(
+    run: Callable[..., Run], argv: list[str], line: str
+) -> None:
+    result = run(*argv)
+
+    assert result.status == 2
+    assert result.err.startswith(line)
+    assert result.err.count("\n") == 1
+
+
+def test_invalid_data_from_aws_is_one_line_naming_task_field_and_value(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    local_ec2.add_tasks(1)
+    local_ec2.add_task({"ExportImageTaskId": "export-ami-00000000000000bad", "Status": "exploded"})
+
+    status = main(["list", "--output", "jsonl"], client=local_ec2.client)
+    captured = capsys.readouterr()
+
+    assert status == 3
+    assert len(captured.out.splitlines()) == 1  # the valid task before it was printed
+    assert captured.err == (
+        "error: AWS sent an invalid task: item export-ami-00000000000000bad: invalid Status "
+        "'exploded': Input should be 'active', 'completed', 'deleting' or 'deleted'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("argv", "environment", "line"),
+    [
+        (["list"], without_aws(), "error: no AWS region given"),
+        (["--region", "us-east-1", "list"], without_aws(), "error: Unable to locate credentials"),
+        (["--profile", "nope", "list"], without_aws(), "error: The config profile (nope)"),
+    ],
+)
+def test_missing_aws_setup_is_one_line_and_status_4(
+    argv: list[str], environment: dict[str, str], line: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ec2_export_image_tasks", *argv],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=60,
+    )
+
+    assert result.returncode == 4
+    assert result.stderr.startswith(line)
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "line"),
+    [
+        (
+            "AWS_MAX_ATTEMPTS",
+            "x",
+            "invalid literal for int() with base 10: 'x' (in AWS_MAX_ATTEMPTS)",
+        ),
+        ("AWS_MAX_ATTEMPTS", "0", 'Value provided to "max_attempts": 0 must be an integer'),
+        ("AWS_RETRY_MODE", "bogus", 'Invalid value provided to "mode": "bogus"'),
+        ("AWS_DEFAULTS_MODE", "bogus", "Client configured with invalid defaults mode: bogus"),
+        ("AWS_ENDPOINT_URL", "not a url", "Invalid endpoint: not a url"),
+    ],
+)
+def test_an_invalid_aws_setting_is_one_line_and_status_4(
+    aws_without_files: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    variable: str,
+    value: str,
+    line: str,
+) -> None:
+    monkeypatch.setenv(variable, value)
+
+    status = main(["list"])
+
+    err = capsys.readouterr().err
+    assert status == 4
+    assert err.startswith(f"error: invalid AWS configuration: {line}")
+    assert err.count("\n") == 1

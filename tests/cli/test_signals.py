@@ -1,148 +1,26 @@
-"""The command line as a user of a real account meets it: EC2's odd answers, through real clients.
+"""A signal (SIGTERM, SIGHUP) or Ctrl-C ends any command in one line with 128 + its number.
 
-Each test is a promise of the README's "The command line" or "Against the real service" that
-did not hold when the installed command was tried by hand.
+The line says what the user holds: an export that may have started and the command that finds
+it, an export that goes on and how to follow it, or the listing's token that goes on.
 """
 
 from __future__ import annotations
 
-import errno
-import io
 import os
 import re
-import shlex
 import signal
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from botocore.exceptions import ConnectionClosedError
 
 from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
+from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
 
 from ..paginator.helpers import ShapedListing
-from .helpers import FakeTime
+from .helpers import EXPORT, IMAGE, FakeTime
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
-
-TASK_ID = "export-ami-0123456789abcdef0"
-EXPORT = ["export", "ami-0123456789abcdef0", "--bucket", "exports", "--format", "vmdk"]
-
-
-class RefusingWith200:
-    """EC2's refusal (``UnauthorizedOperation``) in its error document, sent with a 200."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-
-    def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
-        self.requests.append(action)
-        refusal = error_reply(Ec2Error("UnauthorizedOperation", "You are not authorized.", 403))
-        return Reply(200, refusal.body)
-
-
-REFUSED = "error: AWS UnauthorizedOperation: You are not authorized.\n"
-
-
-@pytest.mark.parametrize(
-    "argv", [["wait", TASK_ID], EXPORT, ["list"]], ids=["wait", "export", "list"]
-)
-def test_a_refusal_sent_with_a_200_ends_the_command_at_once_as_a_refusal(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Unauthorized is permanent however it is sent: not retried, nothing said to have started."""
-    refusing = RefusingWith200()
-    client = make_client(refusing, max_attempts=3)
-    fake = FakeTime()
-
-    assert main(argv, client=client, sleep=fake.sleep, clock=fake.clock) == 1
-
-    assert capsys.readouterr().err == REFUSED
-    assert len(refusing.requests) == 1
-
-
-def _a_proxys_page(action: str, parameters: Mapping[str, str]) -> Reply:
-    """What a captive portal or a misconfigured proxy answers to anything, with a 200."""
-    return Reply(200, b"<html><body><p>Sign in to the hotel network</p></body></html>")
-
-
-NOT_EC2 = "error: AWS answered with <html>, not EC2's XML"
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [["cancel", TASK_ID], ["list"], EXPORT, ["watch"]],
-    ids=["cancel", "list", "export", "watch"],
-)
-def test_a_200_that_is_not_ec2s_xml_is_an_error_not_a_success(
-    argv: list[str], capsys: pytest.CaptureFixture[str]
-) -> None:
-    """botocore reads any XML root as an empty success: a cancel done, no tasks at all."""
-    fake = FakeTime()
-
-    status = main(argv, client=make_client(_a_proxys_page), sleep=fake.sleep, clock=fake.clock)
-
-    captured = capsys.readouterr()
-    assert (status, captured.out) == (1, "")
-    assert captured.err.startswith(NOT_EC2)
-    assert captured.err.count("\n") == 1
-
-
-def _lost(action: str, parameters: Mapping[str, str]) -> Reply:
-    raise ConnectionClosedError(endpoint_url="http://127.0.0.1:8000/")
-
-
-def test_the_command_that_finds_an_export_runs_as_printed_in_any_shell(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """A password in --endpoint-url is left out of it, not written as a glob (``***``): zsh
-    refuses a word that matches no file, and botocore never used the password anyway."""
-    endpoint = ["--endpoint-url", "http://user:secret@127.0.0.1:8000"]
-
-    assert main([*endpoint, *EXPORT], client=make_client(_lost)) == 1
-
-    err = capsys.readouterr().err
-    command = err.rstrip("\n").rpartition("another: ")[2]
-    assert shlex.split(command)[:3] == [
-        "ec2-export-image-tasks",
-        *endpoint[:1],
-        "http://127.0.0.1:8000",
-    ]
-    assert "*" not in err
-    assert "secret" not in err
-
-
-class FullDisk(io.StringIO):
-    """Standard output on a full disk: every write fails."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-
-def test_export_wait_whose_id_cannot_be_written_is_status_7_with_the_wait_command(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The export started: a script that retries ``export --wait`` on status 1 would start
-    another; 7 says it goes on, and the line says how to follow it."""
-    monkeypatch.setattr(sys, "stdout", FullDisk())
-    argv = ["--demo", "export", "ami-0000000000000a000", "--bucket", "demo-exports"]
-    fake = FakeTime()
-
-    status = main([*argv, "--format", "vmdk", "--wait"], sleep=fake.sleep, clock=fake.clock)
-
-    err = capsys.readouterr().err
-    assert status == 7
-    started = re.fullmatch(
-        r"error: export (export-ami-[0-9a-f]{17}) started, but cannot write the output: No space"
-        r" left on device; export \1 started and goes on; follow it with: "
-        r"ec2-export-image-tasks --demo wait (export-ami-[0-9a-f]{17})\n",
-        err,
-    )
-    assert started is not None, err
-    assert started[1] == started[2]
 
 
 class TerminatedOn:
@@ -151,7 +29,7 @@ class TerminatedOn:
 
     def __init__(self, action: str, signum: signal.Signals, time: FakeTime) -> None:
         self.local = LocalEC2(time.clock, export_seconds=100.0)
-        self.local.images.add("ami-0123456789abcdef0")
+        self.local.images.add(IMAGE)
         self.local.buckets.add("exports")
         self.action = action
         self.signum = signum
@@ -229,60 +107,6 @@ def test_a_signal_ends_any_command_in_one_line_with_128_plus_it(
     assert capsys.readouterr().err == f"error: terminated by {signum.name}\n"
 
 
-def test_a_retry_warning_gives_its_delay_as_a_person_reads_it(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """Shortened to the time left before --timeout, the delay is a fraction: 1.8 s, not 1.75309."""
-    fake = FakeTime()
-
-    def throttled_slowly(action: str, parameters: Mapping[str, str]) -> Reply:
-        fake.now += 0.123456  # each answer takes a while
-        return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
-
-    client = make_client(throttled_slowly)
-    main(
-        ["watch", "--timeout", "3", "--interval", "1"],
-        client=client,
-        sleep=fake.sleep,
-        clock=fake.clock,
-    )
-
-    delays = re.findall(r"trying again in (\S+) s", capsys.readouterr().err)
-    assert len(delays) >= 2
-    assert all(re.fullmatch(r"\d+(\.\d)?", delay) for delay in delays), delays
-
-
-@pytest.mark.parametrize(
-    "description",
-    ["two\nlines", "caf\u00e9 \u6f22\u5b57", "it's \\ \u202eodd\t"],
-    ids=["newline", "non-ASCII", "quote, backslash, bidi, tab"],
-)
-def test_the_command_that_finds_an_export_is_exact_whatever_the_description(
-    description: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Escaped for the terminal (``\\n``) or for an ASCII stream (``\\xe9``), a word pasted
-    back would be another description: EC2 refuses a ClientToken sent with other parameters.
-    So such a word is written in ANSI-C quotes (bash, zsh, ksh), which mean it exactly."""
-    argv = [*EXPORT, "--description", description]
-
-    assert main(argv, client=make_client(_lost)) == 1
-
-    err = capsys.readouterr().err
-    assert err.isascii()
-    command = err.rstrip("\n").rpartition("another: ")[2]
-    assert "--description $'" in command
-    words = _bash_words(command)
-    assert words[words.index("--description") + 1] == description
-
-
-def _bash_words(command: str) -> list[str]:
-    """``command`` split as bash splits it, ANSI-C quotes included (``\\u`` in UTF-8)."""
-    script = f'for word in {command}; do printf "%s\\0" "$word"; done'
-    environment = os.environ | {"LC_ALL": "C.UTF-8"}
-    done = subprocess.run(["bash", "-c", script], capture_output=True, check=True, env=environment)
-    return done.stdout.decode().split("\0")[:-1]
-
-
 def test_a_signal_part_way_through_a_listing_prints_what_was_received_and_the_way_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -302,3 +126,13 @@ def test_a_signal_part_way_through_a_listing_prints_what_was_received_and_the_wa
     assert re.fullmatch(
         r"error: terminated by SIGTERM \(continue with --starting-token \S+\)\n", captured.err
     )
+
+
+def test_ctrl_c_during_watch_is_status_130(capsys: pytest.CaptureFixture[str]) -> None:
+    def interrupt(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    status = main(["--demo", "watch"], sleep=interrupt)
+
+    assert status == 130
+    assert capsys.readouterr().err == "error: interrupted\n"
