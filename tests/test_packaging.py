@@ -20,7 +20,7 @@ import pytest
 
 import ec2_export_image_tasks
 
-from .test_type_checks import ROOT, marked_lines, mypy_diagnostics, pyright_diagnostics
+from .type_checkers import ROOT, marked_lines, mypy_diagnostics, pyright_diagnostics
 
 if TYPE_CHECKING:
     from email.message import Message

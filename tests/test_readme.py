@@ -20,7 +20,7 @@ import pytest
 from ec2_export_image_tasks.testing import LocalEC2
 from ec2_export_image_tasks.testing.aio import local_session
 
-from .test_type_checks import mypy_diagnostics
+from .type_checkers import mypy_diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,6 +14,14 @@ from typing import IO, Any
 NEARLY_DONE = "export-ami-0000000000000d000"  # the demo's: 60% of 8 s
 SLOWEST = "export-ami-0000000000000d002"  # 5% of 20 s
 CANCELLED = "export-ami-0000000000000d005"
+
+IMAGE = "ami-0123456789abcdef0"
+EXPORT = ["export", IMAGE, "--bucket", "exports", "--format", "vmdk"]
+"""An export of a local EC2 that holds ``IMAGE`` and the bucket ``exports``."""
+DEMO_EXPORT = ["export", IMAGE, "--bucket", "demo-exports", "--format", "vmdk"]
+"""An export the demo (or a local EC2 with the bucket ``demo-exports``) starts."""
+NEW_TASK_ID = re.compile(r"export-ami-[0-9a-f]{17}")
+"""The id of an export a test started: its digits are not known in advance."""
 
 
 @dataclass
@@ -32,6 +42,13 @@ class Terminal(io.StringIO):
 
     def isatty(self) -> bool:
         return True
+
+
+class FullStream(io.StringIO):
+    """A stream on a full disk: every write fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
 
 @dataclass

@@ -1,7 +1,9 @@
-"""The grammar: aws-cli's connection options anywhere, numbers a clock can mean, --version."""
+"""The grammar: aws-cli's connection options anywhere, numbers a clock can mean, URLs
+urllib can split; what ``--version`` and ``schema`` print with no AWS setup."""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from importlib.metadata import version
@@ -13,10 +15,13 @@ from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.cli.arguments import parse
 from ec2_export_image_tasks.cli.commands import COMMANDS
 from ec2_export_image_tasks.cli.connection import make_client
+from ec2_export_image_tasks.models.schema import json_schema
 
-from .helpers import NEARLY_DONE
+from .helpers import NEARLY_DONE, Run
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mypy_boto3_ec2.client import EC2Client
 
 
@@ -103,6 +108,15 @@ def test_an_endpoint_url_that_is_not_a_url_is_a_usage_error(
     assert line.endswith("error: argument --endpoint-url: not a URL: 'not a url'")
 
 
+def test_an_endpoint_url_that_urllib_cannot_split_is_a_usage_error_saying_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["--endpoint-url", "http://[::1", "list"])
+
+    assert capsys.readouterr().err == "error: argument --endpoint-url: not a URL: 'http://[::1'\n"
+
+
 WAIT = ["--demo", "wait", NEARLY_DONE]
 
 
@@ -128,6 +142,37 @@ def test_seconds_no_clock_can_mean_are_a_usage_error(
     line = _usage_error(argv, capsys)
 
     assert line.endswith(f": {reason}")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--demo", "watch", "--interval", "1e10"],
+        ["--demo", "wait", NEARLY_DONE, "--interval", "1e10"],
+        [
+            "--demo",
+            "export",
+            "ami-0123456789abcdef0",
+            "--bucket",
+            "b-b",
+            "--format",
+            "raw",
+            "--interval",
+            "1e10",
+        ],
+        ["--cli-read-timeout", "9999999999", "--demo", "list"],
+        ["--cli-connect-timeout", "99999999999999999999", "--demo", "list"],
+    ],
+    ids=" ".join,
+)
+def test_seconds_longer_than_a_day_are_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+
+    assert exited.value.code == 2
+    assert "must be at most 86400 s" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("value", ["-1", "1.5", "nan", "soon"])
@@ -169,6 +214,10 @@ def test_socket_timeouts_are_aws_clis_where_0_waits_forever(no_aws: None) -> Non
 
 def test_schema_needs_no_aws_setup(no_aws: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
+
+
+def test_schema_is_the_models_json_schema(run: Callable[..., Run]) -> None:
+    assert json.loads(run("schema").out) == json_schema()
 
 
 @pytest.mark.parametrize(

@@ -1,21 +1,20 @@
-"""The --demo endpoint: exports in every state when it opens, and new ones that run on the clock."""
+"""The --demo endpoint: exports in every state when it opens, new ones that run on the clock,
+and the installed console script listing it."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
 
 from ec2_export_image_tasks import ExportImageTaskPaginator
 from ec2_export_image_tasks.cli.demo import DEMO_BUCKET, DEMO_IMAGES, EXPORT_SECONDS, demo_ec2
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from .helpers import FakeTime
 
 
 def test_the_demo_opens_with_exports_in_every_state() -> None:
-    tasks = ExportImageTaskPaginator(demo_ec2(Clock()).client).paginate()
+    tasks = ExportImageTaskPaginator(demo_ec2(FakeTime(0.0).clock).client).paginate()
 
     assert [(task.status, task.progress, task.description) for task in tasks] == [
         ("active", 60, "nightly golden image 1"),
@@ -28,8 +27,8 @@ def test_the_demo_opens_with_exports_in_every_state() -> None:
 
 
 def test_an_export_started_in_the_demo_completes_on_time() -> None:
-    clock = Clock()
-    demo = demo_ec2(clock)
+    time = FakeTime(0.0)
+    demo = demo_ec2(time.clock)
     assert "ami-0123456789abcdef0" in DEMO_IMAGES
 
     answer = demo.client.export_image(
@@ -38,7 +37,7 @@ def test_an_export_started_in_the_demo_completes_on_time() -> None:
         S3ExportLocation={"S3Bucket": DEMO_BUCKET},
     )
     task_id = answer.get("ExportImageTaskId", "")
-    clock.now += EXPORT_SECONDS
+    time.now += EXPORT_SECONDS
     (task,) = ExportImageTaskPaginator(demo.client).paginate(ExportImageTaskIds=[task_id])
 
     assert answer.get("Progress") == "0"
@@ -46,7 +45,7 @@ def test_an_export_started_in_the_demo_completes_on_time() -> None:
 
 
 def test_a_cancel_in_the_demo_is_deleting_before_it_is_deleted() -> None:
-    demo = demo_ec2(Clock())
+    demo = demo_ec2(FakeTime(0.0).clock)
     (running, *_) = ExportImageTaskPaginator(demo.client).paginate()
     task_id = running.export_image_task_id or ""
 
@@ -54,3 +53,17 @@ def test_a_cancel_in_the_demo_is_deleting_before_it_is_deleted() -> None:
     (task,) = ExportImageTaskPaginator(demo.client).paginate(ExportImageTaskIds=[task_id])
 
     assert task.status == "deleting"
+
+
+def test_the_console_script_lists_the_demo() -> None:
+    script = os.path.join(os.path.dirname(sys.executable), "ec2-export-image-tasks")
+    result = subprocess.run(
+        [script, "--demo", "list", "--output", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+    assert result.returncode == 0
+    assert len(result.stdout.splitlines()) == 6

@@ -5,17 +5,19 @@ The command runs, writes the same standard output, and ends with the status it w
 
 from __future__ import annotations
 
-import errno
-import io
 import json
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
 from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks.testing import LocalEC2
 
-from .helpers import FakeTime
+from .helpers import DEMO_EXPORT, IMAGE, NEW_TASK_ID, FakeTime, FullStream, without_aws
+from .loopback import SIGNING, ec2_over_http
 
 CLOSING_STDERR = ["bash", "-c", 'exec "$@" 2>&-', "bash"]
 """Runs its arguments as ``2>&-`` in a shell does: with no descriptor 2 (``sys.stderr`` None)."""
@@ -53,13 +55,6 @@ def test_a_failure_with_stderr_closed_keeps_its_status_and_writes_nothing_on_std
     assert (result.returncode, result.stdout) == (status, "")
 
 
-class FullStream(io.StringIO):
-    """A stream on a full disk: every write fails."""
-
-    def write(self, text: str) -> int:
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-
 @pytest.mark.parametrize(
     ("argv", "status"),
     [
@@ -87,3 +82,36 @@ def test_a_full_stderr_changes_neither_the_output_nor_the_status(
 
     assert ended == status
     assert capsys.readouterr().out.count("\n") == (1 if status == 0 else 0)
+
+
+@pytest.mark.parametrize("stderr", ["closed", "broken"])
+def test_export_wait_follows_to_the_end_whatever_happens_to_stderr(stderr: str) -> None:
+    # With --output json the progress lines go to stderr: every one of them fails. An export of
+    # 2 s (the demo's take 8) on EC2 over loopback: a few progress lines, each polled for.
+    local = LocalEC2(time.monotonic, export_seconds=2.0)
+    local.images.add(IMAGE)
+    local.buckets.add("demo-exports")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    with ec2_over_http(local) as (port, _):
+        argv = ["--endpoint-url", f"http://127.0.0.1:{port}", "--region", "us-east-1"]
+        argv += [*DEMO_EXPORT, "--output", "json", "--wait", "--interval", "1"]
+        command = [sys.executable, "-m", "ec2_export_image_tasks", *argv]
+        if stderr == "closed":
+            command = ["sh", "-c", 'exec "$@" 2>&-', "sh", *command]
+        try:
+            result = subprocess.run(
+                command,
+                stdout=subprocess.PIPE,
+                stderr=write_end,
+                text=True,
+                env=without_aws(**SIGNING),
+                check=False,
+                timeout=60,
+            )
+        finally:
+            os.close(write_end)
+
+    assert result.returncode == 0
+    assert NEW_TASK_ID.fullmatch(json.loads(result.stdout)["ExportImageTaskId"])
+    assert len(local.requests) > 2  # the export, then polls until it completed

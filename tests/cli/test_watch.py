@@ -28,7 +28,18 @@ if TYPE_CHECKING:
 
     from .helpers import Run
 
+
 SECOND = "export-ami-0000000000000d001"  # the demo's: 14 s
+
+
+def test_watch_runs_until_no_export_is_active(run: Callable[..., Run]) -> None:
+    time = FakeTime()
+    result = run("watch", "--interval", "1", time=time)
+
+    assert result.status == 0
+    assert result.out.count("completed") == 5
+    assert "deleted" in result.out
+    assert time.now >= 1000.0 + 20 * 0.95
 
 
 class Sleeps:

@@ -1,4 +1,5 @@
-"""ExportImage and CancelExportTask as a real boto3 client sees them: lifecycle and EC2's errors."""
+"""ExportImage and CancelExportTask as a real boto3 client sees them: lifecycle and EC2's errors,
+text XML cannot carry back (a C0 control) among them."""
 
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ def _export(local: LocalEC2, **changes: Any) -> ExportImageResultTypeDef:
 
 def _code(raised: pytest.ExceptionInfo[ClientError]) -> str:
     return raised.value.response.get("Error", {}).get("Code", "")
+
+
+def _message(raised: pytest.ExceptionInfo[ClientError]) -> str:
+    return raised.value.response.get("Error", {}).get("Message", "")
 
 
 def _state(local: LocalEC2, task_id: str) -> tuple[str | None, str | None]:
@@ -284,6 +289,49 @@ def test_cancelling_needs_the_permission_too(local: LocalEC2) -> None:
         local.client.cancel_export_task(ExportTaskId=task_id)
 
     assert _code(raised) == "UnauthorizedOperation"
+
+
+ESCAPE = "\x1b[31m"
+"""A terminal escape: U+001B is in no XML 1.0 document, not even as a character reference."""
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"Description": f"nightly {ESCAPE}"},
+        {"S3ExportLocation": {"S3Bucket": BUCKET, "S3Prefix": ESCAPE}},
+        {"ImageId": f"ami-{ESCAPE}"},
+        {
+            "TagSpecifications": [
+                {"ResourceType": "export-image-task", "Tags": [{"Key": "k", "Value": ESCAPE}]}
+            ]
+        },
+    ],
+    ids=["description", "prefix", "image id", "tag value"],
+)
+def test_export_with_a_control_character_is_an_invalid_parameter_value(
+    local: LocalEC2, changes: dict[str, object]
+) -> None:
+    with pytest.raises(ClientError) as raised:
+        _export(local, **changes)
+
+    assert _code(raised) == "InvalidParameterValue"
+    assert "U+001B" in _message(raised)
+
+
+def test_a_refused_control_character_leaves_the_endpoint_answering(local: LocalEC2) -> None:
+    with pytest.raises(ClientError):
+        _export(local, Description=ESCAPE)
+
+    assert local.client.describe_export_image_tasks()["ExportImageTasks"] == []
+
+
+def test_a_control_character_is_refused_naming_its_parameter(local: LocalEC2) -> None:
+    with pytest.raises(ClientError) as raised:
+        local.client.cancel_export_task(ExportTaskId=f"export-ami-{ESCAPE}")
+
+    assert _code(raised) == "InvalidParameterValue"
+    assert "ExportTaskId" in _message(raised)
 
 
 def test_a_request_without_a_required_field_is_a_missing_parameter() -> None:

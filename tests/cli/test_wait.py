@@ -1,4 +1,5 @@
-"""``wait`` and ``export --wait``: the deadline holds, a new task is waited for, the end is said.
+"""``wait`` and ``export --wait``: how each wait ends (0, 3, 5, 6, 7), the deadline holds
+whatever the server does, a new task is waited for, the end is said.
 
 The deadline tests run the command line in-process against loopback servers that misbehave
 (:mod:`tests.loopback`), with real time: each asserts the command ended by its deadline, with
@@ -20,15 +21,59 @@ from ec2_export_image_tasks.cli._deadline import MIN_ATTEMPT_SECONDS
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from ..loopback import drip, reset, serving, silent
-from .helpers import NEARLY_DONE, FakeTime, Run
+from .helpers import CANCELLED, NEARLY_DONE, SLOWEST, FakeTime, Run
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from ..loopback import Behaviour
 
+
+def test_wait_returns_once_the_export_completes(run: Callable[..., Run]) -> None:
+    time = FakeTime()
+    result = run("wait", NEARLY_DONE, "--interval", "1", time=time)
+
+    assert result.status == 0
+    assert result.out.splitlines()[0].startswith(f"{NEARLY_DONE} active 60%")
+    assert result.out.splitlines()[-1] == f"{NEARLY_DONE} completed"
+    assert time.now == pytest.approx(1004.0)
+
+
+def test_wait_on_a_cancelled_export_fails_with_status_5(run: Callable[..., Run]) -> None:
+    result = run("wait", CANCELLED)
+
+    assert result.status == 5
+    assert result.err == f"error: export {CANCELLED} is deleted: Cancelled by the user\n"
+
+
+def test_a_task_without_a_status_five_times_in_a_row_ends_wait_with_status_3(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    local_ec2.add_task({"ExportImageTaskId": NEARLY_DONE, "Progress": "10"})
+    time = FakeTime()
+
+    status = main(["wait", NEARLY_DONE], client=local_ec2.client, sleep=time.sleep)
+
+    assert status == 3
+    assert capsys.readouterr().err == (
+        f"error: export {NEARLY_DONE} had no Status in 5 answers in a row\n"
+    )
+    assert len(local_ec2.requests) == 5
+
+
+def test_wait_gives_up_at_the_timeout_with_status_6(run: Callable[..., Run]) -> None:
+    result = run("wait", SLOWEST, "--interval", "5", "--timeout", "7")
+
+    assert result.status == 6
+    assert result.err == f"error: export {SLOWEST} still active at 40% after 7 s\n"
+
+
 TASK_ID = "export-ami-0123456789abcdef0"
+
+
 TIMEOUT = 2.0
+
+
 SLACK = MIN_ATTEMPT_SECONDS + 2.0
 """The poll due on the deadline gets its least time, and a loaded machine its second or two.
 Timed from the deadline's start: making the client (loading EC2's model) comes before it."""
@@ -95,6 +140,8 @@ class Script:
 
 
 THROTTLED = Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+
+
 NOT_FOUND = Ec2Error(
     "InvalidExportImageTaskId.NotFound", f"The export image task ID '{TASK_ID}' does not exist"
 )

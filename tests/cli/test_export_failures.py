@@ -7,8 +7,10 @@ or the ClientToken and the exact command that finds the export again without sta
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
@@ -18,18 +20,12 @@ from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStat
 from ec2_export_image_tasks.cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
-from .helpers import FakeTime
+from .helpers import EXPORT, IMAGE, FakeTime
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from ec2_export_image_tasks.testing import Handler
-
-IMAGE = "ami-0123456789abcdef0"
-EXPORT = ["export", IMAGE, "--bucket", "exports", "--format", "vmdk"]
-TASK_ID = re.compile(r"export-ami-[0-9a-f]{17}")
-FINDS = "the export may have started; this finds it without starting another: "
-GOES_ON = re.compile(r"; export (export-ami-[0-9a-f]{17}) started and goes on; follow it with: ")
 
 
 @pytest.fixture
@@ -169,6 +165,67 @@ def test_the_command_repeats_every_option_and_the_callers_client_token(
     first, again = (sent for sent in local.requests if sent["Action"] == "ExportImage")
     assert again == first
     assert len(_tasks(local)) == 1
+
+
+def _lost(action: str, parameters: Mapping[str, str]) -> Reply:
+    raise ConnectionClosedError(endpoint_url="http://127.0.0.1:8000/")
+
+
+def test_the_command_that_finds_an_export_runs_as_printed_in_any_shell(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A password in --endpoint-url is left out of it, not written as a glob (``***``): zsh
+    refuses a word that matches no file, and botocore never used the password anyway."""
+    endpoint = ["--endpoint-url", "http://user:secret@127.0.0.1:8000"]
+
+    assert main([*endpoint, *EXPORT], client=make_client(_lost)) == 1
+
+    err = capsys.readouterr().err
+    command = err.rstrip("\n").rpartition("another: ")[2]
+    assert shlex.split(command)[:3] == [
+        "ec2-export-image-tasks",
+        *endpoint[:1],
+        "http://127.0.0.1:8000",
+    ]
+    assert "*" not in err
+    assert "secret" not in err
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["two\nlines", "caf\u00e9 \u6f22\u5b57", "it's \\ \u202eodd\t"],
+    ids=["newline", "non-ASCII", "quote, backslash, bidi, tab"],
+)
+def test_the_command_that_finds_an_export_is_exact_whatever_the_description(
+    description: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Escaped for the terminal (``\\n``) or for an ASCII stream (``\\xe9``), a word pasted
+    back would be another description: EC2 refuses a ClientToken sent with other parameters.
+    So such a word is written in ANSI-C quotes (bash, zsh, ksh), which mean it exactly."""
+    argv = [*EXPORT, "--description", description]
+
+    assert main(argv, client=make_client(_lost)) == 1
+
+    err = capsys.readouterr().err
+    assert err.isascii()
+    command = err.rstrip("\n").rpartition("another: ")[2]
+    assert "--description $'" in command
+    words = _bash_words(command)
+    assert words[words.index("--description") + 1] == description
+
+
+def _bash_words(command: str) -> list[str]:
+    """``command`` split as bash splits it, ANSI-C quotes included (``\\u`` in UTF-8)."""
+    script = f'for word in {command}; do printf "%s\\0" "$word"; done'
+    environment = os.environ | {"LC_ALL": "C.UTF-8"}
+    done = subprocess.run(["bash", "-c", script], capture_output=True, check=True, env=environment)
+    return done.stdout.decode().split("\0")[:-1]
+
+
+FINDS = "the export may have started; this finds it without starting another: "
+
+
+GOES_ON = re.compile(r"; export (export-ami-[0-9a-f]{17}) started and goes on; follow it with: ")
 
 
 def test_an_answer_without_a_task_id_gives_the_command_and_status_1(

@@ -24,7 +24,7 @@ from ec2_export_image_tasks.models import (
 )
 from ec2_export_image_tasks.models.schema import NOT_EXPRESSED, SCHEMA_ID, json_schema
 
-from .models.helpers import AWS_PREFIXES, CASES, Case, any_casing
+from .helpers import AWS_PREFIXES, CASES, Case, any_casing
 
 if TYPE_CHECKING:
     from collections.abc import Callable
