@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 
 from .helpers import NEARLY_DONE
 

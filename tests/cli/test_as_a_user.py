@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import pytest
 from botocore.exceptions import ConnectionClosedError
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from ..paginator.helpers import ShapedListing

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.models import ExportImageTask
-from ec2_export_image_tasks.models.schema import json_schema
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks.models import ExportImageTask, json_schema
 
 from .helpers import CANCELLED, NEARLY_DONE, SLOWEST, FakeTime, Run, Terminal, without_aws
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ec2_export_image_tasks import ExportImageTaskPaginator
-from ec2_export_image_tasks.cli.demo import DEMO_BUCKET, DEMO_IMAGES, EXPORT_SECONDS, demo_ec2
+from ec2_export_image_tasks._cli.demo import DEMO_BUCKET, DEMO_IMAGES, EXPORT_SECONDS, demo_ec2
 
 
 class Clock:

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from rich.cells import cell_len
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli.printable import is_hidden
-from ec2_export_image_tasks.cli.watch import bars
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli.printable import is_hidden
+from ec2_export_image_tasks._cli.watch import bars
 from ec2_export_image_tasks.models import ExportImageTask
 from ec2_export_image_tasks.testing import LocalEC2
 

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 
 from .helpers import FakeTime
 
