@@ -17,7 +17,7 @@ import ec2_export_image_tasks
 import ec2_export_image_tasks.testing
 
 MAX_MODULES = 16
-MAX_OBJECTS = 110
+MAX_OBJECTS = 117  # issue 19: 110 once the strategies are derived from the models
 
 SURFACE: dict[str, set[str]] = {
     "ec2_export_image_tasks": {
