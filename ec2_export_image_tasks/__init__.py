@@ -16,6 +16,29 @@ __version__: Final = "0.1.0"
 """This release's version, the one in the package metadata."""
 
 if TYPE_CHECKING:
+    from ._export_calls import (
+        CLIENT_TOKEN,
+        async_cancel_export,
+        async_check_export_permissions,
+        async_start_export,
+        cancel_export,
+        check_export_permissions,
+        start_export,
+    )
+    from ._paginators import (
+        AsyncExportImageTaskIterator,
+        AsyncExportImageTaskPaginator,
+        ExportImageTaskIterator,
+        ExportImageTaskPaginator,
+    )
+    from ._regions import REGION_TIMEOUT, RegionListing, list_export_image_tasks_in_regions
+    from ._waiter import (
+        MAX_INTERVAL,
+        MIN_INTERVAL,
+        NOT_VISIBLE_GRACE,
+        async_wait_for_export,
+        wait_for_export,
+    )
     from .errors import (
         EmptyPagesError,
         ExportFailedError,
@@ -31,14 +54,6 @@ if TYPE_CHECKING:
         StatusMissingError,
         TaskNotFoundError,
         WaitTimeoutError,
-    )
-    from .export import (
-        async_cancel_export,
-        async_check_export_permissions,
-        async_start_export,
-        cancel_export,
-        check_export_permissions,
-        start_export,
     )
     from .models import (
         CancelExportTaskRequest,
@@ -56,14 +71,7 @@ if TYPE_CHECKING:
         Tag,
         TagSpecification,
     )
-    from .paginator.export_image_tasks import (
-        AsyncExportImageTaskIterator,
-        AsyncExportImageTaskPaginator,
-        ExportImageTaskIterator,
-        ExportImageTaskPaginator,
-    )
-    from .paginator.generic import OnInvalid
-    from .waiter import async_wait_for_export, wait_for_export
+    from .paginator import OnInvalid
 
 _HOMES = {
     "EmptyPagesError": ".errors",
@@ -80,12 +88,13 @@ _HOMES = {
     "StatusMissingError": ".errors",
     "TaskNotFoundError": ".errors",
     "WaitTimeoutError": ".errors",
-    "async_cancel_export": ".export",
-    "async_check_export_permissions": ".export",
-    "async_start_export": ".export",
-    "cancel_export": ".export",
-    "check_export_permissions": ".export",
-    "start_export": ".export",
+    "CLIENT_TOKEN": "._export_calls",
+    "async_cancel_export": "._export_calls",
+    "async_check_export_permissions": "._export_calls",
+    "async_start_export": "._export_calls",
+    "cancel_export": "._export_calls",
+    "check_export_permissions": "._export_calls",
+    "start_export": "._export_calls",
     "CancelExportTaskRequest": ".models",
     "DescribeExportImageTasksRequest": ".models",
     "DescribeExportImageTasksResponse": ".models",
@@ -100,13 +109,19 @@ _HOMES = {
     "S3ExportLocation": ".models",
     "Tag": ".models",
     "TagSpecification": ".models",
-    "AsyncExportImageTaskIterator": ".paginator.export_image_tasks",
-    "AsyncExportImageTaskPaginator": ".paginator.export_image_tasks",
-    "ExportImageTaskIterator": ".paginator.export_image_tasks",
-    "ExportImageTaskPaginator": ".paginator.export_image_tasks",
-    "OnInvalid": ".paginator.generic",
-    "async_wait_for_export": ".waiter",
-    "wait_for_export": ".waiter",
+    "AsyncExportImageTaskIterator": "._paginators",
+    "AsyncExportImageTaskPaginator": "._paginators",
+    "ExportImageTaskIterator": "._paginators",
+    "ExportImageTaskPaginator": "._paginators",
+    "OnInvalid": ".paginator",
+    "REGION_TIMEOUT": "._regions",
+    "RegionListing": "._regions",
+    "list_export_image_tasks_in_regions": "._regions",
+    "MAX_INTERVAL": "._waiter",
+    "MIN_INTERVAL": "._waiter",
+    "NOT_VISIBLE_GRACE": "._waiter",
+    "async_wait_for_export": "._waiter",
+    "wait_for_export": "._waiter",
 }
 """Where each public name lives."""
 
@@ -119,6 +134,11 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "CLIENT_TOKEN",
+    "MAX_INTERVAL",
+    "MIN_INTERVAL",
+    "NOT_VISIBLE_GRACE",
+    "REGION_TIMEOUT",
     "AsyncExportImageTaskIterator",
     "AsyncExportImageTaskPaginator",
     "CancelExportTaskRequest",
@@ -145,6 +165,7 @@ __all__ = [
     "PaginationConfig",
     "PaginationCycleError",
     "RegionError",
+    "RegionListing",
     "RegionsFailedError",
     "S3ExportLocation",
     "StatusMissingError",
@@ -158,6 +179,7 @@ __all__ = [
     "async_wait_for_export",
     "cancel_export",
     "check_export_permissions",
+    "list_export_image_tasks_in_regions",
     "start_export",
     "wait_for_export",
 ]

@@ -1,6 +1,6 @@
 """``python -m ec2_export_image_tasks``: the command line."""
 
-from .cli import main
+from ._cli import main
 
 __all__: list[str] = []  # run, not imported
 

@@ -14,10 +14,10 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ._paginators import AsyncExportImageTaskPaginator
+from ._waiter import MAX_CONSECUTIVE_FAILURES, is_transient, retry_delay
 from .errors import RegionError
 from .models import DescribeExportImageTasksRequest, PaginationConfig
-from .paginator.export_image_tasks import AsyncExportImageTaskPaginator
-from .waiter import MAX_CONSECUTIVE_FAILURES, is_transient, retry_delay
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from .errors import InvalidItemError
     from .models import ExportImageTask
-    from .paginator.generic import OnInvalid
+    from .paginator import OnInvalid
 
     Found = tuple[str, ExportImageTask]
 

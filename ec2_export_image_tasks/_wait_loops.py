@@ -10,10 +10,10 @@ import asyncio
 from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
+from ._paginators import AsyncExportImageTaskPaginator, ExportImageTaskPaginator
 from ._waiting import AttemptCutShort
 from .errors import TaskNotFoundError
 from .models import DescribeExportImageTasksRequest, ExportImageTask
-from .paginator.export_image_tasks import AsyncExportImageTaskPaginator, ExportImageTaskPaginator
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterable

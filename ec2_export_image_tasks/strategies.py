@@ -22,25 +22,23 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from .models import (
+    CancelExportTaskRequest,
     DescribeExportImageTasksRequest,
     DescribeExportImageTasksResponse,
-    ExportImageTask,
-    ExportImageTaskStatus,
-    Filter,
-    PaginationConfig,
-    S3ExportLocation,
-    Tag,
-)
-from .models.export import (
-    CancelExportTaskRequest,
     DiskImageFormat,
     ExportImageRequest,
     ExportImageResponse,
+    ExportImageTask,
+    ExportImageTaskStatus,
     ExportTaskS3LocationRequest,
+    Filter,
+    PaginationConfig,
     S3BucketName,
+    S3ExportLocation,
+    Tag,
     TagSpecification,
 )
-from .models.tag import RESERVED_PREFIX
+from .models._tag import RESERVED_PREFIX
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

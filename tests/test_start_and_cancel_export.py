@@ -18,6 +18,7 @@ from hypothesis import assume, given, settings
 from pydantic import ValidationError
 
 from ec2_export_image_tasks import (
+    CLIENT_TOKEN,
     DiskImageFormat,
     ExportImageRequest,
     ExportImageResponse,
@@ -35,7 +36,6 @@ from ec2_export_image_tasks import (
     start_export,
     strategies,
 )
-from ec2_export_image_tasks.export import CLIENT_TOKEN
 from ec2_export_image_tasks.testing import (
     Ec2Error,
     Habits,

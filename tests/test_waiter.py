@@ -22,7 +22,17 @@ from botocore.exceptions import (
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
+from ec2_export_image_tasks import (
+    MIN_INTERVAL,
+    NOT_VISIBLE_GRACE,
+    ExportImageTask,
+    ExportImageTaskStatus,
+    async_wait_for_export,
+    wait_for_export,
+)
+from ec2_export_image_tasks._waiter import (
+    MAX_CONSECUTIVE_FAILURES,
+)
 from ec2_export_image_tasks._waiting import Waiting
 from ec2_export_image_tasks.errors import (
     ExportFailedError,
@@ -32,13 +42,6 @@ from ec2_export_image_tasks.errors import (
 )
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
 from ec2_export_image_tasks.testing.aio import make_async_client
-from ec2_export_image_tasks.waiter import (
-    MAX_CONSECUTIVE_FAILURES,
-    MIN_INTERVAL,
-    NOT_VISIBLE_GRACE,
-    async_wait_for_export,
-    wait_for_export,
-)
 
 from .paginator.helpers import ScriptedPages
 

@@ -12,9 +12,9 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession
 from botocore.config import Config
 
+from ec2_export_image_tasks import MAX_INTERVAL, async_wait_for_export, wait_for_export
 from ec2_export_image_tasks.errors import WaitTimeoutError
 from ec2_export_image_tasks.testing import LocalEC2
-from ec2_export_image_tasks.waiter import MAX_INTERVAL, async_wait_for_export, wait_for_export
 
 from .loopback import drip, serving, silent
 

@@ -1,9 +1,32 @@
-"""Typed paging over botocore: a generic engine and, on it, ``DescribeExportImageTasks``.
+"""Typed paging for any botocore operation: one :class:`PaginatorSpec` value and your models.
 
-Two public modules, each a role: :mod:`.export_image_tasks`, the EC2 face (re-exported by the
-package root), and :mod:`.generic`, for paging other operations. The ``_``-named modules are the
-engine's machinery. Nothing is imported here, so that importing :mod:`.generic` does not load
-the EC2 models.
+This is the one public home of the generic engine; its machinery (the I/O-free cursor, the
+token format, the sync and async drivers) is private and free to change. It imports none of
+this package's EC2 models.
+
+>>> spec = PaginatorSpec(
+...     operation_name="describe_import_image_tasks", result_key="ImportImageTasks",
+...     token_key="NextToken", item_model=ImportImageTask, page_model=ImportImageTasksPage,
+...     request_model=ImportImageTasksRequest, item_id_key="ImportTaskId",
+... )  # doctest: +SKIP
+>>> for task in TypedPaginator(client, spec).paginate(MaxResults=...): ...  # doctest: +SKIP
 """
 
-__all__: list[str] = []
+from ._aio import AsyncTypedIterator, AsyncTypedPaginator
+from ._fast_page import FastPageCounts
+from ._fast_page import counts as fast_page_counts
+from ._spec import BotoRequest, OnInvalid, PaginatorSpec, check_on_invalid
+from ._sync import TypedIterator, TypedPaginator
+
+__all__ = [
+    "AsyncTypedIterator",
+    "AsyncTypedPaginator",
+    "BotoRequest",
+    "FastPageCounts",
+    "OnInvalid",
+    "PaginatorSpec",
+    "TypedIterator",
+    "TypedPaginator",
+    "check_on_invalid",
+    "fast_page_counts",
+]

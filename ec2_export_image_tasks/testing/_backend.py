@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..models import ExportImageTask, ExportImageTaskStatus
-from ..models.request import TASK_STATE
+from ..models._request import TASK_STATE
 from ._errors import Ec2Error
 from ._exports import (
     DEFAULT_ROLE_NAME,

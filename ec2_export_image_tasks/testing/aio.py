@@ -8,7 +8,7 @@ aiobotocore reads its body with ``await``. Nothing touches the network.
 - :func:`answer_with_async`: have another handler answer an existing client;
 - :func:`local_session`: an :class:`~aiobotocore.session.AioSession` whose every client is
   answered by a handler chosen per region, for code that makes its own clients (such as
-  :func:`~ec2_export_image_tasks.regions.list_export_image_tasks_in_regions`).
+  :func:`~ec2_export_image_tasks.list_export_image_tasks_in_regions`).
 
 aiobotocore is the optional ``[async]`` extra: :mod:`ec2_export_image_tasks.testing` does not
 import this module; import it by name.

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli.arguments import parse
-from ec2_export_image_tasks.cli.commands import COMMANDS
-from ec2_export_image_tasks.cli.connection import make_client
-from ec2_export_image_tasks.models.schema import json_schema
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli.arguments import parse
+from ec2_export_image_tasks._cli.commands import COMMANDS
+from ec2_export_image_tasks._cli.connection import make_client
+from ec2_export_image_tasks.models import json_schema
 
 from .helpers import NEARLY_DONE, Run
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from ec2_export_image_tasks import ExportImageTaskPaginator
-from ec2_export_image_tasks.cli.demo import DEMO_BUCKET, DEMO_IMAGES, EXPORT_SECONDS, demo_ec2
+from ec2_export_image_tasks._cli.demo import DEMO_BUCKET, DEMO_IMAGES, EXPORT_SECONDS, demo_ec2
 
 from .helpers import FakeTime
 

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli.output import write_document
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli.output import write_document
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
 
 from .helpers import NEARLY_DONE, Terminal

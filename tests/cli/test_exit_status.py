@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from .helpers import EXPORT, NEARLY_DONE, FakeTime, Run, without_aws

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli.demo import demo_ec2
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli.demo import demo_ec2
 from ec2_export_image_tasks.models import ExportImageResponse
 
 from .helpers import (

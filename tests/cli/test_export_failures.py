@@ -17,7 +17,7 @@ import pytest
 from botocore.exceptions import ConnectionClosedError, EndpointConnectionError
 
 from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStatus
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from .helpers import EXPORT, IMAGE, FakeTime

@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.models import ExportImageTask
 
 from .helpers import NEARLY_DONE, SLOWEST, FakeTime, Run, Terminal

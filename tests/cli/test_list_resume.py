@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.paginator._cursor import MAX_EMPTY_PAGES
 from ec2_export_image_tasks.testing import Ec2Error, make_client
 

@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli.printable import is_hidden, printable
-from ec2_export_image_tasks.cli.watch import bars
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli.printable import is_hidden, printable
+from ec2_export_image_tasks._cli.watch import bars
 from ec2_export_image_tasks.models import ExportImageTask
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, make_client
 

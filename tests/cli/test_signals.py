@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
 
 from ..paginator.helpers import ShapedListing

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import LocalEC2
 
 from .helpers import DEMO_EXPORT, IMAGE, NEW_TASK_ID, FakeTime, FullStream, without_aws

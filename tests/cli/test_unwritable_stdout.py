@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
+from ec2_export_image_tasks._cli import main
 
 from .helpers import DEMO_EXPORT, NEARLY_DONE, NEW_TASK_ID, FakeTime, FullStream, cli_process
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli._deadline import MIN_ATTEMPT_SECONDS
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._deadline import MIN_ATTEMPT_SECONDS
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from ..loopback import drip, reset, serving, silent

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from ec2_export_image_tasks.cli import main
-from ec2_export_image_tasks.cli._signals import EndedBySignal, ended_by_signals
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._signals import EndedBySignal, ended_by_signals
 from ec2_export_image_tasks.testing import Ec2Error, Reply, error_reply, make_client, page_reply
 
 from .helpers import NEARLY_DONE, without_aws

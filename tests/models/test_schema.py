@@ -16,13 +16,14 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
 from ec2_export_image_tasks.models import (
+    ExportImageRequest,
     ExportImageTask,
     ExportImageTaskStatus,
     PaginationConfig,
     Tag,
-    export,
+    json_schema,
 )
-from ec2_export_image_tasks.models.schema import NOT_EXPRESSED, SCHEMA_ID, json_schema
+from ec2_export_image_tasks.models._schema import NOT_EXPRESSED, SCHEMA_ID
 
 from .helpers import AWS_PREFIXES, CASES, Case, any_casing
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 DOCUMENT = json_schema()
 
 # The DescribeExportImageTasks models; the ExportImage ones are not in the document yet.
-SCHEMA_CASES = [case for case in CASES if case.model.__module__ != export.__name__]
+SCHEMA_CASES = [case for case in CASES if case.model.__module__ != ExportImageRequest.__module__]
 each_case = pytest.mark.parametrize("case", SCHEMA_CASES, ids=str)
 
 

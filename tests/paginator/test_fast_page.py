@@ -28,7 +28,7 @@ from ec2_export_image_tasks import (
     ExportImageTask,
     ExportImageTaskPaginator,
 )
-from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator, fast_page_counts
+from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator, fast_page_counts
 from ec2_export_image_tasks.strategies import export_image_task_dicts
 from ec2_export_image_tasks.testing import Reply, make_client, sample_task
 from ec2_export_image_tasks.testing import _xml as xml

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_pascal
 
 from ec2_export_image_tasks import ExportImageTaskPaginator
-from ec2_export_image_tasks.paginator.export_image_tasks import EXPORT_IMAGE_TASKS
-from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
+from ec2_export_image_tasks._paginators import EXPORT_IMAGE_TASKS
+from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client
 
 if TYPE_CHECKING:

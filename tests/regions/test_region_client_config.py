@@ -6,7 +6,7 @@ from aiobotocore.config import AioConfig
 from aiobotocore.session import AioSession
 from botocore.config import Config
 
-from ec2_export_image_tasks.regions import (
+from ec2_export_image_tasks._regions import (
     _client_config,  # pyright: ignore[reportPrivateUsage]
 )
 

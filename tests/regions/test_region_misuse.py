@@ -8,8 +8,8 @@ import re
 
 import pytest
 
+from ec2_export_image_tasks import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.errors import IteratorConsumedError
-from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import LocalEC2, sample_task
 from ec2_export_image_tasks.testing.aio import local_session
 

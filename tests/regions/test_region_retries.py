@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ec2_export_image_tasks import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
-from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing.aio import local_session
 
 from ..paginator.helpers import ShapedListing, ids

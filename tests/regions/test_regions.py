@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from botocore.exceptions import ClientError
 
-from ec2_export_image_tasks import AsyncExportImageTaskPaginator
+from ec2_export_image_tasks import (
+    REGION_TIMEOUT,
+    AsyncExportImageTaskPaginator,
+    list_export_image_tasks_in_regions,
+)
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
-from ec2_export_image_tasks.regions import REGION_TIMEOUT, list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, sample_task
 from ec2_export_image_tasks.testing.aio import local_session, make_async_client
 

@@ -13,10 +13,9 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ConnectionClosedError
 
-from ec2_export_image_tasks import AsyncExportImageTaskPaginator
+from ec2_export_image_tasks import AsyncExportImageTaskPaginator, list_export_image_tasks_in_regions
 from ec2_export_image_tasks.errors import RegionsFailedError
 from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, PaginationConfig
-from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import LocalEC2, sample_task
 from ec2_export_image_tasks.testing.aio import make_async_client
 
@@ -25,7 +24,7 @@ from .loopback import LoopbackRegion, Stall, regions_over_http
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from ec2_export_image_tasks.regions import RegionListing
+    from ec2_export_image_tasks import RegionListing
 
 GUARD = 30.0
 """Seconds after which a test that hangs fails instead; far beyond any deadline set here."""

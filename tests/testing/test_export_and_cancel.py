@@ -11,9 +11,8 @@ from botocore.exceptions import ClientError, ConnectionClosedError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ec2_export_image_tasks import ExportImageTaskStatus
+from ec2_export_image_tasks import ExportImageTaskStatus, wait_for_export
 from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
-from ec2_export_image_tasks.waiter import wait_for_export
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

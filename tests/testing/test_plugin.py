@@ -30,7 +30,7 @@ def test_then_starts_empty(local_ec2):
 def test_the_plugin_is_registered_through_its_entry_point(request: pytest.FixtureRequest) -> None:
     (plugin,) = entry_points(group="pytest11", name="ec2_export_image_tasks")
 
-    assert plugin.value == "ec2_export_image_tasks.testing.pytest_plugin"
+    assert plugin.value == "ec2_export_image_tasks.testing._pytest_plugin"
     assert request.config.pluginmanager.hasplugin("ec2_export_image_tasks")
 
 
@@ -61,7 +61,7 @@ def test_a_project_that_installs_the_package_gets_a_fresh_fixture_per_test(
 def test_loading_the_plugin_imports_nothing_heavy() -> None:
     script = (
         "import sys\n"
-        "import ec2_export_image_tasks.testing.pytest_plugin\n"
+        "import ec2_export_image_tasks.testing._pytest_plugin\n"
         "heavy = ('boto3', 'botocore', 'pydantic', 'urllib.request')\n"
         "print(sorted(name for name in heavy if name in sys.modules))\n"
     )

@@ -13,8 +13,8 @@ from ec2_export_image_tasks import (
 )
 from ec2_export_image_tasks.errors import InvalidItemError
 from ec2_export_image_tasks import AsyncExportImageTaskPaginator
-from ec2_export_image_tasks.paginator.generic import AsyncTypedIterator
-from ec2_export_image_tasks.regions import list_export_image_tasks_in_regions
+from ec2_export_image_tasks.paginator import AsyncTypedIterator
+from ec2_export_image_tasks import list_export_image_tasks_in_regions
 from ec2_export_image_tasks.testing import LocalEC2
 from ec2_export_image_tasks.testing.aio import answer_with_async, local_session, make_async_client
 

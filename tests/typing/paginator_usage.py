@@ -10,7 +10,7 @@ from ec2_export_image_tasks import (
     ExportImageTaskPaginator,
     InvalidItemError,
 )
-from ec2_export_image_tasks.paginator.generic import TypedIterator
+from ec2_export_image_tasks.paginator import TypedIterator
 
 
 def list_tasks(client: EC2Client) -> None:

@@ -15,8 +15,8 @@ from pydantic import (
 )
 
 from ._base import FrozenList, RequestModel, WireStr
-from .ids import ExportImageTaskId
-from .status import ExportImageTaskStatus
+from ._ids import ExportImageTaskId
+from ._status import ExportImageTaskStatus
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import (

@@ -25,9 +25,9 @@ from pydantic_core import CoreSchema, core_schema
 
 from ._any_case import AnyCase
 from ._base import CoreCheck, FrozenList, RequestModel, WireStr
-from .ids import ImageId
-from .tag import Tag
-from .task import ExportImageTaskFields
+from ._ids import ImageId
+from ._tag import Tag
+from ._task import ExportImageTaskFields
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -22,20 +22,24 @@ from botocore.exceptions import (
 )
 from pydantic import TypeAdapter, ValidationError
 
+from .._export_calls import cancel_export, start_export
 from .._wait_loops import poll_until_done
+from .._waiter import describe_export, is_transient
 from .._waiting import Waiting
 from ..errors import ExportFailedError
-from ..export import cancel_export, start_export
-from ..models import DiskImageFormat, ExportImageRequest, ExportImageTaskStatus, ImageId, Tag
-from ..models.export import (
+from ..models import (
     ClientToken,
     Description,
+    DiskImageFormat,
+    ExportImageRequest,
+    ExportImageTaskStatus,
     ExportTaskId,
+    ImageId,
     RoleName,
     S3BucketName,
-    tag_keys_problem,
+    Tag,
 )
-from ..waiter import describe_export, is_transient
+from ..models._export_image import tag_keys_problem
 from . import output
 from ._deadline import cut_short_after
 from ._signals import EndedBySignal
@@ -153,7 +157,7 @@ def wait(run: Invocation) -> int:
 def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int:
     """Print a progress line per poll on ``out`` until the export completes.
 
-    Raises what :func:`~ec2_export_image_tasks.waiter.wait_for_export` raises (deleted, timed
+    Raises what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed
     out, refused, not found): each has its exit status. Unlike the library, the command line
     owns its client, so each poll is cut short at ``--timeout``'s deadline
     (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.

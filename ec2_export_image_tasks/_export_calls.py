@@ -24,6 +24,11 @@ from pydantic import ValidationError
 
 from ._either_form import request_from
 from ._error_document import reading_error_documents
+from ._paginators import (
+    AsyncExportImageTaskPaginator,
+    ExportImageTaskPaginator,
+    dry_run_permitted,
+)
 from .errors import (
     ExportNotCancellableError,
     ExportWithoutIdError,
@@ -36,11 +41,6 @@ from .models import (
     ExportImageRequest,
     ExportImageResponse,
     ExportImageTaskStatus,
-)
-from .paginator.export_image_tasks import (
-    AsyncExportImageTaskPaginator,
-    ExportImageTaskPaginator,
-    dry_run_permitted,
 )
 
 if TYPE_CHECKING:

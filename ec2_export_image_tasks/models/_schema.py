@@ -13,10 +13,10 @@ from typing import Any, Final, cast
 
 from pydantic.json_schema import models_json_schema
 
-from .request import DescribeExportImageTasksRequest, Filter, PaginationConfig
-from .response import DescribeExportImageTasksResponse
-from .tag import Tag
-from .task import ExportImageTask, S3ExportLocation
+from ._request import DescribeExportImageTasksRequest, Filter, PaginationConfig
+from ._response import DescribeExportImageTasksResponse
+from ._tag import Tag
+from ._task import ExportImageTask, S3ExportLocation
 
 __all__ = ["NOT_EXPRESSED", "SCHEMA_ID", "json_schema"]
 

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
+from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
-from ..models import DescribeExportImageTasksRequest
-from ..models.schema import json_schema
-from ..paginator.export_image_tasks import ExportImageTaskPaginator
+from ..models import DescribeExportImageTasksRequest, json_schema
 from . import output
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
@@ -31,8 +30,8 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.client import EC2Client
 
+    from .._paginators import ExportImageTaskIterator
     from ..models import ExportImageTask
-    from ..paginator.export_image_tasks import ExportImageTaskIterator
 
 __all__ = ["COMMANDS", "Command", "Invocation"]
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from ._region_paging import Region, page_region
 from .errors import IteratorConsumedError, RegionError, RegionsFailedError
 from .models import DescribeExportImageTasksRequest
-from .paginator.generic import check_on_invalid
+from .paginator import check_on_invalid
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Iterable, Mapping, Sequence
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from .errors import InvalidItemError
     from .models import ExportImageTask
-    from .paginator.generic import OnInvalid
+    from .paginator import OnInvalid
 
     Found = tuple[str, ExportImageTask]
 

@@ -8,9 +8,9 @@ from pydantic_core import CoreSchema, core_schema
 
 from ._any_case import AnyCase
 from ._base import FrozenList, ResponseModel, WireStr
-from .ids import ExportImageTaskId, ImageId
-from .status import ExportImageTaskStatus
-from .tag import Tag
+from ._ids import ExportImageTaskId, ImageId
+from ._status import ExportImageTaskStatus
+from ._tag import Tag
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, ExportTaskS3LocationTypeDef

@@ -10,14 +10,19 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
-from ..models import (
+from .models import (
     DescribeExportImageTasksRequest,
     DescribeExportImageTasksResponse,
     ExportImageTask,
 )
-from ._aio import AsyncTypedIterator, AsyncTypedPaginator
-from ._spec import OnInvalid, PaginatorSpec
-from ._sync import TypedIterator, TypedPaginator
+from .paginator import (
+    AsyncTypedIterator,
+    AsyncTypedPaginator,
+    OnInvalid,
+    PaginatorSpec,
+    TypedIterator,
+    TypedPaginator,
+)
 
 if TYPE_CHECKING:
     from typing import Unpack

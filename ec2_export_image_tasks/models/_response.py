@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from ._base import FrozenList, ResponseModel, WireStr
-from .task import ExportImageTask
+from ._task import ExportImageTask
 
 if TYPE_CHECKING:
-    from .boto_types import DescribeExportImageTasksPageTypeDef
+    from ._boto_types import DescribeExportImageTasksPageTypeDef
 
 __all__ = ["DescribeExportImageTasksResponse"]
 

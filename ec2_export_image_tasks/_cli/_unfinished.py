@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..export import CLIENT_TOKEN, client_token_note
+from .._export_calls import CLIENT_TOKEN, client_token_note
 
 if TYPE_CHECKING:
     from .stdout import OutputError

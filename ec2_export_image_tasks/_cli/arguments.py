@@ -13,8 +13,8 @@ import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
 
+from .._waiter import MAX_INTERVAL
 from ..models import ExportImageTaskStatus
-from ..waiter import MAX_INTERVAL
 from ._endpoint_url import endpoint_url_problem
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT

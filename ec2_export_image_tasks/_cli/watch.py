@@ -22,10 +22,10 @@ from rich.file_proxy import FileProxy
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
+from .._paginators import ExportImageTaskPaginator
+from .._waiter import retrying
 from .._waiting import AttemptCutShort
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
-from ..paginator.export_image_tasks import ExportImageTaskPaginator
-from ..waiter import retrying
 from ._deadline import cut_short_after
 from .output import progress_line, state
 from .printable import printable
@@ -181,7 +181,7 @@ def watch(
 
     The delay is ``interval`` after a change and doubles while nothing changes, never below
     ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried as in
-    :func:`~ec2_export_image_tasks.waiter.retrying`. After ``timeout`` seconds (by ``clock``,
+    :func:`~ec2_export_image_tasks._waiter.retrying`. After ``timeout`` seconds (by ``clock``,
     and by a real-time alarm that interrupts even a request that hangs), raises
     :class:`WatchTimeoutError` naming the tasks still active.
     """
