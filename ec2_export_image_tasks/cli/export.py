@@ -22,7 +22,8 @@ from botocore.exceptions import (
 )
 from pydantic import TypeAdapter, ValidationError
 
-from .._wait_loops import poll_until_done
+from .._retry import is_transient
+from .._wait_loops import describe_export, poll_until_done
 from .._waiting import Waiting
 from ..errors import ExportFailedError
 from ..export import cancel_export, start_export
@@ -35,7 +36,6 @@ from ..models.export import (
     S3BucketName,
     tag_keys_problem,
 )
-from ..waiter import describe_export, is_transient
 from . import output
 from ._deadline import cut_short_after
 from ._signals import EndedBySignal

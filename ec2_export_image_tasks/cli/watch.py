@@ -22,10 +22,10 @@ from rich.file_proxy import FileProxy
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
+from .._retry import RETRY_POLICY, is_transient, noting_clock_skew
 from .._waiting import AttemptCutShort
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
-from ..waiter import retrying
 from ._deadline import cut_short_after
 from .output import progress_line, state
 from .printable import printable
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     Show = Callable[[Sequence[ExportImageTask]], None]
 
 __all__ = [
-    "MAX_INTERVAL",
     "Display",
     "WatchTimeoutError",
     "bars",
@@ -49,8 +48,10 @@ __all__ = [
     "watch",
 ]
 
-MAX_INTERVAL = 30.0
-"""While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
+_MAX_DELAY_WHILE_UNCHANGED = 30.0
+"""Seconds: while no task changes, the delay between polls doubles up to this, or up to the
+interval if it is longer; a change brings it back to the interval. Not a retry: failures are
+retried by :data:`.RETRY_POLICY`."""
 
 _NOT_FOUND = "InvalidExportImageTaskId.NotFound"
 
@@ -180,8 +181,8 @@ def watch(
     """Poll until no task is active.
 
     The delay is ``interval`` after a change and doubles while nothing changes, never below
-    ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried as in
-    :func:`~ec2_export_image_tasks.waiter.retrying`. After ``timeout`` seconds (by ``clock``,
+    ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried by
+    :data:`.RETRY_POLICY`, as a wait's are. After ``timeout`` seconds (by ``clock``,
     and by a real-time alarm that interrupts even a request that hangs), raises
     :class:`WatchTimeoutError` naming the tasks still active.
     """
@@ -201,9 +202,8 @@ def watch(
                 if deadline - clock() <= 0:
                     raise AttemptCutShort
                 seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
-                delay = (
-                    interval if seen != previous else min(delay * 2, max(interval, MAX_INTERVAL))
-                )
+                longest = max(interval, _MAX_DELAY_WHILE_UNCHANGED)
+                delay = interval if seen != previous else min(delay * 2, longest)
                 previous = seen
                 sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
     except AttemptCutShort:
@@ -221,14 +221,29 @@ class _Polls:
     remaining: Callable[[], float]
 
     def get(self, request: DescribeExportImageTasksRequest) -> list[ExportImageTask]:
+        """Every task ``request`` lists, trying again after each transient failure.
+
+        Gives up, raising the last failure with a note saying so, after the policy's failures
+        in a row, or once the deadline has come.
+        """
         paginator = ExportImageTaskPaginator(self.client)
-        return retrying(
-            lambda: list(paginator.paginate(request)),
-            interval=self.interval,
-            sleep=self.sleep,
-            on_retry=self.on_retry,
-            remaining=self.remaining,
-        )
+        failures = 0
+        while True:
+            try:
+                return list(paginator.paginate(request))
+            except Exception as error:
+                if not is_transient(error):
+                    noting_clock_skew(error)  # watch, as a wait, says what a skewed clock needs
+                    raise
+                failures += 1
+                left = self.remaining()
+                if left <= 0:
+                    RETRY_POLICY.note_giving_up(error, failures)
+                    raise
+                delay = RETRY_POLICY.next_delay(error, failures, interval=self.interval, left=left)
+                if self.on_retry is not None:
+                    self.on_retry(error, delay)
+                self.sleep(delay)
 
 
 def _final_states(
