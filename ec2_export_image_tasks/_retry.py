@@ -17,16 +17,20 @@ CLOCK_HINT = "check the system clock: EC2 refuses requests signed more than 5 mi
 
 _TRANSIENT_CODES = frozenset(
     {
-        # Throttling, as EC2 and botocore's retry handlers name it.
+        # Throttling, as EC2 and botocore's retry handlers (legacy and standard) name it.
         "RequestLimitExceeded",
+        "EC2ThrottledException",
         "Throttling",
         "ThrottlingException",
+        "ThrottledException",
         "RequestThrottled",
         "RequestThrottledException",
         "TooManyRequestsException",
         "SlowDown",
-        "ThrottledException",
-        "EC2ThrottledException",  # botocore's legacy handler retries it for EC2
+        "BandwidthLimitExceeded",
+        "LimitExceededException",
+        "ProvisionedThroughputExceededException",
+        "TransactionInProgressException",
         # The service's own trouble.
         "InternalError",
         "InternalFailure",
@@ -40,6 +44,8 @@ _TRANSIENT_CODES = frozenset(
         "ExpiredTokenException",
     }
 )
+
+_TOO_MANY_REQUESTS = 429
 
 
 def error_code(error: Exception) -> str:
@@ -59,14 +65,16 @@ def noting_clock_skew(error: Exception) -> Exception:
 def is_transient(error: Exception) -> bool:
     """Whether asking again later may succeed, judged by botocore's error code or class.
 
-    The codes and classes botocore's own retry handlers retry, and any 5xx; also expired
-    credentials (refreshed before the next call). Not ``RequestExpired``: a skewed clock stays
-    skewed, however often one asks.
+    Everything botocore's own retry handlers retry, in either mode (its codes, a 429, any 5xx,
+    a dropped connection); also expired credentials (refreshed before the next call). Not
+    ``RequestExpired``: a skewed clock stays skewed, however often one asks.
     """
     if isinstance(error, ClientError):
         status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
         code = error_code(error)
-        return code not in CLOCK_SKEW_CODES and (code in _TRANSIENT_CODES or status >= 500)
+        if code in CLOCK_SKEW_CODES:
+            return False
+        return code in _TRANSIENT_CODES or status == _TOO_MANY_REQUESTS or status >= 500
     # A dropped or timed-out connection; a credentials refresh that failed on its way.
     return isinstance(error, BotocoreConnectionError | HTTPClientError | CredentialRetrievalError)
 
