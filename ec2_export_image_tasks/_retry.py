@@ -79,6 +79,12 @@ def is_transient(error: Exception) -> bool:
     return isinstance(error, BotocoreConnectionError | HTTPClientError | CredentialRetrievalError)
 
 
+def failed_in_a_row(failures: int, error: Exception) -> str:
+    """What a deadline's error says of the failures it cut short: how many, and the last."""
+    named = error_code(error) or type(error).__name__
+    return f"{failures} poll(s) in a row failed, the last with {named}"
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """How a loop of calls rides out transient failures; one value, :data:`RETRY_POLICY`.

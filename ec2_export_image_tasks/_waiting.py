@@ -10,7 +10,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from ._retry import CLOCK_SKEW_CODES, RETRY_POLICY, error_code, is_transient, noting_clock_skew
+from ._retry import (
+    CLOCK_SKEW_CODES,
+    RETRY_POLICY,
+    error_code,
+    failed_in_a_row,
+    is_transient,
+    noting_clock_skew,
+)
 from .errors import ExportFailedError, StatusMissingError, TaskNotFoundError, WaitTimeoutError
 from .models import ExportImageTaskStatus
 
@@ -48,7 +55,9 @@ def check_seconds(name: str, value: float) -> None:
 
 
 class AttemptCutShort(BaseException):
-    """Raised inside a poll by whatever bounds it (the command line's alarm) at the deadline.
+    """Raised inside a poll by whatever bounds it (the command line's alarm) at the deadline;
+    by ``watch`` when the deadline comes between its retries, with a message saying how the
+    polls failed.
 
     A ``BaseException``, as ``KeyboardInterrupt`` is, so that botocore's and urllib3's
     ``except Exception`` do not take it for a failed request and retry.
@@ -154,8 +163,7 @@ class Waiting:
         elif isinstance(error, Exception) and _is_not_visible(error):
             why = f"EC2 did not show it in {self.polls} poll(s)"
         elif isinstance(error, Exception):
-            named = error_code(error) or type(error).__name__
-            why = f"{self.failures} poll(s) in a row failed, the last with {named}"
+            why = failed_in_a_row(self.failures, error)
         return WaitTimeoutError(
             self.task_id, self.timeout or 0.0, self.last_seen, polls=self.polls, why=why
         )

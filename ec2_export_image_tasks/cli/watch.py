@@ -22,7 +22,7 @@ from rich.file_proxy import FileProxy
 from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
-from .._retry import RETRY_POLICY, is_transient, noting_clock_skew
+from .._retry import RETRY_POLICY, failed_in_a_row, is_transient, noting_clock_skew
 from .._waiting import AttemptCutShort
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
@@ -64,16 +64,19 @@ _STYLES = {
 
 
 class WatchTimeoutError(Exception):
-    """``--timeout`` passed with tasks still active; the message says how far they got."""
+    """``--timeout`` passed with tasks still active; the message says how far they got, and
+    how the polls failed when the deadline cut their retries short (``why``)."""
 
-    def __init__(self, timeout: float, active: Sequence[ExportImageTask] | None) -> None:
+    def __init__(
+        self, timeout: float, active: Sequence[ExportImageTask] | None, why: str = ""
+    ) -> None:
         if active is None:
             got = "before AWS answered"
         else:
             got = f"{len(active)} task(s) still active: " + ", ".join(
                 progress_line(task, name) for name, task in _named(active)
             )
-        super().__init__(f"watch timed out after {timeout:g} s, {got}")
+        super().__init__(f"watch timed out after {timeout:g} s, {got}" + (why and f" ({why})"))
 
 
 def _named(tasks: Sequence[ExportImageTask]) -> Iterator[tuple[str, ExportImageTask]]:
@@ -206,8 +209,9 @@ def watch(
                 delay = interval if seen != previous else min(delay * 2, longest)
                 previous = seen
                 sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
-    except AttemptCutShort:
-        raise WatchTimeoutError(timeout or 0.0, None if shown is None else _active(shown)) from None
+    except AttemptCutShort as cut:
+        active = None if shown is None else _active(shown)
+        raise WatchTimeoutError(timeout or 0.0, active, str(cut)) from None
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,8 @@ class _Polls:
         """Every task ``request`` lists, trying again after each transient failure.
 
         Gives up, raising the last failure with a note saying so, after the policy's failures
-        in a row, or once the deadline has come.
+        in a row; once the deadline has come, ends the watch as the deadline does, saying how
+        the polls failed (as a wait does).
         """
         paginator = ExportImageTaskPaginator(self.client)
         failures = 0
@@ -238,8 +243,7 @@ class _Polls:
                 failures += 1
                 left = self.remaining()
                 if left <= 0:
-                    RETRY_POLICY.note_giving_up(error, failures)
-                    raise
+                    raise AttemptCutShort(failed_in_a_row(failures, error)) from error
                 delay = RETRY_POLICY.next_delay(error, failures, interval=self.interval, left=left)
                 if self.on_retry is not None:
                     self.on_retry(error, delay)

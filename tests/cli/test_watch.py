@@ -215,6 +215,34 @@ def test_timeout_ends_watch_at_the_deadline_with_6_naming_the_tasks_still_active
     )
 
 
+def test_throttling_until_the_timeout_ends_watch_with_6_saying_what_failed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The first poll is answered, every later one throttled: the deadline comes first.
+    service, requests = _stuck(), 0
+    throttled = Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+
+    def handler(action: str, parameters: Mapping[str, str]) -> Reply:
+        nonlocal requests
+        requests += 1
+        return service(action, parameters) if requests == 1 else error_reply(throttled)
+
+    time = FakeTime()
+
+    status = main(
+        ["watch", "--timeout", "4", "--interval", "1"],
+        client=make_client(handler),
+        sleep=time.sleep,
+        clock=time.clock,
+    )
+
+    assert status == 6
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"error: watch timed out after 4 s, 1 task(s) still active: {NEARLY_DONE} active 10% "
+        "(3 poll(s) in a row failed, the last with RequestLimitExceeded)"
+    )
+
+
 def test_watch_that_ends_before_its_timeout_exits_0(run: Callable[..., Run]) -> None:
     assert run("watch", "--timeout", "60", "--interval", "1").status == 0
 
