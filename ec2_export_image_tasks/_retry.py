@@ -109,11 +109,13 @@ class RetryPolicy:
       it would cut short is not made.
 
     The worst case from a first failure to giving up: 5 failed calls, each botocore's whole
-    retry (25 requests in all in legacy mode, 15 in standard), with our 4 delays between them,
-    1 + 2 + 4 + 8 = 15 times the first while under the cap: 15 s for a region (its first delay
-    is 1 s), 225 s for a wait at its default 15 s interval, never more than 4 times
-    ``max(interval, 300 s)``; and a deadline, when the loop has one, ends it sooner. A permanent
-    error (unauthorized, a skewed clock) is never retried.
+    retry (legacy: 5 requests and under 15 s of its delays; standard: 3 requests, under 3 s),
+    so 25 requests (15) and under 75 s (15 s) of botocore's delays, each request bounded only
+    by its timeouts; and our 4 delays between the calls, 1 + 2 + 4 + 8 = 15 times the first
+    while under the cap: 15 s for a region (its first delay is 1 s), 225 s for a wait at its
+    default 15 s interval, never more than 4 times ``max(interval, 300 s)``. A deadline, when
+    the loop has one, ends it sooner. A permanent error (unauthorized, a skewed clock) is never
+    retried.
     """
 
     max_failures: int = 5

@@ -192,6 +192,7 @@ def watch(
     deadline = math.inf if timeout is None else clock() + timeout
     polls = _Polls(client, interval, sleep, on_retry, lambda: deadline - clock())
     delay, previous = interval, None
+    longest = max(interval, _MAX_DELAY_WHILE_UNCHANGED)
     shown: list[ExportImageTask] | None = None
     try:
         with cut_short_after(timeout):
@@ -205,7 +206,6 @@ def watch(
                 if deadline - clock() <= 0:
                     raise AttemptCutShort
                 seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
-                longest = max(interval, _MAX_DELAY_WHILE_UNCHANGED)
                 delay = interval if seen != previous else min(delay * 2, longest)
                 previous = seen
                 sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
