@@ -56,8 +56,7 @@ def check_seconds(name: str, value: float) -> None:
 
 class AttemptCutShort(BaseException):
     """Raised inside a poll by whatever bounds it (the command line's alarm) at the deadline;
-    by ``watch`` when the deadline comes between its retries, with a message saying how the
-    polls failed.
+    by ``watch`` when the deadline comes between its retries.
 
     A ``BaseException``, as ``KeyboardInterrupt`` is, so that botocore's and urllib3's
     ``except Exception`` do not take it for a failed request and retry.

@@ -209,12 +209,12 @@ def watch(
                 delay = interval if seen != previous else min(delay * 2, longest)
                 previous = seen
                 sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
-    except AttemptCutShort as cut:
+    except AttemptCutShort:
         active = None if shown is None else _active(shown)
-        raise WatchTimeoutError(timeout or 0.0, active, str(cut)) from None
+        raise WatchTimeoutError(timeout or 0.0, active, polls.failing) from None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Polls:
     """One listing at a time, each retried through transient failures until the deadline."""
 
@@ -223,31 +223,36 @@ class _Polls:
     sleep: Callable[[float], None]
     on_retry: Callable[[Exception, float], None] | None
     remaining: Callable[[], float]
+    failing: str = ""
+    """How the polls are failing, while they are: what the deadline's error says."""
 
     def get(self, request: DescribeExportImageTasksRequest) -> list[ExportImageTask]:
         """Every task ``request`` lists, trying again after each transient failure.
 
         Gives up, raising the last failure with a note saying so, after the policy's failures
-        in a row; once the deadline has come, ends the watch as the deadline does, saying how
-        the polls failed (as a wait does).
+        in a row; once the deadline has come, ends the watch as the deadline does.
         """
         paginator = ExportImageTaskPaginator(self.client)
         failures = 0
         while True:
             try:
-                return list(paginator.paginate(request))
+                tasks = list(paginator.paginate(request))
             except Exception as error:
                 if not is_transient(error):
                     noting_clock_skew(error)  # watch, as a wait, says what a skewed clock needs
                     raise
                 failures += 1
+                self.failing = failed_in_a_row(failures, error)
                 left = self.remaining()
                 if left <= 0:
-                    raise AttemptCutShort(failed_in_a_row(failures, error)) from error
+                    raise AttemptCutShort from error
                 delay = RETRY_POLICY.next_delay(error, failures, interval=self.interval, left=left)
                 if self.on_retry is not None:
                     self.on_retry(error, delay)
                 self.sleep(delay)
+            else:
+                self.failing = ""
+                return tasks
 
 
 def _final_states(

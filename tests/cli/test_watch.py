@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +21,7 @@ from ec2_export_image_tasks.testing import (
 )
 
 from .helpers import NEARLY_DONE, SLOWEST, FakeTime, Terminal
+from .loopback import SIGNING, ec2_over_http
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -240,6 +242,26 @@ def test_throttling_until_the_timeout_ends_watch_with_6_saying_what_failed(
     assert capsys.readouterr().err.splitlines()[-1] == (
         f"error: watch timed out after 4 s, 1 task(s) still active: {NEARLY_DONE} active 10% "
         "(3 poll(s) in a row failed, the last with RequestLimitExceeded)"
+    )
+
+
+def test_throttled_until_its_alarm_watch_ends_with_6_saying_what_failed(
+    no_aws: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Real time: the alarm, not the clock, ends it, in a sleep between tries or in a try.
+    for name, value in SIGNING.items():
+        monkeypatch.setenv(name, value)
+    throttled = Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+
+    with ec2_over_http(lambda action, parameters: error_reply(throttled)) as (port, _):
+        url = f"http://127.0.0.1:{port}"
+        status = main(["--region", "us-east-1", "--endpoint-url", url, "watch", "--timeout", "1"])
+
+    assert status == 6
+    assert re.fullmatch(
+        r"error: watch timed out after 1 s, before AWS answered "
+        r"\(\d poll\(s\) in a row failed, the last with RequestLimitExceeded\)",
+        capsys.readouterr().err.splitlines()[-1],
     )
 
 
