@@ -27,6 +27,8 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 from botocore.exceptions import ClientError
 from botocore.parsers import ResponseParserError
 
+from ._retry import is_transient
+
 if TYPE_CHECKING:
     from collections.abc import Generator, Mapping
 
@@ -107,8 +109,6 @@ def read_as_error(response_dict: dict[str, Any], root: Element | None = None) ->
 def _status_for(root: Element) -> int:
     """500 for the service's own trouble (throttling, an internal error), which botocore and the
     waiter try again; 400 for a refusal (unauthorized, not found), which no retry changes."""
-    from ._waiter import is_transient  # here: the waiter imports this module, through the paginator
-
     code = next(
         (element.text or "" for element in root.iter() if botocore_tag(element.tag) == "Code"), ""
     )

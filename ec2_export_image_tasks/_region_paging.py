@@ -1,10 +1,12 @@
-"""One region of the many-region listing: paged under its own deadline, retried as the waiter does.
+"""One region of the many-region listing: paged under its own deadline, by the one retry policy.
 
 A region's deadline counts only its own time (its client, its requests, the waits between its
 tries), never the time it waits for the caller to take its tasks, so a slow reader never fails a
 healthy region; and it ends whatever the server does (silent, dripping one byte at a time), so a
 stuck region gives its concurrency slot back. A transient failure resumes from the resume token:
-each task is handed out once, whichever page failed.
+each task is handed out once, whichever page failed. Retries follow :data:`._retry.RETRY_POLICY`
+from a first delay of 1 s (a region has no polling interval); the region's deadline is hard, so a
+try it would cut short is not made: the region gives up with the last error instead.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ._paginators import AsyncExportImageTaskPaginator
-from ._waiter import MAX_CONSECUTIVE_FAILURES, is_transient, retry_delay
+from ._retry import RETRY_POLICY, is_transient
 from .errors import RegionError
 from .models import DescribeExportImageTasksRequest, PaginationConfig
 
@@ -30,9 +32,6 @@ if TYPE_CHECKING:
     from .paginator import OnInvalid
 
     Found = tuple[str, ExportImageTask]
-
-RETRY_INTERVAL = 1.0
-"""The first wait after a region's transient failure, in seconds; it doubles after each one."""
 
 
 @dataclass
@@ -127,9 +126,9 @@ async def _page_with_retries(
                 failures = 1 if run.resume_token != started_from else failures + 1
                 when = deadline.when()
                 left = math.inf if when is None else when - loop.time()
-                delay = retry_delay(RETRY_INTERVAL, failures)
-                if failures >= MAX_CONSECUTIVE_FAILURES or delay >= left:
-                    error.add_note(f"gave up after {failures} failed attempt(s) in a row")
+                delay = RETRY_POLICY.next_delay(error, failures, left=left)
+                if delay >= left:  # the next try would start on the deadline: no time to answer
+                    RETRY_POLICY.note_giving_up(error, failures)
                     raise
             finally:
                 region.resume_token = run.resume_token

@@ -2,28 +2,21 @@
 
 Exports take hours, so a wait outlives the network's bad moments: a transient failure
 (throttling, a 5xx, a dropped connection, expired credentials) is tried again after a growing
-delay, and only :data:`MAX_CONSECUTIVE_FAILURES` of them in a row end the wait. A permanent
-failure (unauthorized, a skewed clock) ends it at once; a task EC2 does not show yet is polled
-for :data:`NOT_VISIBLE_GRACE` seconds. The rules live in one I/O-free core
-(:class:`._waiting.Waiting`, policy :data:`._waiting.WAIT_POLICY`); :func:`wait_for_export`
-and :func:`async_wait_for_export` only send, sleep and read the clock. The command line's
-``watch`` polls through the same :func:`retrying`.
+delay, and only five of them in a row end the wait. A permanent failure (unauthorized, a skewed
+clock) ends it at once; a task EC2 does not show yet is polled for :data:`NOT_VISIBLE_GRACE`
+seconds. The rules live in one I/O-free core (:class:`._waiting.Waiting`, retrying by
+:data:`._retry.RETRY_POLICY`, as the command line's ``watch`` and the many-region listing do);
+:func:`wait_for_export` and :func:`async_wait_for_export` only send, sleep and read the clock.
 """
 
 from __future__ import annotations
 
 import asyncio
-import math
 import time
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from ._wait_loops import (
-    async_describe_export,
-    async_poll_until_done,
-    describe_export,
-    poll_until_done,
-)
-from ._waiting import WAIT_POLICY, Waiting, is_transient, noting_clock_skew, retry_delay
+from ._wait_loops import async_poll_until_done, poll_until_done
+from ._waiting import MAX_INTERVAL, MIN_INTERVAL, NOT_VISIBLE_GRACE, Waiting
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -34,70 +27,12 @@ if TYPE_CHECKING:
     from .models import ExportImageTask
 
 __all__ = [
-    "MAX_CONSECUTIVE_FAILURES",
     "MAX_INTERVAL",
-    "MAX_RETRY_DELAY",
     "MIN_INTERVAL",
     "NOT_VISIBLE_GRACE",
-    "async_describe_export",
     "async_wait_for_export",
-    "describe_export",
-    "is_transient",
-    "retry_delay",
-    "retrying",
     "wait_for_export",
 ]
-
-T = TypeVar("T")
-
-MAX_CONSECUTIVE_FAILURES = WAIT_POLICY.max_consecutive_failures
-"""Failed polls in a row (or answers without a ``Status``) after which a wait gives up."""
-
-MAX_RETRY_DELAY = WAIT_POLICY.max_retry_delay
-"""The delay after a failure doubles from the polling interval up to this (or the interval)."""
-
-MAX_INTERVAL = WAIT_POLICY.max_interval
-"""The longest polling interval: a day (``time.sleep`` overflows on a huge one)."""
-
-MIN_INTERVAL = WAIT_POLICY.min_interval
-"""The shortest delay between polls: a smaller interval, 0 included, is raised to it."""
-
-NOT_VISIBLE_GRACE = WAIT_POLICY.not_visible_grace
-"""Seconds a task EC2 does not show yet (eventual consistency) is polled for."""
-
-
-def retrying(
-    poll: Callable[[], T],
-    *,
-    interval: float,
-    sleep: Callable[[float], None],
-    on_retry: Callable[[Exception, float], None] | None = None,
-    remaining: Callable[[], float] | None = None,
-) -> T:
-    """``poll()``'s answer, trying again after each transient failure.
-
-    Gives up, raising the last failure with a note saying so, after
-    :data:`MAX_CONSECUTIVE_FAILURES` failures in a row, or once ``remaining()`` (seconds left
-    before a deadline) reaches 0. ``on_retry`` hears of each failure and the delay before the
-    next try.
-    """
-    failures = 0
-    while True:
-        try:
-            return poll()
-        except Exception as error:
-            if not is_transient(error):
-                noting_clock_skew(error)  # watch, as a wait, says what a skewed clock needs
-                raise
-            failures += 1
-            left = math.inf if remaining is None else remaining()
-            if failures >= MAX_CONSECUTIVE_FAILURES or left <= 0:
-                error.add_note(f"gave up after {failures} failed attempt(s) in a row")
-                raise
-            delay = min(retry_delay(interval, failures), left)
-            if on_retry is not None:
-                on_retry(error, delay)
-            sleep(delay)
 
 
 def wait_for_export(
@@ -122,11 +57,12 @@ def wait_for_export(
     - :class:`TaskNotFoundError` when EC2 still does not show the task (an unknown id, or an
       answer without it) after :data:`NOT_VISIBLE_GRACE` seconds: right after ``ExportImage``
       it may not show it yet. Once seen, a task that vanishes ends the wait at once;
-    - :class:`StatusMissingError` after :data:`MAX_CONSECUTIVE_FAILURES` answers in a row
-      without a ``Status`` (one is waited out: the service model leaves it optional);
-    - botocore's errors for what AWS refuses, or for :data:`MAX_CONSECUTIVE_FAILURES`
-      transient failures in a row (with a note saying so). ``RequestExpired`` (a skewed
-      clock) ends the wait at once, with a note saying to check the system clock.
+    - :class:`StatusMissingError` after five answers in a row without a ``Status`` (one is
+      waited out: the service model leaves it optional);
+    - botocore's errors for what AWS refuses, or for five transient failures in a row (with a
+      note saying so; :class:`._retry.RetryPolicy` says why five, and which delays).
+      ``RequestExpired`` (a skewed clock) ends the wait at once, with a note saying to check
+      the system clock.
 
     The deadline: no poll starts after it, and the last poll falls on it. This function does
     not own ``client``, so what bounds one poll is the client's own configuration: botocore's

@@ -1,131 +1,47 @@
 """The waiter's decisions, free of I/O: what each poll's outcome means, and how long to sleep.
 
-The sync and async drivers in :mod:`.waiter` only send, sleep and read the clock; every rule
-(the retry policy, the grace for a task not yet visible, the deadline) is decided here, once.
+The sync and async drivers in :mod:`._wait_loops` only send, sleep and read the clock; every
+rule (the grace for a task not yet visible, the deadline, and :data:`._retry.RETRY_POLICY`,
+shared with ``watch`` and the many-region listing) is applied here, once.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError, CredentialRetrievalError, HTTPClientError
-from botocore.exceptions import ConnectionError as BotocoreConnectionError
-
+from ._retry import (
+    CLOCK_SKEW_CODES,
+    RETRY_POLICY,
+    error_code,
+    failed_in_a_row,
+    is_transient,
+    noting_clock_skew,
+)
 from .errors import ExportFailedError, StatusMissingError, TaskNotFoundError, WaitTimeoutError
 from .models import ExportImageTaskStatus
 
 if TYPE_CHECKING:
     from .models import ExportImageTask
 
+MIN_INTERVAL = 1.0
+"""The shortest delay between polls: a smaller ``interval`` (0 included) is raised to it.
+botocore has no interval; without a floor, ``interval=0`` is a busy loop of hundreds of
+requests a second against the account's EC2 rate limit."""
 
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How a wait for an export rides out failures; frozen, one value: :data:`WAIT_POLICY`.
+MAX_INTERVAL = 86400.0
+"""The longest interval: a day. Exports take hours; and ``time.sleep`` overflows on a finite
+but huge one (``1e10``), after the first poll, far from the mistake."""
 
-    It differs from botocore's retry handler (legacy mode, boto3's default: 5 attempts, random
-    delays doubling from under 1 s; standard mode: 3 attempts, delays capped at 20 s; seconds in
-    all) because a wait lasts hours, not one call: botocore's retries happen inside each poll,
-    and these rules apply between polls.
-    """
-
-    max_consecutive_failures: int = 5
-    """Failed polls (or answers without a ``Status``) in a row that end a wait. botocore spends
-    its 3 to 5 attempts of one call within seconds; a wait spreads its 5 polls over minutes, so
-    a short outage of the network or of EC2 does not end an export's wait."""
-
-    max_retry_delay: float = 300.0
-    """The delay after a failure doubles from the interval up to this, or the interval if
-    longer. botocore's delays stay under 20 s for one call; polling an export that takes hours
-    every few seconds through an outage only spends the account's request rate."""
-
-    min_interval: float = 1.0
-    """The shortest delay between polls: a smaller ``interval`` (0 included) is raised to it.
-    botocore has no interval; without a floor, ``interval=0`` is a busy loop of hundreds of
-    requests a second against the account's EC2 rate limit."""
-
-    not_visible_grace: float = 60.0
-    """How long a task not yet visible is polled for. EC2 is eventually consistent: right
-    after ``ExportImage``, ``DescribeExportImageTasks`` may not know the new id for a while (AWS's
-    own waiters retry ``*.NotFound`` the same way). botocore retries nothing of the kind."""
-
-    min_attempt: float = 1.0
-    """The least time a poll is given, so that the one due on the deadline itself (the last
-    poll falls on it) can still be answered: a bounded wait ends at most this late."""
-
-    max_interval: float = 86400.0
-    """The longest interval: a day. Exports take hours; and ``time.sleep`` overflows on a finite
-    but huge one (``1e10``), after the first poll, far from the mistake."""
-
-
-WAIT_POLICY = RetryPolicy()
+NOT_VISIBLE_GRACE = 60.0
+"""How long a task not yet visible is polled for. EC2 is eventually consistent: right after
+``ExportImage``, ``DescribeExportImageTasks`` may not know the new id for a while (AWS's own
+waiters retry ``*.NotFound`` the same way). botocore retries nothing of the kind."""
 
 _FAILED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
 
 NOT_VISIBLE_CODES = frozenset({"InvalidExportImageTaskId.NotFound"})
 """EC2's code for an export image task id it does not know, or does not know yet."""
-
-CLOCK_SKEW_CODES = frozenset({"RequestExpired"})
-"""EC2's code for a request signed more than 5 minutes away from its own time."""
-
-CLOCK_HINT = "check the system clock: EC2 refuses requests signed more than 5 minutes off"
-
-_TRANSIENT_CODES = frozenset(
-    {
-        # Throttling, as EC2 and botocore's retry handlers name it.
-        "RequestLimitExceeded",
-        "Throttling",
-        "ThrottlingException",
-        "RequestThrottled",
-        "RequestThrottledException",
-        "TooManyRequestsException",
-        "SlowDown",
-        # The service's own trouble.
-        "InternalError",
-        "InternalFailure",
-        "ServiceUnavailable",
-        "Unavailable",
-        "RequestTimeout",
-        "RequestTimeoutException",
-        # Credentials that expired mid-wait: botocore refreshes them before the next call.
-        "ExpiredToken",
-        "ExpiredTokenException",
-    }
-)
-
-
-def error_code(error: Exception) -> str:
-    """EC2's error code, or ``""`` for what is not EC2's answer."""
-    if isinstance(error, ClientError):
-        return error.response.get("Error", {}).get("Code", "")
-    return ""
-
-
-def noting_clock_skew(error: Exception) -> Exception:
-    """``error``, with :data:`CLOCK_HINT` noted when it is EC2's answer to a skewed clock."""
-    if error_code(error) in CLOCK_SKEW_CODES:
-        error.add_note(CLOCK_HINT)
-    return error
-
-
-def is_transient(error: Exception) -> bool:
-    """Whether asking again later may succeed, judged by botocore's error code or class.
-
-    Not ``RequestExpired``: a skewed clock stays skewed, however often one asks.
-    """
-    if isinstance(error, ClientError):
-        status = error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
-        code = error_code(error)
-        return code not in CLOCK_SKEW_CODES and (code in _TRANSIENT_CODES or status >= 500)
-    # A dropped or timed-out connection; a credentials refresh that failed on its way.
-    return isinstance(error, BotocoreConnectionError | HTTPClientError | CredentialRetrievalError)
-
-
-def retry_delay(interval: float, failures: int) -> float:
-    """The wait after ``failures`` failures in a row: the interval (at least 1 s), doubling."""
-    floor = max(interval, WAIT_POLICY.min_interval)
-    return min(floor * 2.0 ** (failures - 1), max(interval, WAIT_POLICY.max_retry_delay))
 
 
 def _is_not_visible(error: Exception) -> bool:
@@ -139,7 +55,8 @@ def check_seconds(name: str, value: float) -> None:
 
 
 class AttemptCutShort(BaseException):
-    """Raised inside a poll by whatever bounds it (the command line's alarm) at the deadline.
+    """Raised inside a poll by whatever bounds it (the command line's alarm) at the deadline;
+    by ``watch`` when the deadline comes between its retries.
 
     A ``BaseException``, as ``KeyboardInterrupt`` is, so that botocore's and urllib3's
     ``except Exception`` do not take it for a failed request and retry.
@@ -155,13 +72,14 @@ class Waiting:
 
     def __init__(self, task_id: str, *, interval: float, timeout: float | None, now: float) -> None:
         check_seconds("interval", interval)
-        if interval > WAIT_POLICY.max_interval:
-            limit = WAIT_POLICY.max_interval
-            raise ValueError(f"interval must be at most {limit:g} s (a day), got {interval!r}")
+        if interval > MAX_INTERVAL:
+            raise ValueError(
+                f"interval must be at most {MAX_INTERVAL:g} s (a day), got {interval!r}"
+            )
         if timeout is not None:
             check_seconds("timeout", timeout)
         self.task_id = task_id
-        self.interval = max(interval, WAIT_POLICY.min_interval)
+        self.interval = max(interval, MIN_INTERVAL)
         self.timeout = timeout
         self.started = now
         self.deadline = math.inf if timeout is None else now + timeout
@@ -175,15 +93,16 @@ class Waiting:
     def attempt_limit(self, now: float) -> float | None:
         """The most a poll starting ``now`` may take (None: no deadline).
 
-        No poll is scheduled after the deadline (:meth:`_next_poll`), and any outcome seen on or
-        after it ends the wait; so the only poll that starts late is the one due on the
-        deadline itself, by however long the sleep overran. It is given what remains, and at
-        least :attr:`RetryPolicy.min_attempt`: a poll given nothing could never be answered.
+        No poll is scheduled after the deadline (every delay is cut to end on it), and any
+        outcome seen on or after it ends the wait; so the only poll that starts late is the one
+        due on the deadline itself, by however long the sleep overran. It is given what remains,
+        and at least :attr:`.RetryPolicy.min_attempt`: a poll given nothing could never be
+        answered.
         """
         self.polls += 1
         if self.timeout is None:
             return None
-        return max(self.deadline - now, WAIT_POLICY.min_attempt)
+        return max(self.deadline - now, RETRY_POLICY.min_attempt)
 
     def _next_poll(self, now: float, delay: float) -> float:
         """``delay``, cut to end on the deadline: the last poll falls on it."""
@@ -197,7 +116,7 @@ class Waiting:
         if task.status in _FAILED:
             raise ExportFailedError(task)
         self.statusless = self.statusless + 1 if task.status is None else 0
-        if self.statusless >= WAIT_POLICY.max_consecutive_failures:
+        if self.statusless >= RETRY_POLICY.max_failures:
             raise StatusMissingError(task, self.statusless)
         if now >= self.deadline:
             raise self.timed_out()
@@ -215,14 +134,13 @@ class Waiting:
         self.failures += 1
         if now >= self.deadline:
             raise self.timed_out() from error
-        if self.failures >= WAIT_POLICY.max_consecutive_failures:
-            error.add_note(f"gave up after {self.failures} failed attempt(s) in a row")
-            raise error
-        return self._next_poll(now, retry_delay(self.interval, self.failures))
+        return RETRY_POLICY.next_delay(
+            error, self.failures, interval=self.interval, left=self.deadline - now
+        )
 
     def _not_visible(self, error: Exception, now: float) -> float:
         """Poll a task EC2 does not show yet, up to the grace period from the wait's start."""
-        grace_end = self.started + WAIT_POLICY.not_visible_grace
+        grace_end = self.started + NOT_VISIBLE_GRACE
         if now >= grace_end:
             not_found = TaskNotFoundError(self.task_id)
             not_found.add_note(f"not visible in {self.polls} poll(s) over {now - self.started:g} s")
@@ -244,8 +162,7 @@ class Waiting:
         elif isinstance(error, Exception) and _is_not_visible(error):
             why = f"EC2 did not show it in {self.polls} poll(s)"
         elif isinstance(error, Exception):
-            named = error_code(error) or type(error).__name__
-            why = f"{self.failures} poll(s) in a row failed, the last with {named}"
+            why = failed_in_a_row(self.failures, error)
         return WaitTimeoutError(
             self.task_id, self.timeout or 0.0, self.last_seen, polls=self.polls, why=why
         )

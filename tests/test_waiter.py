@@ -30,9 +30,6 @@ from ec2_export_image_tasks import (
     async_wait_for_export,
     wait_for_export,
 )
-from ec2_export_image_tasks._waiter import (
-    MAX_CONSECUTIVE_FAILURES,
-)
 from ec2_export_image_tasks._waiting import Waiting
 from ec2_export_image_tasks.errors import (
     ExportFailedError,
@@ -272,7 +269,7 @@ def test_answers_without_a_status_end_the_wait_after_the_documented_number(wait:
     with pytest.raises(StatusMissingError, match=f"{TASK_ID} had no Status in 5 answers") as raised:
         wait(script)
 
-    assert len(script.requests) == MAX_CONSECUTIVE_FAILURES == raised.value.polls
+    assert len(script.requests) == 5 == raised.value.polls
 
 
 @pytest.mark.parametrize(
@@ -316,7 +313,7 @@ TRANSIENT = [
 def test_transient_failures_are_retried_with_a_growing_delay(
     wait: Wait, time: FakeTime, failure: Ec2Error | Exception
 ) -> None:
-    handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES - 1)
+    handler = Failing(_service(COMPLETED), failure, times=4)
     retried: list[float] = []
 
     task = wait(handler, interval=15.0, on_retry=lambda error, delay: retried.append(delay))
@@ -327,7 +324,7 @@ def test_transient_failures_are_retried_with_a_growing_delay(
 
 def test_the_delay_after_a_failure_doubles_up_to_5_minutes(wait: Wait) -> None:
     failure = Ec2Error("Unavailable", "The service is unavailable", 503)
-    handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES - 1)
+    handler = Failing(_service(COMPLETED), failure, times=4)
     retried: list[float] = []
 
     def on_retry(error: Exception, delay: float) -> None:
@@ -346,12 +343,12 @@ def test_the_delay_after_a_failure_doubles_up_to_5_minutes(wait: Wait) -> None:
 def test_the_wait_ends_after_the_documented_number_of_failures_in_a_row(
     wait: Wait, failure: Exception, raised_as: type[Exception]
 ) -> None:
-    handler = Failing(_service(COMPLETED), failure, times=MAX_CONSECUTIVE_FAILURES)
+    handler = Failing(_service(COMPLETED), failure, times=5)
 
     with pytest.raises(raised_as) as raised:
         wait(handler)
 
-    assert handler.requests == MAX_CONSECUTIVE_FAILURES
+    assert handler.requests == 5
     assert raised.value.__notes__ == ["gave up after 5 failed attempt(s) in a row"]
 
 

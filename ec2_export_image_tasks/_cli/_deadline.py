@@ -7,7 +7,8 @@ import threading
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from .._waiting import WAIT_POLICY, AttemptCutShort
+from .._retry import RETRY_POLICY
+from .._waiting import AttemptCutShort
 
 if TYPE_CHECKING:
     from collections.abc import Generator
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LONGEST_ALARM_SECONDS", "MIN_ATTEMPT_SECONDS", "cut_short_after"]
 
-MIN_ATTEMPT_SECONDS = WAIT_POLICY.min_attempt
+MIN_ATTEMPT_SECONDS = RETRY_POLICY.min_attempt
 """The least time the alarm gives (``watch --timeout 0.5`` too): the command ends at most
 this late."""
 

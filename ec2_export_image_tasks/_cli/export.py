@@ -23,8 +23,8 @@ from botocore.exceptions import (
 from pydantic import TypeAdapter, ValidationError
 
 from .._export_calls import cancel_export, start_export
-from .._wait_loops import poll_until_done
-from .._waiter import describe_export, is_transient
+from .._retry import is_transient
+from .._wait_loops import describe_export, poll_until_done
 from .._waiting import Waiting
 from ..errors import ExportFailedError
 from ..models import (

@@ -23,7 +23,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, Task, TaskID, Tex
 from rich.text import Text
 
 from .._paginators import ExportImageTaskPaginator
-from .._waiter import retrying
+from .._retry import RETRY_POLICY, failed_in_a_row, is_transient, noting_clock_skew
 from .._waiting import AttemptCutShort
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
 from ._deadline import cut_short_after
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     Show = Callable[[Sequence[ExportImageTask]], None]
 
 __all__ = [
-    "MAX_INTERVAL",
     "Display",
     "WatchTimeoutError",
     "bars",
@@ -49,8 +48,10 @@ __all__ = [
     "watch",
 ]
 
-MAX_INTERVAL = 30.0
-"""While nothing changes the delay doubles up to this, or up to the interval if it is longer."""
+_MAX_DELAY_WHILE_UNCHANGED = 30.0
+"""Seconds: while no task changes, the delay between polls doubles up to this, or up to the
+interval if it is longer; a change brings it back to the interval. Not a retry: failures are
+retried by :data:`.RETRY_POLICY`."""
 
 _NOT_FOUND = "InvalidExportImageTaskId.NotFound"
 
@@ -63,16 +64,19 @@ _STYLES = {
 
 
 class WatchTimeoutError(Exception):
-    """``--timeout`` passed with tasks still active; the message says how far they got."""
+    """``--timeout`` passed with tasks still active; the message says how far they got, and
+    how the polls failed when the deadline cut their retries short (``why``)."""
 
-    def __init__(self, timeout: float, active: Sequence[ExportImageTask] | None) -> None:
+    def __init__(
+        self, timeout: float, active: Sequence[ExportImageTask] | None, why: str = ""
+    ) -> None:
         if active is None:
             got = "before AWS answered"
         else:
             got = f"{len(active)} task(s) still active: " + ", ".join(
                 progress_line(task, name) for name, task in _named(active)
             )
-        super().__init__(f"watch timed out after {timeout:g} s, {got}")
+        super().__init__(f"watch timed out after {timeout:g} s, {got}" + (why and f" ({why})"))
 
 
 def _named(tasks: Sequence[ExportImageTask]) -> Iterator[tuple[str, ExportImageTask]]:
@@ -180,14 +184,15 @@ def watch(
     """Poll until no task is active.
 
     The delay is ``interval`` after a change and doubles while nothing changes, never below
-    ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried as in
-    :func:`~ec2_export_image_tasks._waiter.retrying`. After ``timeout`` seconds (by ``clock``,
+    ``interval`` and up to ``max(interval, 30 s)``. Transient failures are retried by
+    :data:`.RETRY_POLICY`, as a wait's are. After ``timeout`` seconds (by ``clock``,
     and by a real-time alarm that interrupts even a request that hangs), raises
     :class:`WatchTimeoutError` naming the tasks still active.
     """
     deadline = math.inf if timeout is None else clock() + timeout
     polls = _Polls(client, interval, sleep, on_retry, lambda: deadline - clock())
     delay, previous = interval, None
+    longest = max(interval, _MAX_DELAY_WHILE_UNCHANGED)
     shown: list[ExportImageTask] | None = None
     try:
         with cut_short_after(timeout):
@@ -201,16 +206,15 @@ def watch(
                 if deadline - clock() <= 0:
                     raise AttemptCutShort
                 seen = [(task.export_image_task_id, task.status, task.progress) for task in tasks]
-                delay = (
-                    interval if seen != previous else min(delay * 2, max(interval, MAX_INTERVAL))
-                )
+                delay = interval if seen != previous else min(delay * 2, longest)
                 previous = seen
                 sleep(min(delay, deadline - clock()))  # the last poll falls on the deadline
     except AttemptCutShort:
-        raise WatchTimeoutError(timeout or 0.0, None if shown is None else _active(shown)) from None
+        active = None if shown is None else _active(shown)
+        raise WatchTimeoutError(timeout or 0.0, active, polls.failing) from None
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Polls:
     """One listing at a time, each retried through transient failures until the deadline."""
 
@@ -219,16 +223,36 @@ class _Polls:
     sleep: Callable[[float], None]
     on_retry: Callable[[Exception, float], None] | None
     remaining: Callable[[], float]
+    failing: str = ""
+    """How the polls are failing, while they are: what the deadline's error says."""
 
     def get(self, request: DescribeExportImageTasksRequest) -> list[ExportImageTask]:
+        """Every task ``request`` lists, trying again after each transient failure.
+
+        Gives up, raising the last failure with a note saying so, after the policy's failures
+        in a row; once the deadline has come, ends the watch as the deadline does.
+        """
         paginator = ExportImageTaskPaginator(self.client)
-        return retrying(
-            lambda: list(paginator.paginate(request)),
-            interval=self.interval,
-            sleep=self.sleep,
-            on_retry=self.on_retry,
-            remaining=self.remaining,
-        )
+        failures = 0
+        while True:
+            try:
+                tasks = list(paginator.paginate(request))
+            except Exception as error:
+                if not is_transient(error):
+                    noting_clock_skew(error)  # watch, as a wait, says what a skewed clock needs
+                    raise
+                failures += 1
+                self.failing = failed_in_a_row(failures, error)
+                left = self.remaining()
+                if left <= 0:
+                    raise AttemptCutShort from error
+                delay = RETRY_POLICY.next_delay(error, failures, interval=self.interval, left=left)
+                if self.on_retry is not None:
+                    self.on_retry(error, delay)
+                self.sleep(delay)
+            else:
+                self.failing = ""
+                return tasks
 
 
 def _final_states(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -20,6 +21,7 @@ from ec2_export_image_tasks.testing import (
 )
 
 from .helpers import NEARLY_DONE, SLOWEST, FakeTime, Terminal
+from .loopback import SIGNING, ec2_over_http
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -223,6 +225,54 @@ def test_timeout_ends_watch_at_the_deadline_with_6_naming_the_tasks_still_active
     assert sleeps == [2, 4, 4]  # the last poll falls on the deadline itself
     assert capsys.readouterr().err == (
         f"error: watch timed out after 10 s, 1 task(s) still active: {NEARLY_DONE} active 10%\n"
+    )
+
+
+def test_throttling_until_the_timeout_ends_watch_with_6_saying_what_failed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The first poll is answered, every later one throttled: the deadline comes first.
+    service, requests = _stuck(), 0
+    throttled = Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+
+    def handler(action: str, parameters: Mapping[str, str]) -> Reply:
+        nonlocal requests
+        requests += 1
+        return service(action, parameters) if requests == 1 else error_reply(throttled)
+
+    time = FakeTime()
+
+    status = main(
+        ["watch", "--timeout", "4", "--interval", "1"],
+        client=make_client(handler),
+        sleep=time.sleep,
+        clock=time.clock,
+    )
+
+    assert status == 6
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"error: watch timed out after 4 s, 1 task(s) still active: {NEARLY_DONE} active 10% "
+        "(3 poll(s) in a row failed, the last with RequestLimitExceeded)"
+    )
+
+
+def test_throttled_until_its_alarm_watch_ends_with_6_saying_what_failed(
+    no_aws: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Real time: the alarm, not the clock, ends it, in a sleep between tries or in a try.
+    for name, value in SIGNING.items():
+        monkeypatch.setenv(name, value)
+    throttled = Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+
+    with ec2_over_http(lambda action, parameters: error_reply(throttled)) as (port, _):
+        url = f"http://127.0.0.1:{port}"
+        status = main(["--region", "us-east-1", "--endpoint-url", url, "watch", "--timeout", "1"])
+
+    assert status == 6
+    assert re.fullmatch(
+        r"error: watch timed out after 1 s, before AWS answered "
+        r"\(\d poll\(s\) in a row failed, the last with RequestLimitExceeded\)",
+        capsys.readouterr().err.splitlines()[-1],
     )
 
 
