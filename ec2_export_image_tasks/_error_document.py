@@ -115,6 +115,17 @@ def _status_for(root: Element) -> int:
     return 500 if is_transient(ClientError({"Error": {"Code": code}}, "")) else 400
 
 
+def dry_run_permitted(error: ClientError) -> bool:
+    """EC2's DryRun answer: DryRunOperation means allowed, UnauthorizedOperation means not; any
+    other error is raised again, as the refusal or trouble it is."""
+    code = error.response.get("Error", {}).get("Code")
+    if code == "DryRunOperation":
+        return True
+    if code == "UnauthorizedOperation":
+        return False
+    raise error
+
+
 def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
     if not _READING.get() or not 200 <= response_dict["status_code"] < 300:
         return

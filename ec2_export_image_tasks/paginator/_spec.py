@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, Self, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-OnInvalid = Literal["raise", "skip"]
-"""What to do with an item the service sent that breaks a documented constraint."""
-
-
-def check_on_invalid(on_invalid: object) -> OnInvalid:
-    """``on_invalid`` itself, or a ValueError: a misspelt choice must not silently skip."""
-    if on_invalid == "raise":
-        return "raise"
-    if on_invalid == "skip":
-        return "skip"
-    raise ValueError(f"on_invalid must be one of {get_args(OnInvalid)}, got {on_invalid!r}")
 
 
 class BotoRequest(Protocol):

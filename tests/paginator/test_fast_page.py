@@ -28,7 +28,8 @@ from ec2_export_image_tasks import (
     ExportImageTask,
     ExportImageTaskPaginator,
 )
-from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator, fast_page_counts
+from ec2_export_image_tasks.paginator._fast_page import counts as fast_page_counts
+from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.strategies import export_image_task_dicts
 from ec2_export_image_tasks.testing import Reply, make_client, sample_task
 from ec2_export_image_tasks.testing import _xml as xml

@@ -11,9 +11,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_pascal
 
 from ec2_export_image_tasks import ExportImageTaskPaginator
-from ec2_export_image_tasks.paginator.export_image_tasks import EXPORT_IMAGE_TASKS
 from ec2_export_image_tasks.paginator.generic import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client
+
+from .helpers import EXPORT_IMAGE_TASKS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -98,5 +99,4 @@ def test_the_ec2_paginator_is_the_generic_one_with_the_ec2_spec() -> None:
     paginator = ExportImageTaskPaginator(make_client())
 
     assert isinstance(paginator, TypedPaginator)
-    assert paginator.spec is EXPORT_IMAGE_TASKS
-    assert paginator.spec.operation_name == "describe_export_image_tasks"
+    assert paginator.spec == EXPORT_IMAGE_TASKS
