@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from .._either_form import OnInvalid, request_from
 from ._cursor import PaginatorCore, RunProgress, start_paging, truncated_token
 from ._fast_page import install, pulled
-from ._spec import ItemT, PageT, PaginatorSpec, RequestT
+from ._spec import ItemT, PageT, PaginatorSpec, RequestT, check_keys
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -71,6 +71,7 @@ class TypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
         on_invalid: OnInvalid = "raise",
     ) -> None:
         super().__init__(spec, on_invalid)
+        check_keys(spec, client)
         self._botocore_paginator = client.get_paginator(spec.operation_name)
         self._pull = install(client, spec.operation_name, spec.result_key)
 
