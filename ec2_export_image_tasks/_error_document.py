@@ -15,6 +15,9 @@ in another protocol (S3's ``<ListAllMyBucketsResult>`` through the generic engin
 
 Only this package's own calls are read so (a context variable is set around them): a plain
 boto3 call on the same client is botocore's alone.
+
+EC2's answer to a DryRun, an error either way, is read here too (:func:`dry_run_permitted`), for
+the paginators' and the export calls' permission checks alike.
 """
 
 from __future__ import annotations
