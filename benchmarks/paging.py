@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStatus
-from ec2_export_image_tasks.paginator import fast_page_counts as counts
+from ec2_export_image_tasks.paginator._fast_page import counts
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client, page_reply, sample_task
 
 if TYPE_CHECKING:

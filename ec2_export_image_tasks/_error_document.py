@@ -10,10 +10,14 @@ the service's own trouble, which is retried, and a 400 for a refusal: as a 500, 
 
 One rule, :func:`read_as_error`, for every call of the package: the export calls apply it to
 the body (whatever prolog comes before the root), the typed paginator's fast parse to the root
-element it has already parsed.
+element it has already parsed with :func:`parsed`, the same parse. It is EC2's rule: an answer
+in another protocol (S3's ``<ListAllMyBucketsResult>`` through the generic engine) is botocore's.
 
 Only this package's own calls are read so (a context variable is set around them): a plain
 boto3 call on the same client is botocore's alone.
+
+EC2's answer to a DryRun, an error either way, is read here too (:func:`dry_run_permitted`), for
+the paginators' and the export calls' permission checks alike.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Generator, Mapping
 
     from botocore.client import BaseClient
+    from botocore.model import OperationModel
 
 _READING: ContextVar[bool] = ContextVar("ec2_export_image_tasks_error_documents", default=False)
 
@@ -67,35 +72,39 @@ def _is_foreign(root: Element) -> bool:
     )
 
 
-def _root_of(body: object) -> Element | None:
-    # Element names are never character references: an error document spells "Errors" in
-    # its bytes, wherever it starts (after any prolog of comments, PIs or whitespace).
-    if not isinstance(body, bytes) or b"Errors" not in body:
+_ENCODING = "utf-8"
+"""botocore's ``BaseXMLResponseParser.DEFAULT_ENCODING``: it overrides the XML declaration's."""
+
+
+def parsed(body: object) -> Element | None:
+    """The body's root element as botocore's ``_parse_xml_string_to_dom`` reads it, the whole
+    body, whatever prolog comes first; None where botocore would raise (its to report)."""
+    if not isinstance(body, bytes):
         return None
-    return _parsed(body)
-
-
-def _parsed(body: bytes) -> Element | None:
-    parser = XMLParser(target=TreeBuilder(), encoding="utf-8")
+    parser = XMLParser(target=TreeBuilder(), encoding=_ENCODING)
     try:
         parser.feed(body)
         return parser.close()
     except ParseError:
-        return None  # botocore's to report
+        return None
 
 
-def read_as_error(response_dict: dict[str, Any], root: Element | None = None) -> bool:
-    """The one rule: a 2xx answer whose body is EC2's error document is made the error status
-    (:func:`_status_for`) botocore parses and raises as an error. True if it was. A root that is
-    no answer of EC2's at all raises ``ResponseParserError``.
+def read_as_error(
+    operation_model: OperationModel, response_dict: dict[str, Any], root: Element | None = None
+) -> bool:
+    """The one rule: a 2xx answer in EC2's protocol whose body is EC2's error document is made
+    the error status (:func:`_status_for`) botocore parses and raises as an error. True if it
+    was. A root that is no answer of EC2's at all raises ``ResponseParserError``.
 
-    ``root`` is the body's root element when the caller has parsed it already (the typed
+    ``root`` is the body's :func:`parsed` root when the caller has it already (the typed
     paginator's fast parse), so that a page is never parsed twice.
     """
+    if operation_model.service_model.resolved_protocol != "ec2":
+        return False
     if not 200 <= response_dict["status_code"] < 300:
         return False
     if root is None:
-        root = _root_of(response_dict["body"])
+        root = parsed(response_dict["body"])
     if root is None:
         return False
     if _is_foreign(root):
@@ -115,11 +124,22 @@ def _status_for(root: Element) -> int:
     return 500 if is_transient(ClientError({"Error": {"Code": code}}, "")) else 400
 
 
-def _before_parse(response_dict: dict[str, Any], **_: object) -> None:
-    if not _READING.get() or not 200 <= response_dict["status_code"] < 300:
-        return
-    body = response_dict["body"]
-    read_as_error(response_dict, _parsed(body) if isinstance(body, bytes) else None)
+def dry_run_permitted(error: ClientError) -> bool:
+    """EC2's DryRun answer: DryRunOperation means allowed, UnauthorizedOperation means not; any
+    other error is raised again, as the refusal or trouble it is."""
+    code = error.response.get("Error", {}).get("Code")
+    if code == "DryRunOperation":
+        return True
+    if code == "UnauthorizedOperation":
+        return False
+    raise error
+
+
+def _before_parse(
+    operation_model: OperationModel, response_dict: dict[str, Any], **_: object
+) -> None:
+    if _READING.get():
+        read_as_error(operation_model, response_dict)
 
 
 def status_as_parsed(response: tuple[Any, Mapping[str, Any]] | None, **_: object) -> None:

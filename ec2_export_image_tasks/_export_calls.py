@@ -23,11 +23,10 @@ from botocore.exceptions import ClientError
 from pydantic import ValidationError
 
 from ._either_form import request_from
-from ._error_document import reading_error_documents
+from ._error_document import dry_run_permitted, reading_error_documents
 from ._paginators import (
     AsyncExportImageTaskPaginator,
     ExportImageTaskPaginator,
-    dry_run_permitted,
 )
 from .errors import (
     ExportNotCancellableError,
@@ -81,13 +80,6 @@ __all__ = [
 ]
 
 # The core: what both drivers do before and after their one call.
-
-
-def _export_request(
-    request: ExportImageRequest | None, kwargs: Mapping[str, Any]
-) -> ExportImageRequest:
-    """The request from either calling form, validated; a bad one raises ``ValidationError``."""
-    return request_from(ExportImageRequest, request, kwargs)
 
 
 def _with_client_token(request: ExportImageRequest) -> ExportImageRequest:
@@ -256,7 +248,7 @@ def start_export(
     An answer without an ``ExportImageTaskId`` raises :class:`ExportWithoutIdError`, whose
     ``client_token`` finds the export if it started.
     """
-    sent = _with_client_token(_export_request(request, kwargs))
+    sent = _with_client_token(request_from(ExportImageRequest, request, kwargs))
     token = sent.client_token or ""
     with _carrying_client_token(token), reading_error_documents(client):
         return _export_response(client.export_image(**sent.to_boto()), token)
@@ -276,7 +268,7 @@ def check_export_permissions(
     True for EC2's ``DryRunOperation``, False for ``UnauthorizedOperation``; any other refusal
     (a missing image, say) is raised as botocore's ``ClientError``.
     """
-    keywords = _dry_run_of(_export_request(request, kwargs))
+    keywords = _dry_run_of(request_from(ExportImageRequest, request, kwargs))
     try:
         with reading_error_documents(client):
             client.export_image(**keywords)
@@ -324,7 +316,7 @@ async def async_start_export(
     client: AioEC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> ExportImageResponse:
     """The asyncio form of :func:`start_export`."""
-    sent = _with_client_token(_export_request(request, kwargs))
+    sent = _with_client_token(request_from(ExportImageRequest, request, kwargs))
     token = sent.client_token or ""
     with _carrying_client_token(token), reading_error_documents(client):
         return _export_response(await client.export_image(**sent.to_boto()), token)
@@ -342,7 +334,7 @@ async def async_check_export_permissions(
     client: AioEC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> bool:
     """The asyncio form of :func:`check_export_permissions`."""
-    keywords = _dry_run_of(_export_request(request, kwargs))
+    keywords = _dry_run_of(request_from(ExportImageRequest, request, kwargs))
     try:
         with reading_error_documents(client):
             await client.export_image(**keywords)

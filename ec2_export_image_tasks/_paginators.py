@@ -6,10 +6,12 @@ The generic engine does the work; the classes here only narrow its types to EC2'
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
+from ._either_form import request_from
+from ._error_document import dry_run_permitted
 from .models import (
     DescribeExportImageTasksRequest,
     DescribeExportImageTasksResponse,
@@ -25,6 +27,7 @@ from .paginator import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Unpack
 
     from mypy_boto3_ec2.client import EC2Client
@@ -32,15 +35,13 @@ if TYPE_CHECKING:
     from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
 __all__ = [
-    "EXPORT_IMAGE_TASKS",
     "AsyncExportImageTaskIterator",
     "AsyncExportImageTaskPaginator",
     "ExportImageTaskIterator",
     "ExportImageTaskPaginator",
-    "dry_run_permitted",
 ]
 
-EXPORT_IMAGE_TASKS = PaginatorSpec(
+_EXPORT_IMAGE_TASKS = PaginatorSpec(
     operation_name="describe_export_image_tasks",
     result_key="ExportImageTasks",
     token_key="NextToken",
@@ -57,14 +58,13 @@ AsyncExportImageTaskIterator = AsyncTypedIterator[ExportImageTask, DescribeExpor
 """What the async ``paginate()`` returns: ``async for`` tasks, or ``pages()``."""
 
 
-def dry_run_permitted(error: ClientError) -> bool:
-    """EC2's DryRun answer: DryRunOperation means allowed, UnauthorizedOperation means not."""
-    code = error.response.get("Error", {}).get("Code")
-    if code == "DryRunOperation":
-        return True
-    if code == "UnauthorizedOperation":
-        return False
-    raise error
+def _dry_run_of(
+    request: DescribeExportImageTasksRequest | None, kwargs: Mapping[str, Any]
+) -> DescribeExportImageTasksRequest:
+    """What ``check_permissions`` sends: the request from either calling form, with DryRun."""
+    return request_from(DescribeExportImageTasksRequest, request, kwargs).model_copy(
+        update={"dry_run": True}
+    )
 
 
 class ExportImageTaskPaginator(
@@ -80,7 +80,7 @@ class ExportImageTaskPaginator(
     """
 
     def __init__(self, client: EC2Client, *, on_invalid: OnInvalid = "raise") -> None:
-        super().__init__(client, EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
+        super().__init__(client, _EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
 
     def paginate(  # type: ignore[override]  # narrowed on purpose to EC2's keywords
         self,
@@ -98,7 +98,7 @@ class ExportImageTaskPaginator(
         **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
     ) -> bool:
         """Whether the caller may describe these tasks, asked with ``DryRun=True``."""
-        dry_run = self._request(request, kwargs).model_copy(update={"dry_run": True})
+        dry_run = _dry_run_of(request, kwargs)
         try:
             next(iter(super().paginate(dry_run).pages()), None)
         except ClientError as error:
@@ -114,7 +114,7 @@ class AsyncExportImageTaskPaginator(
     """The asyncio twin of :class:`ExportImageTaskPaginator`, over an aiobotocore client."""
 
     def __init__(self, client: AioEC2Client, *, on_invalid: OnInvalid = "raise") -> None:
-        super().__init__(client, EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
+        super().__init__(client, _EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
 
     def paginate(  # type: ignore[override]  # narrowed on purpose to EC2's keywords
         self,
@@ -132,7 +132,7 @@ class AsyncExportImageTaskPaginator(
         **kwargs: Unpack[DescribeExportImageTasksRequestPaginateTypeDef],
     ) -> bool:
         """Whether the caller may describe these tasks, asked with ``DryRun=True``."""
-        dry_run = self._request(request, kwargs).model_copy(update={"dry_run": True})
+        dry_run = _dry_run_of(request, kwargs)
         try:
             await anext(aiter(super().paginate(dry_run).pages()), None)
         except ClientError as error:

@@ -10,10 +10,10 @@ import asyncio
 import contextlib
 from typing import TYPE_CHECKING, cast
 
+from ._either_form import check_on_invalid
 from ._region_paging import Region, page_region
 from .errors import IteratorConsumedError, RegionError, RegionsFailedError
 from .models import DescribeExportImageTasksRequest
-from .paginator import check_on_invalid
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Iterable, Mapping, Sequence

@@ -12,21 +12,17 @@ this package's EC2 models.
 >>> for task in TypedPaginator(client, spec).paginate(MaxResults=...): ...  # doctest: +SKIP
 """
 
+from .._either_form import OnInvalid
 from ._aio import AsyncTypedIterator, AsyncTypedPaginator
-from ._fast_page import FastPageCounts
-from ._fast_page import counts as fast_page_counts
-from ._spec import BotoRequest, OnInvalid, PaginatorSpec, check_on_invalid
+from ._spec import BotoRequest, PaginatorSpec
 from ._sync import TypedIterator, TypedPaginator
 
 __all__ = [
     "AsyncTypedIterator",
     "AsyncTypedPaginator",
     "BotoRequest",
-    "FastPageCounts",
     "OnInvalid",
     "PaginatorSpec",
     "TypedIterator",
     "TypedPaginator",
-    "check_on_invalid",
-    "fast_page_counts",
 ]

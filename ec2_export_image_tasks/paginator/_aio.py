@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from .._either_form import OnInvalid, request_from
+from ._cursor import PaginatorCore, RunProgress, start_paging, truncated_token
 from ._fast_page import install, pulled_async
-from ._shared import PaginatorCore, RunProgress, truncated_token
-from ._spec import ItemT, OnInvalid, PageT, PaginatorSpec, RequestT
+from ._spec import ItemT, PageT, PaginatorSpec, RequestT, check_keys
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterator
@@ -77,6 +78,7 @@ class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
         on_invalid: OnInvalid = "raise",
     ) -> None:
         super().__init__(spec, on_invalid)
+        check_keys(spec, client)
         self._aiobotocore_paginator = client.get_paginator(spec.operation_name)
         self._pull = install(client, spec.operation_name, spec.result_key)
 
@@ -88,7 +90,8 @@ class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
         Either is validated by the spec's request model, and a malformed StartingToken
         refused, with a ValueError before anything is sent.
         """
-        cursor, boto_kwargs = self._start(self._request(request, kwargs))
+        validated = request_from(self._spec.request_model, request, kwargs)
+        cursor, boto_kwargs = start_paging(self._spec, validated, self._on_invalid)
         # aiobotocore's stubs keep botocore's return type for paginate(); it is the Aio one.
         pages = cast("AioPageIterator[Any]", self._aiobotocore_paginator.paginate(**boto_kwargs))
         return AsyncTypedIterator(pages, cursor, self._pull)

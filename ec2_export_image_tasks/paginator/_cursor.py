@@ -1,7 +1,9 @@
 """The paginator's I/O-free core: token bookkeeping, item validation and cycle detection.
 
 Drivers (botocore's sync paginator, aiobotocore's async one) hand it each raw page as botocore
-yields it and pass on what it yields; they hold no state of their own.
+yields it and pass on what it yields; they hold no state of their own. What both drivers share
+besides the cursor is here too: a run's read side (:class:`RunProgress`) and a paginator's
+spec and ``on_invalid`` (:class:`PaginatorCore`); each driver adds only its loop and client.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, cast
+from typing import TYPE_CHECKING, Any, Generic, cast
 
 from pydantic import ValidationError
 
+from .._either_form import OnInvalid, check_on_invalid
 from ..errors import (
     EmptyPagesError,
     InvalidItemError,
@@ -20,7 +23,10 @@ from ..errors import (
     PaginationCycleError,
 )
 from . import _token as token
-from ._spec import BotoRequest, ItemT, OnInvalid, PageT, PaginatorSpec
+from ._spec import BotoRequest, ItemT, PageT, PaginatorSpec, RequestT
+
+if TYPE_CHECKING:
+    from botocore.paginate import PageIterator
 
 RawPage = Mapping[str, Any]
 
@@ -213,3 +219,55 @@ def start_paging(
         kwargs["PaginationConfig"] = config
     cursor = PageCursor(spec, starting_token=starting_token, start=start, on_invalid=on_invalid)
     return cursor, kwargs
+
+
+def truncated_token(pages: PageIterator[Any]) -> str | None:
+    """botocore's resume token, set before it yields the page that MaxItems cut short.
+
+    Typed a dict by botocore-stubs; an encoded string at run time.
+    """
+    resume_token: object = pages.resume_token
+    return resume_token if isinstance(resume_token, str) else None
+
+
+class RunProgress(Generic[ItemT, PageT]):
+    """Where a paging run stands, whichever driver moves it: the iterators' shared read side."""
+
+    def __init__(self, cursor: PageCursor[ItemT, PageT]) -> None:
+        self._cursor = cursor
+
+    @property
+    def resume_token(self) -> str | None:
+        """A StartingToken for the items not yet handed out; None once paging has ended.
+
+        Right after any item, even after a ``break`` or an exception; where botocore sets
+        one (MaxItems), byte-identical to botocore's. None also before the first page of a run
+        without a StartingToken: check :attr:`done` to tell "finished" from "not begun".
+        """
+        return self._cursor.resume_token
+
+    @property
+    def done(self) -> bool:
+        """True once the service said there is nothing more and every item was handed out.
+
+        False after a failure, even one on the first request: resume from ``resume_token``.
+        """
+        return self._cursor.done
+
+    @property
+    def errors(self) -> Sequence[InvalidItemError]:
+        """The items skipped under ``on_invalid="skip"``: nothing is dropped silently."""
+        return self._cursor.errors
+
+
+class PaginatorCore(Generic[ItemT, PageT, RequestT]):
+    """A paginator's spec and ``on_invalid``, checked once: what each of its runs starts from."""
+
+    def __init__(self, spec: PaginatorSpec[ItemT, PageT, RequestT], on_invalid: OnInvalid) -> None:
+        self._spec = spec
+        self._on_invalid: OnInvalid = check_on_invalid(on_invalid)
+
+    @property
+    def spec(self) -> PaginatorSpec[ItemT, PageT, RequestT]:
+        """The operation this paginator pages."""
+        return self._spec

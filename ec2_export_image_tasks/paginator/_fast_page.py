@@ -25,11 +25,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TypeVar
 from weakref import WeakKeyDictionary
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser, tostring
+from xml.etree.ElementTree import Element, tostring
 
 from botocore.model import ListShape, StructureShape
 
-from .._error_document import botocore_tag, install_status_update, read_as_error
+from .._error_document import botocore_tag, install_status_update, parsed, read_as_error
 
 if TYPE_CHECKING:
     from collections.abc import (
@@ -45,10 +45,6 @@ if TYPE_CHECKING:
     from botocore.model import OperationModel, Shape
 
 T = TypeVar("T")
-
-_ENCODING = "utf-8"
-"""botocore's ``BaseXMLResponseParser.DEFAULT_ENCODING``: it overrides the XML declaration's."""
-
 
 # Plain classes here, not dataclasses: each dataclass costs about a millisecond at import.
 
@@ -228,16 +224,6 @@ def _list_parser(plan: _PagePlan, prefix: str) -> Callable[[Element], list[Any]]
 # --- one page -----------------------------------------------------------------------------------
 
 
-def _parse(body: bytes) -> Element:
-    """The body as botocore's ``_parse_xml_string_to_dom`` reads it."""
-    parser = XMLParser(target=TreeBuilder(), encoding=_ENCODING)
-    try:
-        parser.feed(body)
-        return parser.close()
-    except ParseError as error:
-        raise _StepAside("unparseable") from error
-
-
 def _split_page(plan: _PagePlan, root: Element) -> tuple[list[Any], bytes]:
     """The result list as botocore would parse it, and the body without it."""
     prefix = root.tag.rpartition("}")[0] + "}" if root.tag.startswith("{") else ""
@@ -271,10 +257,13 @@ def _take_page(
     body = response_dict["body"]
     plan = _plan_for(operation_model, pull.result_key)
     if plan is None or not isinstance(body, bytes):
-        read_as_error(response_dict)  # botocore parses the page: the rule applies all the same
+        # botocore parses the page: the one rule applies all the same, to the same parse.
+        read_as_error(operation_model, response_dict)
         raise _StepAside("not covered")
-    root = _parse(body)
-    if read_as_error(response_dict, root):
+    root = parsed(body)
+    if root is None:
+        raise _StepAside("unparseable")
+    if read_as_error(operation_model, response_dict, root):
         # botocore would read it as an empty last page: the listing would end, silently.
         raise _StepAside("error document")
     items, rest = _split_page(plan, root)

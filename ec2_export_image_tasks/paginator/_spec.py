@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, Self, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Generic, Protocol, Self, TypeVar
 
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-OnInvalid = Literal["raise", "skip"]
-"""What to do with an item the service sent that breaks a documented constraint."""
-
-
-def check_on_invalid(on_invalid: object) -> OnInvalid:
-    """``on_invalid`` itself, or a ValueError: a misspelt choice must not silently skip."""
-    if on_invalid == "raise":
-        return "raise"
-    if on_invalid == "skip":
-        return "skip"
-    raise ValueError(f"on_invalid must be one of {get_args(OnInvalid)}, got {on_invalid!r}")
+    from botocore.client import BaseClient
 
 
 class BotoRequest(Protocol):
@@ -41,10 +31,11 @@ RequestT = TypeVar("RequestT", bound=BotoRequest)
 class PaginatorSpec(Generic[ItemT, PageT, RequestT]):
     """One operation's pagination, as botocore's ``paginators-1.json`` has it, plus its models.
 
-    ``token_key`` is the operation's input and output token (botocore's ``input_token`` and
-    ``output_token``, the same name for the operations this supports); ``request_model``
-    validates boto3's keyword arguments before anything is sent; ``item_id_key`` names the key
-    whose value identifies an item in error messages.
+    ``result_key`` is one of botocore's result keys for the operation, and ``token_key`` its
+    input and output token (botocore's ``input_token`` and ``output_token``, the same name for
+    the operations this supports): a paginator refuses a spec whose keys are not so
+    (:func:`check_keys`). ``request_model`` validates boto3's keyword arguments before anything
+    is sent; ``item_id_key`` names the key whose value identifies an item in error messages.
     """
 
     operation_name: str
@@ -54,3 +45,29 @@ class PaginatorSpec(Generic[ItemT, PageT, RequestT]):
     page_model: type[PageT]
     request_model: type[RequestT]
     item_id_key: str | None = None
+
+
+def check_keys(spec: PaginatorSpec[Any, Any, Any], client: BaseClient) -> None:
+    """A ValueError, before any request, for a spec whose keys are not botocore's.
+
+    botocore's own paginator sends the requests and reads its keys from its paginators-1.json:
+    paging under a result key of the spec's own it would go on while nothing was handed out,
+    and under another token name the resume tokens would name a parameter botocore never sends.
+    """
+    result_keys = [
+        key.expression for key in client.get_paginator(spec.operation_name).result_keys or ()
+    ]
+    if spec.result_key not in result_keys:
+        raise ValueError(
+            f"PaginatorSpec.result_key {spec.result_key!r} is not a result key of "
+            f"{spec.operation_name}: botocore's are {result_keys}"
+        )
+    operation = client.meta.service_model.operation_model(
+        client.meta.method_to_api_mapping[spec.operation_name]
+    )
+    for side, shape in (("input", operation.input_shape), ("output", operation.output_shape)):
+        if shape is None or spec.token_key not in shape.members:
+            raise ValueError(
+                f"PaginatorSpec.token_key {spec.token_key!r} is not a member of "
+                f"{operation.name}'s {side}: it must be the operation's own token, in and out"
+            )

@@ -5,6 +5,12 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ec2_export_image_tasks import (
+    DescribeExportImageTasksRequest,
+    DescribeExportImageTasksResponse,
+    ExportImageTask,
+)
+from ec2_export_image_tasks.paginator import PaginatorSpec
 from ec2_export_image_tasks.testing import (
     Ec2Error,
     Handler,
@@ -14,6 +20,17 @@ from ec2_export_image_tasks.testing import (
 )
 
 Task = Mapping[str, object]
+EXPORT_IMAGE_TASKS = PaginatorSpec(
+    operation_name="describe_export_image_tasks",
+    result_key="ExportImageTasks",
+    token_key="NextToken",
+    item_model=ExportImageTask,
+    page_model=DescribeExportImageTasksResponse,
+    request_model=DescribeExportImageTasksRequest,
+    item_id_key="ExportImageTaskId",
+)
+"""EC2's spec, as botocore's paginators-1.json and the package's models make it: the cursor's
+tests drive it without a client, and the EC2 paginator must hold exactly this."""
 INTERNAL_ERROR = Ec2Error("InternalError", "injected", 500)
 
 

@@ -22,12 +22,10 @@ from ec2_export_image_tasks import (
     IteratorConsumedError,
     PaginationCycleError,
 )
-from ec2_export_image_tasks._paginators import EXPORT_IMAGE_TASKS
 from ec2_export_image_tasks.paginator import _token as token
-from ec2_export_image_tasks.paginator._cursor import PageCursor, start_paging
-from ec2_export_image_tasks.paginator._shared import truncated_token
+from ec2_export_image_tasks.paginator._cursor import PageCursor, start_paging, truncated_token
 
-from .helpers import good, ids, task_id
+from .helpers import EXPORT_IMAGE_TASKS, good, ids, task_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence

@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any, cast
 from xml.etree.ElementTree import Element, tostring
 
 import botocore.parsers
+import botocore.session
 import pytest
 from botocore.exceptions import ClientError
+from botocore.parsers import ResponseParserError
 from hypothesis import event, example, given
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict
@@ -28,10 +30,12 @@ from ec2_export_image_tasks import (
     ExportImageTask,
     ExportImageTaskPaginator,
 )
-from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator, fast_page_counts
+from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator
+from ec2_export_image_tasks.paginator._fast_page import counts as fast_page_counts
 from ec2_export_image_tasks.strategies import export_image_task_dicts
-from ec2_export_image_tasks.testing import Reply, make_client, sample_task
+from ec2_export_image_tasks.testing import Reply, answer_with, make_client, sample_task
 from ec2_export_image_tasks.testing import _xml as xml
+from ec2_export_image_tasks.testing._glue import CREDENTIALS, SESSION_VARIABLES
 from ec2_export_image_tasks.testing.aio import make_async_client
 
 if TYPE_CHECKING:
@@ -597,6 +601,16 @@ IMPORT_TASKS = PaginatorSpec(
 )
 """An operation whose shape the plan does not cover: import tasks hold numbers."""
 
+BUCKETS = PaginatorSpec(
+    operation_name="list_buckets",
+    result_key="Buckets",
+    token_key="ContinuationToken",
+    item_model=_Loose,
+    page_model=_Loose,
+    request_model=_Loose,
+)
+"""S3's ListBuckets: another protocol (rest-xml), which the fast parse does not cover."""
+
 
 def test_an_operation_the_plan_does_not_cover_is_left_to_botocore() -> None:
     # Import tasks hold numbers (DiskImageSize), which this parse does not read.
@@ -613,6 +627,36 @@ def test_an_operation_the_plan_does_not_cover_is_left_to_botocore() -> None:
         "ImportTaskId": "import-ami-1",
         "SnapshotDetails": [{"DiskImageSize": 1.5}],
     }
+    assert since(before) == ["not covered"]
+
+
+def test_a_root_that_is_no_answer_of_ec2s_raises_where_the_plan_does_not_cover() -> None:
+    # A captive portal's page, without the word "Errors": the one rule still reads its root.
+    portal = b"<?xml version='1.0'?><html><body>Sign in to the hotel network</body></html>"
+    client = make_client(lambda action, parameters: Reply(200, portal))
+    with pytest.raises(ResponseParserError, match="AWS answered with <html>, not EC2's XML"):
+        list(TypedPaginator(client, IMPORT_TASKS).paginate())
+
+
+def test_another_protocols_page_that_mentions_errors_is_botocores_parse() -> None:
+    # EC2's rule is EC2's: S3's <ListAllMyBucketsResult> is no error document, nor foreign.
+    body = (
+        b'<?xml version="1.0" encoding="UTF-8"?>'
+        b'<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+        b"<Owner><ID>o1</ID><DisplayName>Errors and Omissions Ltd</DisplayName></Owner>"
+        b"<Buckets><Bucket><Name>errors-archive</Name></Bucket></Buckets>"
+        b"</ListAllMyBucketsResult>"
+    )
+    session = botocore.session.Session(session_vars=SESSION_VARIABLES)
+    session.set_credentials(*CREDENTIALS)
+    s3 = session.create_client("s3")
+    answer_with(s3, lambda action, parameters: Reply(200, body))
+    before = taken()
+
+    (bucket,) = TypedPaginator(s3, BUCKETS).paginate()
+
+    (plain_page,) = s3.get_paginator("list_buckets").paginate()
+    assert bucket.model_dump() == plain_page["Buckets"][0] == {"Name": "errors-archive"}
     assert since(before) == ["not covered"]
 
 

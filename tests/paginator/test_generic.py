@@ -4,19 +4,28 @@ and EC2's, which is this engine with the EC2 spec and nothing more.
 
 from __future__ import annotations
 
+import asyncio
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic.alias_generators import to_pascal
 
-from ec2_export_image_tasks import ExportImageTaskPaginator
-from ec2_export_image_tasks._paginators import EXPORT_IMAGE_TASKS
-from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator
+from ec2_export_image_tasks import ExportImageTaskPaginator, InvalidItemError
+from ec2_export_image_tasks.paginator import (
+    AsyncTypedPaginator,
+    PaginatorSpec,
+    TypedPaginator,
+)
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client
+from ec2_export_image_tasks.testing.aio import make_async_client
+
+from .helpers import EXPORT_IMAGE_TASKS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 
 class _Model(BaseModel):
@@ -98,5 +107,62 @@ def test_the_ec2_paginator_is_the_generic_one_with_the_ec2_spec() -> None:
     paginator = ExportImageTaskPaginator(make_client())
 
     assert isinstance(paginator, TypedPaginator)
-    assert paginator.spec is EXPORT_IMAGE_TASKS
-    assert paginator.spec.operation_name == "describe_export_image_tasks"
+    assert paginator.spec == EXPORT_IMAGE_TASKS
+
+
+def test_an_invalid_item_is_named_by_the_specs_item_id_key() -> None:
+    def answer(action: str, parameters: Mapping[str, str]) -> Reply:
+        body = _import_pages(action, parameters).body
+        return Reply(200, body.replace(b"<status>active</status>", b""))  # status is required
+
+    paginator = TypedPaginator(make_client(answer), IMPORT_IMAGE_TASKS)
+
+    with pytest.raises(InvalidItemError, match=r"^item import-ami-00000000: ") as raised:
+        list(paginator.paginate())
+
+    assert raised.value.item_id == "import-ami-00000000"
+
+
+def _made_sync(spec: PaginatorSpec[Any, Any, Any]) -> None:
+    TypedPaginator(make_client(), spec)
+
+
+def _made_async(spec: PaginatorSpec[Any, Any, Any]) -> None:
+    async def main() -> None:
+        async with make_async_client() as client:
+            AsyncTypedPaginator(client, spec)
+
+    asyncio.run(main())
+
+
+MADE = {"sync": _made_sync, "async": _made_async}
+"""Making a paginator over each kind of client: the spec is checked before any request."""
+
+WRONG_KEYS = {
+    "a result key botocore does not have": (
+        replace(IMPORT_IMAGE_TASKS, result_key="ImportTasks"),
+        "PaginatorSpec.result_key 'ImportTasks' is not a result key of "
+        "describe_import_image_tasks: botocore's are ['ImportImageTasks']",
+    ),
+    "a token in another case": (
+        replace(IMPORT_IMAGE_TASKS, token_key="nextToken"),
+        "PaginatorSpec.token_key 'nextToken' is not a member of DescribeImportImageTasks's input",
+    ),
+    "a member that is no token": (
+        replace(IMPORT_IMAGE_TASKS, token_key="ImportTaskIds"),
+        "PaginatorSpec.token_key 'ImportTaskIds' is not a member of DescribeImportImageTasks's "
+        "output",
+    ),
+}
+
+
+@pytest.mark.parametrize("made", MADE.values(), ids=MADE.keys())
+@pytest.mark.parametrize(("spec", "message"), WRONG_KEYS.values(), ids=WRONG_KEYS.keys())
+def test_a_spec_whose_keys_are_not_botocores_is_refused_when_the_paginator_is_made(
+    made: Callable[[PaginatorSpec[Any, Any, Any]], None],
+    spec: PaginatorSpec[Any, Any, Any],
+    message: str,
+) -> None:
+    # Else the run would page on with nothing handed out, or resume under a name never sent.
+    with pytest.raises(ValueError, match="^" + re.escape(message)):
+        made(spec)
