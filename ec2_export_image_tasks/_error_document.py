@@ -107,7 +107,7 @@ def read_as_error(response_dict: dict[str, Any], root: Element | None = None) ->
 def _status_for(root: Element) -> int:
     """500 for the service's own trouble (throttling, an internal error), which botocore and the
     waiter try again; 400 for a refusal (unauthorized, not found), which no retry changes."""
-    from .waiter import is_transient  # here: the waiter imports this module, through the paginator
+    from ._waiting import is_transient  # here: it loads the models; the generic engine does not
 
     code = next(
         (element.text or "" for element in root.iter() if botocore_tag(element.tag) == "Code"), ""
