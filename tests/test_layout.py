@@ -6,6 +6,9 @@
   inside the package that holds it, and a module inside a ``_``-named package (the command
   line) only from inside that package.
 - Runtime imports stay light: type stubs are imported for type checkers only.
+- No import circles: no module imports one that imports it back, directly or through others,
+  even for type checkers alone or inside a function.
+- No class's ``__annotations__`` edited by hand: Python 3.14 defers them.
 """
 
 from __future__ import annotations
@@ -29,7 +32,10 @@ def _module_name(path: Path) -> str:
 
 
 def _imports(path: Path) -> list[str]:
-    """Every module ``path`` imports, as absolute names, run-time and type-checking alike."""
+    """Every name ``path`` imports, absolute, run-time and type-checking alike.
+
+    ``from a import b`` is ``a.b``: the module ``a.b``, or the name ``b`` of module ``a``.
+    """
     module = _module_name(path)
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: list[str] = []
@@ -42,7 +48,6 @@ def _imports(path: Path) -> list[str]:
                 anchor = package.split(".")
                 anchor = anchor[: len(anchor) - (node.level - 1)]
                 base = ".".join([*anchor, base] if base else anchor)
-            found.append(base)
             found.extend(f"{base}.{alias.name}" for alias in node.names)
     return found
 
@@ -85,6 +90,67 @@ def test_a_private_module_is_imported_only_inside_its_own_package(path: Path) ->
         assert importer == owner or importer.startswith(f"{owner}."), (
             f"{importer} reaches into {imported}, private to {owner}"
         )
+
+
+def _package_graph() -> dict[str, set[str]]:
+    """Each module of the package, and the package's modules it imports, in any way.
+
+    An imported name counts as the module that holds it: ``from .arguments import parse`` is
+    ``cli.arguments``. A module's own package is no import of its (Python loads it first).
+    """
+    modules = {_module_name(path): path for path in SOURCES}
+
+    def home(name: str) -> str | None:
+        parts = name.split(".")
+        prefixes = (".".join(parts[:end]) for end in range(len(parts), 0, -1))
+        return next((prefix for prefix in prefixes if prefix in modules), None)
+
+    graph: dict[str, set[str]] = {}
+    for module, path in modules.items():
+        homes = {home(name) for name in _imports(path)}
+        graph[module] = {found for found in homes if found is not None and found != module}
+    return graph
+
+
+def _circle(graph: dict[str, set[str]]) -> list[str] | None:
+    """A chain of imports that comes back to where it started, if ``graph`` holds one."""
+    cleared: set[str] = set()  # leads to no circle
+
+    def follow(module: str, chain: list[str]) -> list[str] | None:
+        if module in chain:
+            return [*chain[chain.index(module) :], module]
+        if module in cleared:
+            return None
+        for imported in sorted(graph[module]):
+            found = follow(imported, [*chain, module])
+            if found is not None:
+                return found
+        cleared.add(module)
+        return None
+
+    return next(filter(None, (follow(module, []) for module in sorted(graph))), None)
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    # A circle makes the import order matter and the modules one unit: what both sides need
+    # belongs in a module below both.
+    circle = _circle(_package_graph())
+
+    assert circle is None, "import circle: " + " -> ".join(circle or [])
+
+
+def test_a_circle_through_others_is_found() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+
+    assert _circle(graph) == ["a", "b", "c", "a"]
+    assert _circle({**graph, "c": set()}) is None
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: str(path.relative_to(PACKAGE_DIR)))
+def test_no_module_edits_annotations_by_hand(path: Path) -> None:
+    # Python 3.14 evaluates annotations on first use (PEP 649): a class's __annotations__ may
+    # not exist yet while it is made. What pydantic reads is written in the class body.
+    assert "__annotations__" not in path.read_text()
 
 
 def _loaded_after(statement: str) -> set[str]:

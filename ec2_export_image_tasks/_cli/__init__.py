@@ -7,11 +7,12 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._invocation import Invocation
 from ._signals import EndedBySignal, ended_by_signals
 from ._unfinished import notes_of
 from ._userinfo import hide_userinfo
 from .arguments import parse
-from .commands import COMMANDS, Invocation
+from .commands import COMMANDS
 from .connection import make_client
 from .exit_status import describe
 from .printable import printable

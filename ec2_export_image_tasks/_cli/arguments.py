@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from _typeshed import SupportsWrite
 
-    from .commands import Command
+    from ._invocation import Command
 
 __all__ = [
     "MIN_INTERVAL",

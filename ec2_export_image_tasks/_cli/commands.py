@@ -7,7 +7,7 @@ from it and ``main`` dispatches through it. A new subcommand is one :class:`Comm
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
@@ -16,52 +16,21 @@ from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest, json_schema
 from . import output
+from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
-from .exit_status import OK, TIMED_OUT, describe
+from .exit_status import OK, TIMED_OUT
 from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
-from .printable import printable
 from .stdout import OutputError
 
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
     from typing import TextIO
-
-    from mypy_boto3_ec2.client import EC2Client
 
     from .._paginators import ExportImageTaskIterator
     from ..models import ExportImageTask
 
-__all__ = ["COMMANDS", "Command", "Invocation"]
-
-
-@dataclass(frozen=True)
-class Invocation:
-    """What a command runs with: its options, where it writes, its client, and the time."""
-
-    args: argparse.Namespace
-    out: TextIO
-    err: TextIO
-    client: Callable[[], EC2Client]
-    """Made on first call: ``schema`` needs no AWS setup."""
-    sleep: Callable[[float], None]
-    clock: Callable[[], float]
-
-    def warn_retry(self, error: Exception, delay: float) -> None:
-        """Say, on stderr, that a poll failed and when the next one is."""
-        _, line = describe(error)
-        # A delay cut short by a deadline is a fraction: to a tenth, as a person reads it.
-        self.err.write(f"warning: {printable(line or '')}; trying again in {round(delay, 1):g} s\n")
-
-
-@dataclass(frozen=True)
-class Command:
-    """A subcommand: its one-line help, the options it adds, and what it runs."""
-
-    help: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
-    run: Callable[[Invocation], int]
+__all__ = ["COMMANDS"]
 
 
 def _request(

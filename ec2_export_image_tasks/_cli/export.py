@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.client import EC2Client
 
     from ..models import ExportImageTask
-    from .commands import Invocation
+    from ._invocation import Invocation
 
 __all__ = [
     "DEMO_WAIT_INTERVAL",

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, TypeVar, get_args
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Self, TypeVar, cast, get_args
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     GetCoreSchemaHandler,
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core.core_schema import ModelFieldsSchema
 
 T = TypeVar("T")
 
@@ -144,31 +144,48 @@ def _not_a_field_in_another_case(fields: Iterable[str]) -> Callable[[str], str]:
     return check
 
 
-_FrozenValue = Annotated[Any, AfterValidator(frozen)]
-"""An unknown key's value: its dicts and lists frozen (a Python call per unknown key only)."""
+def _fields_schema(model: type[BaseModel], schema: CoreSchema) -> ModelFieldsSchema:
+    """The fields of ``model``'s schema as pydantic makes it (``model`` over ``model-fields``).
+
+    Anything else is refused at once: the check on unknown keys must not be lost quietly.
+    """
+    inner = schema["schema"] if schema["type"] == "model" else schema
+    if inner["type"] != "model-fields":
+        raise TypeError(f"{model.__name__}: pydantic made a {inner['type']!r} schema")
+    return cast("ModelFieldsSchema", inner)
 
 
 class ResponseModel(_Model, frozen=True):
     """A structure AWS sends: keys AWS adds in future are kept, so a round trip loses nothing.
 
-    An unknown key is checked against the fields' spellings: the check runs in Python, but only
-    for unknown keys (a page's ``ResponseMetadata``), so a task as AWS sends it pays nothing.
+    An unknown key is checked against the fields' spellings, and its value frozen: both run in
+    Python, but only for unknown keys (a page's ``ResponseMetadata``), so a task as AWS sends it
+    pays nothing.
     """
 
     model_config: ClassVar[ConfigDict] = ConfigDict(extra="allow")
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        # Runs before pydantic reads the class's annotations: it finds the key check there.
-        super().__init_subclass__(**kwargs)
-        fields = [
-            name
-            for model in cls.__mro__
-            if issubclass(model, ResponseModel)
-            for name in vars(model).get("__annotations__", {})
-            if not name.startswith("_")
-        ]
-        key = Annotated[str, AfterValidator(_not_a_field_in_another_case(fields))]
-        cls.__annotations__["__pydantic_extra__"] = dict[key, _FrozenValue]
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler, /
+    ) -> CoreSchema:
+        """The schema pydantic makes for the model, with this class's check on unknown keys.
+
+        The check knows the class's fields, so it cannot be one ``__pydantic_extra__``
+        annotation on this base (pydantic reads that alike for every subclass). Set where
+        pydantic checks unknown keys (``extras_keys_schema``), it runs for them alone, and its
+        error is located at the key, as a field's error is at the field.
+        """
+        schema = handler(source)
+        fields = _fields_schema(cls, handler.resolve_ref_schema(schema))
+        fields["extras_keys_schema"] = core_schema.no_info_after_validator_function(
+            _not_a_field_in_another_case(cls.model_fields), core_schema.str_schema()
+        )
+        # An unknown key's value: its dicts and lists frozen.
+        fields["extras_schema"] = core_schema.no_info_after_validator_function(
+            frozen, core_schema.any_schema()
+        )
+        return schema
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """pydantic's copy; unknown keys in ``update`` (not validated, as in pydantic) are frozen

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from ._endpoint import answer_with, make_client
     from ._errors import Ec2Error
     from ._habits import Habits
-    from ._service import Handler, LocalEC2, Reply, error_reply, page_reply
+    from ._handler import Handler, Reply
+    from ._service import LocalEC2, error_reply, page_reply
 
 _HOMES = {
     "Ec2Error": "._errors",
@@ -35,9 +36,9 @@ _HOMES = {
     "sample_task": "._backend",
     "answer_with": "._endpoint",
     "make_client": "._endpoint",
-    "Handler": "._service",
+    "Handler": "._handler",
     "LocalEC2": "._service",
-    "Reply": "._service",
+    "Reply": "._handler",
     "error_reply": "._service",
     "page_reply": "._service",
 }

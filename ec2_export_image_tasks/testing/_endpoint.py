@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from botocore.client import BaseClient
     from mypy_boto3_ec2.client import EC2Client
 
-    from ._service import Handler, Reply
+    from ._handler import Handler, Reply
 
 
 def _response(request: AWSPreparedRequest, reply: Reply, read_timeout: float | None) -> AWSResponse:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from botocore.hooks import BaseEventHooks
     from botocore.session import Session
 
-    from ._service import Handler, Reply
+    from ._handler import Handler, Reply
 
 Response = TypeVar("Response")
 ConfigT = TypeVar("ConfigT", bound="Config")

@@ -9,44 +9,21 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import _xml
 from ._backend import ExportImageTasksBackend
 from ._errors import Ec2Error
-from ._habits import LOST_ERRORS, Habits, check_seconds, dressed
+from ._habits import LOST_ERRORS, Habits, dressed
+from ._handler import Reply
 from ._query import parse_cancel, parse_describe, parse_export
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
     from mypy_boto3_ec2.client import EC2Client
 
-
-@dataclass(frozen=True, slots=True)
-class Reply:
-    """What the service sends back: an HTTP status and an XML body, and how it travels.
-
-    ``wait`` is the real time, in seconds, the client waits for it (``asyncio.sleep`` in an
-    aiobotocore client); a ``lost`` reply never arrives: the client sees the connection closed
-    (botocore's ``ConnectionClosedError``, which it retries if allowed).
-    """
-
-    status: int
-    body: bytes
-    wait: float = 0.0
-    lost: bool = False
-
-    def __post_init__(self) -> None:
-        check_seconds("Reply.wait", self.wait)
-
-
-Handler = Callable[[str, Mapping[str, str]], Reply]
-"""Takes a request's ``Action`` and all its form fields (``Action`` included); gives the reply.
-
-Any function of this shape can play the service: see :func:`.answer_with`.
-"""
 
 _request_numbers = itertools.count()
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest
     from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
-    from ._service import Handler, Reply
+    from ._handler import Handler, Reply
 
 __all__ = ["answer_with_async", "local_session", "make_async_client"]
 

@@ -48,3 +48,10 @@ def test_unknown_keys_still_ride_along(case: Case, data: st.DataObject) -> None:
 
 def test_a_field_given_by_its_snake_case_name_alone_is_that_field() -> None:
     assert ExportImageTask.model_validate({"status": "active"}).status == "active"
+
+
+def test_a_key_named_like_pydantic_s_own_settings_rides_along() -> None:
+    # model_config is pydantic's, not a field: a key EC2 adds by that name is kept, unrefused.
+    task = ExportImageTask.model_validate({"Status": "active", "ModelConfig": "kept"})
+
+    assert task.model_extra == {"ModelConfig": "kept"}
