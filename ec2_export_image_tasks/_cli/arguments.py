@@ -13,7 +13,7 @@ import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from .._waiter import MAX_INTERVAL
+from .._waiting import MAX_INTERVAL, MIN_INTERVAL
 from ..models import ExportImageTaskStatus
 from ._endpoint_url import endpoint_url_problem
 from ._userinfo import hide_userinfo
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from ._invocation import Command
 
 __all__ = [
-    "MIN_INTERVAL",
     "OUTPUTS",
     "PROG",
     "STATES",
@@ -45,8 +44,6 @@ PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
 OUTPUTS = ["table", "json", "jsonl"]
 
-MIN_INTERVAL = 1.0
-"""Polling more often than once a second only spends the account's EC2 request rate."""
 MAX_SOCKET_TIMEOUT = 86400
 """The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
 
