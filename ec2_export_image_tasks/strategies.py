@@ -40,7 +40,7 @@ from .models.export import (
     S3BucketName,
     TagSpecification,
 )
-from .models.tag import RESERVED_PREFIX
+from .models._facts import RESERVED_TAG_PREFIX as RESERVED_PREFIX
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

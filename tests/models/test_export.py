@@ -22,7 +22,7 @@ from ec2_export_image_tasks.models import (
     Tag,
     TagSpecification,
 )
-from ec2_export_image_tasks.models.export import BUCKET_PREFIXES, BUCKET_SUFFIXES, MAX_TAGS
+from ec2_export_image_tasks.models._facts import BUCKET_PREFIXES, BUCKET_SUFFIXES, MAX_TAGS
 
 from .helpers import ASTRAL, AWS_PREFIXES, rejected, to_boto
 
