@@ -324,7 +324,7 @@ def test_an_unknown_key_in_a_request_tag_is_rejected_naming_it() -> None:
 
 @given(data=st.data())
 def test_a_response_checks_what_an_export_image_task_checks(data: st.DataObject) -> None:
-    response = data.draw(strategies.export_image_response_dicts())
+    response = data.draw(strategies.boto_dicts(ExportImageResponse))
     field, value = data.draw(
         st.sampled_from(
             [
