@@ -17,7 +17,7 @@ from ..models._facts import (
     TAGGED_RESOURCE_TYPE,
     resource_id_pattern,
 )
-from ..models.export import DiskImageFormat
+from ..models.export import DiskImageFormat, tag_keys_problem
 from ._errors import Ec2Error
 
 if TYPE_CHECKING:
@@ -109,6 +109,10 @@ def check_export(request: ExportRequest, images: set[str], buckets: set[str]) ->
         )
     for resource_type, tags in request.tag_specifications:
         check_tags(resource_type, tags)
+    # Every specification tags the one task: the keys are unique, and counted, across them all.
+    problem = tag_keys_problem([key for _, tags in request.tag_specifications for key, _ in tags])
+    if problem is not None:
+        raise Ec2Error("InvalidParameterValue", f"The tags cannot all be on the task: {problem}.")
 
 
 def check_tags(resource_type: str, tags: Sequence[tuple[str, str]]) -> None:
@@ -119,13 +123,9 @@ def check_tags(resource_type: str, tags: Sequence[tuple[str, str]]) -> None:
             f"'{resource_type}' is not a valid taggable resource type for this operation: "
             f"use '{TAGGED_RESOURCE_TYPE}'.",
         )
-    seen: set[str] = set()
     for key, value in tags:
         try:
             Tag(key=key, value=value)
         except ValidationError as error:
             reason = error.errors()[0]["msg"]
             raise Ec2Error("InvalidParameterValue", f"Tag {key!r}: {reason}") from None
-        if key in seen:
-            raise Ec2Error("InvalidParameterValue", f"Duplicate tag key '{key}' specified.")
-        seen.add(key)
