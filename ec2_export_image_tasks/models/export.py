@@ -205,7 +205,8 @@ S3BucketName = Annotated[
     _Matching(
         _BUCKET_NAME_SHAPE,
         "s3_bucket_name",
-        "A bucket name is lowercase letters, digits, dots and hyphens, 3 to 63 of them",
+        "A bucket name is lowercase letters, digits, dots and hyphens, "
+        f"{BUCKET_NAME_LENGTH[0]} to {BUCKET_NAME_LENGTH[1]} of them",
     ),
 ]
 """A general purpose S3 bucket name, by S3's naming rules."""
