@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
+from .._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest
-from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from ..models.schema import json_schema
 from ..paginator.export_image_tasks import ExportImageTaskPaginator
 from . import output

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from ..models._facts import IMAGE_ID_PREFIX, TAGGED_RESOURCE_TYPE
+from .._facts import IMAGE_ID_PREFIX, TAGGED_RESOURCE_TYPE
 from ..models.export import DiskImageFormat
 from ..testing import LocalEC2
 

@@ -22,18 +22,18 @@ from botocore.exceptions import (
 )
 from pydantic import TypeAdapter, ValidationError
 
-from .._wait_loops import poll_until_done
-from .._waiting import Waiting
-from ..errors import ExportFailedError
-from ..export import cancel_export, start_export
-from ..models import DiskImageFormat, ExportImageRequest, ExportImageTaskStatus, ImageId, Tag
-from ..models._facts import (
+from .._facts import (
     DEFAULT_ROLE_NAME,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     IMAGE_ID_PREFIX,
     MAX_DESCRIPTION,
     TAGGED_RESOURCE_TYPE,
 )
+from .._wait_loops import poll_until_done
+from .._waiting import Waiting
+from ..errors import ExportFailedError
+from ..export import cancel_export, start_export
+from ..models import DiskImageFormat, ExportImageRequest, ExportImageTaskStatus, ImageId, Tag
 from ..models.export import (
     ClientToken,
     Description,

@@ -23,9 +23,7 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, core_schema
 
-from ._any_case import AnyCase
-from ._base import CoreCheck, FrozenList, RequestModel, WireStr
-from ._facts import (
+from .._facts import (
     BUCKET_NAME_CHARACTERS,
     BUCKET_NAME_LENGTH,
     BUCKET_PREFIXES,
@@ -40,6 +38,8 @@ from ._facts import (
     TaggedResourceType,
     resource_id_pattern,
 )
+from ._any_case import AnyCase
+from ._base import CoreCheck, FrozenList, RequestModel, WireStr
 from .ids import ImageId
 from .tag import Tag
 from .task import ExportImageTaskFields

@@ -14,8 +14,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from ..models import ExportImageTask, ExportImageTaskStatus
-from ..models._facts import (
+from .._facts import (
     DEFAULT_ROLE_NAME,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     EXPORT_INSTANCE_TASK_ID_PREFIX,
@@ -23,6 +22,7 @@ from ..models._facts import (
     TASK_STATE_FILTER,
     resource_id_pattern,
 )
+from ..models import ExportImageTask, ExportImageTaskStatus
 from ._errors import Ec2Error
 from ._exports import (
     ExportRequest,

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from ..models import Tag
-from ..models._facts import (
+from .._facts import (
     IMAGE_ID_PREFIX,
     MAX_CLIENT_TOKEN,
     MAX_DESCRIPTION,
     TAGGED_RESOURCE_TYPE,
     resource_id_pattern,
 )
+from ..models import Tag
 from ..models.export import DiskImageFormat, tag_keys_problem
 from ._errors import Ec2Error
 

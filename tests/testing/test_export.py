@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus
-from ec2_export_image_tasks.models._facts import MAX_TAGS
+from ec2_export_image_tasks._facts import MAX_TAGS
 from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
 from ec2_export_image_tasks.waiter import wait_for_export
 
