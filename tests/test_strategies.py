@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from pydantic import Field, PlainValidator, StrictInt, TypeAdapter
 
 from ec2_export_image_tasks import ExportImageTask, Filter, strategies
-from ec2_export_image_tasks.models import ExportImageTaskId, ImageId, TagKey, TagValue
+from ec2_export_image_tasks.models import (
+    DescribeExportImageTasksResponse,
+    ExportImageResponse,
+    ExportImageTaskId,
+    ImageId,
+    TagKey,
+    TagValue,
+)
 from ec2_export_image_tasks.models._base import RequestModel, WireStr
 from ec2_export_image_tasks.models.export import ClientToken, ExportTaskId, RoleName, S3BucketName
 from ec2_export_image_tasks.testing import LocalEC2, make_client
@@ -89,6 +96,28 @@ def test_every_field_of_every_model_is_drawn(case: Case, key: str) -> None:
     drawn = find(case.dicts(), lambda boto: key in boto, settings=SEARCH)
 
     case.model.model_validate(drawn)
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_each_optional_key_may_be_absent(case: Case) -> None:
+    optional = {
+        field.alias or name
+        for name, field in case.model.model_fields.items()
+        if not field.is_required()
+    }
+
+    drawn = find(case.dicts(), lambda boto: not optional & boto.keys(), settings=SEARCH)
+
+    case.model.model_validate(drawn)
+
+
+@pytest.mark.parametrize("answer", [DescribeExportImageTasksResponse, ExportImageResponse])
+def test_an_answer_may_carry_response_metadata(answer: type[Any]) -> None:
+    dicts = cast("st.SearchStrategy[dict[str, Any]]", strategies.boto_dicts(answer))
+
+    drawn = find(dicts, lambda boto: "ResponseMetadata" in boto, settings=SEARCH)
+
+    assert drawn["ResponseMetadata"]["HTTPStatusCode"] == 200
 
 
 class _FutureTask(ExportImageTask, frozen=True):
