@@ -71,14 +71,14 @@ __all__ = [
     "xml_text",
 ]
 
-M = TypeVar("M", bound=BaseModel)
-D_co = TypeVar("D_co", covariant=True)
+_M = TypeVar("_M", bound=BaseModel)
+_D_co = TypeVar("_D_co", covariant=True)
 
 
-class _HasBotoForm(Protocol[D_co]):
-    """A model whose ``to_boto()`` gives ``D_co``: every model in :mod:`.models`."""
+class _HasBotoForm(Protocol[_D_co]):
+    """A model whose ``to_boto()`` gives ``_D_co``: every model in :mod:`.models`."""
 
-    def to_boto(self) -> D_co: ...
+    def to_boto(self) -> _D_co: ...
 
 
 _NOT_IN_XML = (
@@ -100,17 +100,17 @@ def xml_text(*, min_size: int = 0, max_size: int | None = None) -> st.SearchStra
     return st.text(alphabet, min_size=min_size, max_size=max_size)
 
 
-def boto_dicts(model: type[_HasBotoForm[D_co]]) -> st.SearchStrategy[D_co]:
+def boto_dicts(model: type[_HasBotoForm[_D_co]]) -> st.SearchStrategy[_D_co]:
     """Valid boto3-form dicts for ``model`` (any model of :mod:`ec2_export_image_tasks.models`),
     typed as its ``to_boto()`` is: ``boto_dicts(ExportImageTask)`` draws
     ``ExportImageTaskTypeDef``. Each optional key may be absent; an answer may carry
     ``ResponseMetadata``."""
     if not issubclass(model, BaseModel):
         raise TypeError(f"boto_dicts() takes a model class, not {model!r}")
-    return cast("st.SearchStrategy[D_co]", _model_dicts(model))
+    return cast("st.SearchStrategy[_D_co]", _model_dicts(model))
 
 
-def model_instances(model: type[M]) -> st.SearchStrategy[M]:
+def model_instances(model: type[_M]) -> st.SearchStrategy[_M]:
     """Valid instances of ``model``, each validated from one of :func:`boto_dicts`."""
     return _model_dicts(model).map(model.model_validate)
 
