@@ -55,14 +55,6 @@ def _imports(path: Path) -> list[str]:
 SOURCES = sorted(PACKAGE_DIR.rglob("*.py"))
 
 
-SHARED_FACTS = {
-    f"{PACKAGE}.models._export_image",
-    f"{PACKAGE}.models._request",
-    f"{PACKAGE}.models._tag",
-}
-"""The models' modules that hold EC2's facts (id forms, limits, tag rules), read by every room."""
-
-
 def _is_module(name: str) -> bool:
     path = PACKAGE_DIR.parent.joinpath(*name.split("."))
     return path.is_dir() or path.with_suffix(".py").is_file()
@@ -84,8 +76,7 @@ def test_a_private_module_is_imported_only_inside_its_own_package(path: Path) ->
     importer = _module_name(path)
     for imported in _imports(path):
         owner = _private_to(imported)
-        module = imported if _is_module(imported) else imported.rpartition(".")[0]
-        if owner is None or not imported.startswith(f"{PACKAGE}.") or module in SHARED_FACTS:
+        if owner is None or not imported.startswith(f"{PACKAGE}."):
             continue
         assert importer == owner or importer.startswith(f"{owner}."), (
             f"{importer} reaches into {imported}, private to {owner}"

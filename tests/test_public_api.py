@@ -17,7 +17,7 @@ import ec2_export_image_tasks
 import ec2_export_image_tasks.testing
 
 MAX_MODULES = 16
-MAX_OBJECTS = 114  # issue 19: 110 once the strategies are derived from the models
+MAX_OBJECTS = 110
 
 SURFACE: dict[str, set[str]] = {
     "ec2_export_image_tasks": {
@@ -124,40 +124,18 @@ SURFACE: dict[str, set[str]] = {
         "TypedPaginator",
     },
     "ec2_export_image_tasks.strategies": {
-        "cancel_export_task_request_dicts",
-        "cancel_export_task_requests",
+        "boto_dicts",
         "client_tokens",
-        "describe_export_image_tasks_request_dicts",
-        "describe_export_image_tasks_requests",
-        "describe_export_image_tasks_response_dicts",
-        "describe_export_image_tasks_responses",
         "disk_image_formats",
-        "export_image_request_dicts",
-        "export_image_requests",
-        "export_image_response_dicts",
-        "export_image_responses",
-        "export_image_task_dicts",
         "export_image_task_ids",
-        "export_image_tasks",
         "export_task_ids",
-        "export_task_s3_location_request_dicts",
-        "export_task_s3_location_requests",
-        "filter_dicts",
-        "filters",
         "image_ids",
-        "pagination_config_dicts",
-        "pagination_configs",
+        "model_instances",
         "role_names",
         "s3_bucket_names",
-        "s3_export_location_dicts",
-        "s3_export_locations",
         "statuses",
-        "tag_dicts",
         "tag_keys",
-        "tag_specification_dicts",
-        "tag_specifications",
         "tag_values",
-        "tags",
         "xml_text",
     },
     "ec2_export_image_tasks.testing": {

@@ -206,7 +206,7 @@ def test_a_retry_after_a_lost_answer_does_not_start_a_second_export(local: Local
     assert _listed(local) == [response.export_image_task_id]
 
 
-@given(request=strategies.export_image_requests())
+@given(request=strategies.model_instances(ExportImageRequest))
 @settings(max_examples=25)
 def test_every_valid_request_starts_the_export_it_describes(request: ExportImageRequest) -> None:
     tags = [tag for spec in request.tag_specifications or () for tag in spec.tags or ()]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
+from .._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest, json_schema
@@ -39,7 +40,7 @@ def _request(
     """The options as one request, validated once, before anything is sent."""
     return DescribeExportImageTasksRequest.model_validate(
         {
-            "Filters": [{"Name": "task-state", "Values": args.state}] if args.state else None,
+            "Filters": [{"Name": TASK_STATE_FILTER, "Values": args.state}] if args.state else None,
             "ExportImageTaskIds": args.ids,
             "PaginationConfig": pagination,
         }
@@ -49,7 +50,7 @@ def _request(
 def _list_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
     command.add_argument("--max-items", type=int, help="stop after this many tasks")
-    command.add_argument("--page-size", type=int, help="tasks per request (1 to 500)")
+    command.add_argument("--page-size", type=int, help=f"tasks per request (1 to {MAX_PAGE_SIZE})")
     command.add_argument("--starting-token", help="resume where a truncated listing stopped")
     command.add_argument(
         "--output", choices=OUTPUTS, help="table (default on a terminal) or json (otherwise)"

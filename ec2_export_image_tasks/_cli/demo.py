@@ -12,6 +12,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from .._facts import IMAGE_ID_PREFIX, TAGGED_RESOURCE_TYPE
+from ..models import DiskImageFormat
 from ..testing import LocalEC2
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ EXPORT_SECONDS = 8.0
 
 
 def _image(series: int, number: int) -> str:
-    return f"ami-{series + number:017x}"
+    return f"{IMAGE_ID_PREFIX}{series + number:017x}"
 
 
 # The running exports, oldest first: how long each takes, and how long before the demo opens it
@@ -49,10 +51,10 @@ def _export(local: LocalEC2, image_id: str, seconds: float, description: str | N
     local.export_seconds = seconds
     request: ExportImageRequestTypeDef = {
         "ImageId": image_id,
-        "DiskImageFormat": "VMDK",
+        "DiskImageFormat": DiskImageFormat.VMDK.value,
         "S3ExportLocation": {"S3Bucket": DEMO_BUCKET, "S3Prefix": "images/"},
         "TagSpecifications": [
-            {"ResourceType": "export-image-task", "Tags": [{"Key": "team", "Value": "imaging"}]}
+            {"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": [{"Key": "team", "Value": "imaging"}]}
         ],
     }
     if description is not None:

@@ -23,6 +23,14 @@ from botocore.exceptions import (
 from pydantic import TypeAdapter, ValidationError
 
 from .._export_calls import cancel_export, start_export
+from .._facts import (
+    DEFAULT_ROLE_NAME,
+    EXPORT_IMAGE_TASK_ID_PREFIX,
+    IMAGE_ID_PREFIX,
+    MAX_DESCRIPTION,
+    TAGGED_RESOURCE_TYPE,
+    tag_keys_problem,
+)
 from .._retry import is_transient
 from .._wait_loops import describe_export, poll_until_done
 from .._waiting import Waiting
@@ -39,7 +47,6 @@ from ..models import (
     S3BucketName,
     Tag,
 )
-from ..models._export_image import tag_keys_problem
 from . import output
 from ._deadline import cut_short_after
 from ._signals import EndedBySignal
@@ -145,7 +152,7 @@ def _add_following(command: argparse.ArgumentParser, *, wait_option: bool) -> No
 
 def wait_arguments(command: argparse.ArgumentParser) -> None:
     """``wait TASK_ID [--timeout S] [--interval S]``."""
-    command.add_argument("task_id", metavar="TASK_ID", help="export-ami-...")
+    command.add_argument("task_id", metavar="TASK_ID", help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...")
     _add_following(command, wait_option=False)
 
 
@@ -183,7 +190,9 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
 
 def export_arguments(command: argparse.ArgumentParser) -> None:
     """``export IMAGE_ID --bucket B --format F [...]``."""
-    command.add_argument("image_id", metavar="IMAGE_ID", type=_checked(ImageId), help="ami-...")
+    command.add_argument(
+        "image_id", metavar="IMAGE_ID", type=_checked(ImageId), help=f"{IMAGE_ID_PREFIX}..."
+    )
     command.add_argument(
         "--bucket", required=True, type=_checked(S3BucketName), help="the S3 bucket to export to"
     )
@@ -194,9 +203,13 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--role-name",
         type=_checked(RoleName),
-        help="the IAM role VM Import/Export uses (default on AWS's side: vmimport)",
+        help=f"the IAM role VM Import/Export uses (default on AWS's side: {DEFAULT_ROLE_NAME})",
     )
-    command.add_argument("--description", type=_checked(Description), help="up to 255 characters")
+    command.add_argument(
+        "--description",
+        type=_checked(Description),
+        help=f"up to {MAX_DESCRIPTION} characters",
+    )
     command.add_argument(
         "--tag",
         action=_AddTag,
@@ -218,7 +231,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
-    tags = [{"ResourceType": "export-image-task", "Tags": args.tags}] if args.tags else None
+    tags = [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
     parameters = {
         "ImageId": args.image_id,
         "DiskImageFormat": args.format.upper(),
@@ -373,7 +386,10 @@ def export(run: Invocation) -> int:
 def cancel_arguments(command: argparse.ArgumentParser) -> None:
     """``cancel TASK_ID``."""
     command.add_argument(
-        "task_id", metavar="TASK_ID", type=_checked(ExportTaskId), help="export-ami-..."
+        "task_id",
+        metavar="TASK_ID",
+        type=_checked(ExportTaskId),
+        help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +23,21 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, core_schema
 
+from .._facts import (
+    BUCKET_NAME_CHARACTERS,
+    BUCKET_NAME_LENGTH,
+    BUCKET_PREFIXES,
+    BUCKET_SUFFIXES,
+    EXPORT_IMAGE_TASK_ID_PREFIX,
+    EXPORT_INSTANCE_TASK_ID_PREFIX,
+    MAX_CLIENT_TOKEN,
+    MAX_DESCRIPTION,
+    MAX_ROLE_NAME,
+    ROLE_NAME_CHARACTERS,
+    TaggedResourceType,
+    resource_id_pattern,
+    tag_keys_problem,
+)
 from ._any_case import AnyCase
 from ._base import CoreCheck, FrozenList, RequestModel, WireStr
 from ._ids import ImageId
@@ -30,8 +45,6 @@ from ._tag import Tag
 from ._task import ExportImageTaskFields
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from mypy_boto3_ec2.type_defs import (
         CancelExportTaskRequestTypeDef,
         ExportImageRequestTypeDef,
@@ -41,9 +54,6 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
-    "BUCKET_PREFIXES",
-    "BUCKET_SUFFIXES",
-    "MAX_TAGS",
     "CancelExportTaskRequest",
     "ClientToken",
     "Description",
@@ -55,7 +65,6 @@ __all__ = [
     "RoleName",
     "S3BucketName",
     "TagSpecification",
-    "tag_keys_problem",
 ]
 
 
@@ -112,10 +121,10 @@ ExportTaskId = Annotated[
     str,
     StringConstraints(strict=True),
     _Matching(
-        r"^export-(?:ami|i)-(?:[0-9a-f]{17}|[0-9a-f]{8})$",
+        resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX, EXPORT_INSTANCE_TASK_ID_PREFIX),
         "export_task_id",
-        "An export task id is export-ami- (an image's) or export-i- (an instance's), then 8 or "
-        "17 lowercase hex digits",
+        f"An export task id is {EXPORT_IMAGE_TASK_ID_PREFIX} (an image's) or "
+        f"{EXPORT_INSTANCE_TASK_ID_PREFIX} (an instance's), then 8 or 17 lowercase hex digits",
     ),
 ]
 """What ``CancelExportTask`` takes: an image export's id or an instance export's."""
@@ -123,11 +132,10 @@ ExportTaskId = Annotated[
 RoleName = Annotated[
     str,
     StringConstraints(strict=True),
-    # IAM's RoleName: length 1..64, pattern [\w+=,.@-]+ (IAM API Reference, Role data type).
     _Matching(
-        r"^[A-Za-z0-9_+=,.@-]{1,64}$",
+        f"^[{ROLE_NAME_CHARACTERS}]{{1,{MAX_ROLE_NAME}}}$",
         "role_name",
-        "An IAM role name is 1 to 64 of: letters, digits and _+=,.@-",
+        f"An IAM role name is 1 to {MAX_ROLE_NAME} of: letters, digits and _+=,.@-",
     ),
 ]
 """An IAM role name; the service uses the role named ``vmimport`` when none is given."""
@@ -135,26 +143,19 @@ RoleName = Annotated[
 ClientToken = Annotated[
     str,
     StringConstraints(strict=True),
-    # EC2's idempotency tokens: "a unique, case-sensitive string of up to 64 ASCII characters"
-    # (Amazon EC2 API Reference, "Ensuring idempotency"); an empty token idempotizes nothing.
+    # An empty token idempotizes nothing.
     _Matching(
-        r"^[\x00-\x7f]{1,64}$",
+        rf"^[\x00-\x7f]{{1,{MAX_CLIENT_TOKEN}}}$",
         "client_token",
-        "A client token is 1 to 64 ASCII characters",
+        f"A client token is 1 to {MAX_CLIENT_TOKEN} ASCII characters",
     ),
 ]
 """EC2's idempotency token; botocore generates one (a UUID) when none is given."""
 
-Description = Annotated[str, StringConstraints(strict=True, max_length=255)]
+Description = Annotated[str, StringConstraints(strict=True, max_length=MAX_DESCRIPTION)]
 """At most 255 characters, as ``ExportImage`` documents."""
 
-BUCKET_PREFIXES = ("xn--", "sthree-", "amzn-s3-demo-")
-"""Prefixes S3 reserves (``sthree-configurator`` begins with ``sthree-``)."""
-BUCKET_SUFFIXES = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
-"""Suffixes S3 reserves for access point aliases, Multi-Region Access Points, directory and
-table buckets."""
-
-_NOT_BUCKET_CHARACTER = re.compile(r"[^a-z0-9.-]")
+_NOT_BUCKET_CHARACTER = re.compile(f"[^{BUCKET_NAME_CHARACTERS}]")
 _IP_ADDRESS_FORM = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,3}){3}")
 
 
@@ -165,8 +166,11 @@ def _s3_bucket_name(name: str) -> str:
     Not checked here: uniqueness, and the bucket's existence (EC2 answers for those). Legacy
     us-east-1 names from before March 2018, which may hold capitals or underscores, are refused.
     """
-    if not 3 <= len(name) <= 63:
-        raise ValueError(f"a bucket name is 3 to 63 characters long, not {len(name)}")
+    shortest, longest = BUCKET_NAME_LENGTH
+    if not shortest <= len(name) <= longest:
+        raise ValueError(
+            f"a bucket name is {shortest} to {longest} characters long, not {len(name)}"
+        )
     if bad := _NOT_BUCKET_CHARACTER.search(name):
         raise ValueError(
             f"a bucket name holds only lowercase letters, digits, dots and hyphens, not {bad[0]!r}"
@@ -184,23 +188,25 @@ def _s3_bucket_name(name: str) -> str:
     return name
 
 
-S3BucketName = Annotated[str, StringConstraints(strict=True), AfterValidator(_s3_bucket_name)]
+_BUCKET_NAME_SHAPE = (
+    f"^[a-z0-9][{BUCKET_NAME_CHARACTERS}]"
+    f"{{{BUCKET_NAME_LENGTH[0] - 2},{BUCKET_NAME_LENGTH[1] - 2}}}[a-z0-9]$"
+)
+
+S3BucketName = Annotated[
+    str,
+    StringConstraints(strict=True),
+    AfterValidator(_s3_bucket_name),
+    # Already true of a name the rules took; said as a pattern so that the JSON Schema and the
+    # strategies know the shape of a bucket name (a check in Rust, no Python call).
+    _Matching(
+        _BUCKET_NAME_SHAPE,
+        "s3_bucket_name",
+        "A bucket name is lowercase letters, digits, dots and hyphens, "
+        f"{BUCKET_NAME_LENGTH[0]} to {BUCKET_NAME_LENGTH[1]} of them",
+    ),
+]
 """A general purpose S3 bucket name, by S3's naming rules."""
-
-MAX_TAGS = 50
-"""EC2's limit of tags per resource (Amazon EC2 User Guide, "Tag restrictions")."""
-
-
-def tag_keys_problem(keys: Sequence[str]) -> str | None:
-    """Why tags with these keys cannot all be on one resource, or None when they can."""
-    if len(keys) > MAX_TAGS:
-        return f"{len(keys)} tags; a resource takes at most {MAX_TAGS}"
-    seen: set[str] = set()
-    for key in keys:
-        if key in seen:
-            return f"the tag key {key!r} is given twice"
-        seen.add(key)
-    return None
 
 
 class ExportTaskS3LocationRequest(RequestModel, frozen=True):
@@ -217,7 +223,7 @@ class ExportTaskS3LocationRequest(RequestModel, frozen=True):
 class TagSpecification(RequestModel, frozen=True):
     """Tags for the new export image task; ``ExportImage`` tags nothing else."""
 
-    resource_type: Literal["export-image-task"]
+    resource_type: TaggedResourceType
     tags: FrozenList[Tag] | None = None
 
     @field_validator("tags")

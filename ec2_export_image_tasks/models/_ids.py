@@ -4,11 +4,14 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
+from .._facts import EXPORT_IMAGE_TASK_ID_PREFIX, IMAGE_ID_PREFIX, resource_id_pattern
+
 __all__ = ["ExportImageTaskId", "ImageId"]
 
 ExportImageTaskId = Annotated[
-    str, StringConstraints(strict=True, pattern=r"^export-ami-(?:[0-9a-f]{17}|[0-9a-f]{8})$")
+    str,
+    StringConstraints(strict=True, pattern=resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX)),
 ]
 ImageId = Annotated[
-    str, StringConstraints(strict=True, pattern=r"^ami-(?:[0-9a-f]{17}|[0-9a-f]{8})$")
+    str, StringConstraints(strict=True, pattern=resource_id_pattern(IMAGE_ID_PREFIX))
 ]

@@ -14,6 +14,7 @@ from pydantic import (
     field_validator,
 )
 
+from .._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from ._base import FrozenList, RequestModel, WireStr
 from ._ids import ExportImageTaskId
 from ._status import ExportImageTaskStatus
@@ -25,10 +26,7 @@ if TYPE_CHECKING:
         PaginatorConfigTypeDef,
     )
 
-__all__ = ["TASK_STATE", "DescribeExportImageTasksRequest", "Filter", "PaginationConfig"]
-
-TASK_STATE = "task-state"
-"""The one filter name the API documents."""
+__all__ = ["DescribeExportImageTasksRequest", "Filter", "PaginationConfig"]
 
 _STATE_VALUES = frozenset(status.value for status in ExportImageTaskStatus)
 _STATES = ", ".join(repr(status.value) for status in ExportImageTaskStatus)
@@ -39,7 +37,7 @@ class Filter(RequestModel, frozen=True):
 
     model_config: ClassVar[ConfigDict] = ConfigDict(
         json_schema_extra={
-            "if": {"properties": {"Name": {"const": TASK_STATE}}},
+            "if": {"properties": {"Name": {"const": TASK_STATE_FILTER}}},
             "then": {
                 "properties": {
                     "Values": {
@@ -58,7 +56,7 @@ class Filter(RequestModel, frozen=True):
     def _task_states_are_statuses(
         cls, values: tuple[str, ...], info: ValidationInfo
     ) -> tuple[str, ...]:
-        if info.data.get("name") == TASK_STATE:
+        if info.data.get("name") == TASK_STATE_FILTER:
             for value in values:
                 if value not in _STATE_VALUES:
                     raise ValueError(f"{value!r} is not a task-state; use one of {_STATES}")
@@ -67,7 +65,7 @@ class Filter(RequestModel, frozen=True):
     @classmethod
     def task_state(cls, *statuses: ExportImageTaskStatus) -> Self:
         """The ``task-state`` filter matching any of ``statuses``."""
-        return cls(name=TASK_STATE, values=tuple(str(status) for status in statuses))
+        return cls(name=TASK_STATE_FILTER, values=tuple(str(status) for status in statuses))
 
     def to_boto(self) -> FilterTypeDef:
         """The boto3 form."""
@@ -79,7 +77,7 @@ class PaginationConfig(RequestModel, frozen=True):
 
     max_items: Annotated[StrictInt, Field(ge=1)] | None = None
     # The service's MaxResults range; botocore itself checks only the minimum.
-    page_size: Annotated[StrictInt, Field(ge=1, le=500)] | None = None
+    page_size: Annotated[StrictInt, Field(ge=1, le=MAX_PAGE_SIZE)] | None = None
     starting_token: Annotated[str, StringConstraints(strict=True, min_length=1)] | None = None
 
     def to_boto(self) -> PaginatorConfigTypeDef:

@@ -14,11 +14,17 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from .._facts import (
+    DEFAULT_ROLE_NAME,
+    EXPORT_IMAGE_TASK_ID_PREFIX,
+    EXPORT_INSTANCE_TASK_ID_PREFIX,
+    IMAGE_ID_PREFIX,
+    TASK_STATE_FILTER,
+    resource_id_pattern,
+)
 from ..models import ExportImageTask, ExportImageTaskStatus
-from ..models._request import TASK_STATE
 from ._errors import Ec2Error
 from ._exports import (
-    DEFAULT_ROLE_NAME,
     ExportRequest,
     check_client_token,
     check_export,
@@ -31,7 +37,9 @@ from ._paging import DescribeQuery, TaskPage, offset_of, page_size, token_for
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_EXPORT_TASK_ID = re.compile(r"export-(?:ami|i)-(?:[0-9a-f]{8}|[0-9a-f]{17})")
+_EXPORT_TASK_ID = re.compile(
+    resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX, EXPORT_INSTANCE_TASK_ID_PREFIX)
+)
 
 
 class ExportImageTasksBackend:
@@ -137,7 +145,7 @@ class ExportImageTasksBackend:
                     )
             tasks = [by_id[task_id] for task_id in dict.fromkeys(query.task_ids)]
         for name, values in query.filters:
-            if name != TASK_STATE:
+            if name != TASK_STATE_FILTER:
                 raise Ec2Error("InvalidParameterValue", f"The filter '{name}' is invalid")
             tasks = [task for task in tasks if task.get("Status") in values]
         return tasks
@@ -179,7 +187,7 @@ class ExportImageTasksBackend:
         return next(
             candidate
             for number in self._export_numbers
-            if (candidate := f"export-ami-{number:017x}") not in held
+            if (candidate := _sample_id(EXPORT_IMAGE_TASK_ID_PREFIX, number)) not in held
         )
 
     def _cancel_export_task(self, task_id: str) -> None:
@@ -189,7 +197,8 @@ class ExportImageTasksBackend:
             raise Ec2Error(
                 "InvalidExportTaskID.Malformed",
                 f"The export task ID '{task_id}' is malformed: "
-                "expected export-ami- or export-i- and 8 or 17 hex digits",
+                f"expected {EXPORT_IMAGE_TASK_ID_PREFIX} or {EXPORT_INSTANCE_TASK_ID_PREFIX} "
+                "and 8 or 17 hex digits",
             )
         now = self.now()
         stored = next((stored for stored in self._known(now) if stored.task_id == task_id), None)
@@ -211,6 +220,11 @@ def _export_result(stored: StoredTask, request: ExportRequest, now: float) -> Ta
     return {**stored.as_of(now), "DiskImageFormat": request.disk_image_format, "RoleName": role}
 
 
+def _sample_id(prefix: str, number: int) -> str:
+    """The id ``number`` in EC2's long form: ``prefix`` and 17 hex digits."""
+    return f"{prefix}{number:017x}"
+
+
 def sample_task(
     number: int, status: ExportImageTaskStatus = ExportImageTaskStatus.ACTIVE
 ) -> ExportImageTask:
@@ -220,8 +234,8 @@ def sample_task(
     """
     task: dict[str, object] = {
         "Description": f"nightly export {number}",
-        "ExportImageTaskId": f"export-ami-{number:017x}",
-        "ImageId": f"ami-{number:017x}",
+        "ExportImageTaskId": _sample_id(EXPORT_IMAGE_TASK_ID_PREFIX, number),
+        "ImageId": _sample_id(IMAGE_ID_PREFIX, number),
         "S3ExportLocation": {"S3Bucket": "exports", "S3Prefix": "images/"},
         "Status": status.value,
         "Tags": [{"Key": "team", "Value": "imaging"}, {"Key": "number", "Value": str(number)}],

@@ -2,7 +2,7 @@
 
 - EC2 API Reference, "Error codes for the Amazon EC2 API" (common and per-action client errors):
   ``UnauthorizedOperation``, ``DryRunOperation``, ``IdempotentParameterMismatch``,
-  ``InvalidParameterValue``, ``MissingParameter``, ``InvalidPaginationToken``,
+  ``InvalidParameterValue``, ``MissingParameter``, ``UnknownParameter``, ``InvalidPaginationToken``,
   ``InvalidAMIID.Malformed``, ``InvalidAMIID.NotFound``, ``InvalidExportTaskID.Malformed``,
   ``InvalidExportTaskID.NotFound``, ``InvalidExportImageTaskId.NotFound`` and ``IncorrectState``.
 - A documented guess, where AWS names no code: a bucket that does not exist (the ExportImage

@@ -9,21 +9,22 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from ..models import Tag
+from .._facts import (
+    IMAGE_ID_PREFIX,
+    MAX_CLIENT_TOKEN,
+    MAX_DESCRIPTION,
+    TAGGED_RESOURCE_TYPE,
+    resource_id_pattern,
+    tag_keys_problem,
+)
+from ..models import DiskImageFormat, Tag
 from ._errors import Ec2Error
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-DISK_IMAGE_FORMATS = ("VMDK", "RAW", "VHD")
-DEFAULT_ROLE_NAME = "vmimport"
-"""The role EC2 uses when ``ExportImage`` names none."""
-EXPORT_TASK_RESOURCE = "export-image-task"
-"""The one resource type ``ExportImage``'s ``TagSpecifications`` may name."""
-MAX_CLIENT_TOKEN = 64
-MAX_DESCRIPTION = 255
-
-_AMI_ID = re.compile(r"ami-(?:[0-9a-f]{8}|[0-9a-f]{17})")
+_DISK_IMAGE_FORMATS = tuple(disk_image_format.value for disk_image_format in DiskImageFormat)
+_IMAGE_ID = re.compile(resource_id_pattern(IMAGE_ID_PREFIX))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def without_token(request: ExportRequest) -> ExportRequest:
 
 
 def check_client_token(token: str) -> None:
-    """EC2's limit on an idempotency token: 64 ASCII characters."""
+    """EC2's limit on an idempotency token: :data:`MAX_CLIENT_TOKEN` ASCII characters."""
     if len(token) > MAX_CLIENT_TOKEN or not token.isascii():
         raise Ec2Error(
             "InvalidParameterValue",
@@ -82,15 +83,17 @@ def check_client_token(token: str) -> None:
 def check_export(request: ExportRequest, images: set[str], buckets: set[str]) -> None:
     """Refuse what EC2 refuses in an ``ExportImage`` request, in the order it checks."""
     image_id = request.image_id
-    if not _AMI_ID.fullmatch(image_id):
-        raise Ec2Error("InvalidAMIID.Malformed", f'Invalid id: "{image_id}" (expecting "ami-...")')
+    if not _IMAGE_ID.fullmatch(image_id):
+        raise Ec2Error(
+            "InvalidAMIID.Malformed", f'Invalid id: "{image_id}" (expecting "{IMAGE_ID_PREFIX}...")'
+        )
     if image_id not in images:
         raise Ec2Error("InvalidAMIID.NotFound", f"The image id '[{image_id}]' does not exist")
-    if request.disk_image_format not in DISK_IMAGE_FORMATS:
+    if request.disk_image_format not in _DISK_IMAGE_FORMATS:
         raise Ec2Error(
             "InvalidParameterValue",
             f"Value ({request.disk_image_format}) for parameter DiskImageFormat is invalid. "
-            f"Expecting one of {', '.join(DISK_IMAGE_FORMATS)}.",
+            f"Expecting one of {', '.join(_DISK_IMAGE_FORMATS)}.",
         )
     if request.s3_bucket not in buckets:
         raise Ec2Error(
@@ -106,23 +109,23 @@ def check_export(request: ExportRequest, images: set[str], buckets: set[str]) ->
         )
     for resource_type, tags in request.tag_specifications:
         check_tags(resource_type, tags)
+    # Every specification tags the one task: the keys are unique, and counted, across them all.
+    problem = tag_keys_problem([key for _, tags in request.tag_specifications for key, _ in tags])
+    if problem is not None:
+        raise Ec2Error("InvalidParameterValue", f"The tags cannot all be on the task: {problem}.")
 
 
 def check_tags(resource_type: str, tags: Sequence[tuple[str, str]]) -> None:
     """Tags are checked with the :class:`~..models.Tag` model, as EC2 checks tags."""
-    if resource_type != EXPORT_TASK_RESOURCE:
+    if resource_type != TAGGED_RESOURCE_TYPE:
         raise Ec2Error(
             "InvalidParameterValue",
             f"'{resource_type}' is not a valid taggable resource type for this operation: "
-            f"use '{EXPORT_TASK_RESOURCE}'.",
+            f"use '{TAGGED_RESOURCE_TYPE}'.",
         )
-    seen: set[str] = set()
     for key, value in tags:
         try:
             Tag(key=key, value=value)
         except ValidationError as error:
             reason = error.errors()[0]["msg"]
             raise Ec2Error("InvalidParameterValue", f"Tag {key!r}: {reason}") from None
-        if key in seen:
-            raise Ec2Error("InvalidParameterValue", f"Duplicate tag key '{key}' specified.")
-        seen.add(key)

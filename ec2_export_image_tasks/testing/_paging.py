@@ -14,15 +14,13 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .._facts import MAX_PAGE_SIZE
 from ._errors import Ec2Error
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ._lifecycle import Task
-
-MAX_RESULTS = 500
-"""The largest ``MaxResults`` EC2 accepts; without ``MaxResults`` a page holds every task left."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +47,12 @@ class TaskPage:
 
 
 def page_size(max_results: int | None) -> int | None:
-    """The page size ``MaxResults`` asks for, if EC2 accepts it."""
-    if max_results is not None and not 1 <= max_results <= MAX_RESULTS:
+    """The page size ``MaxResults`` asks for, if EC2 accepts it; None, every task left."""
+    if max_results is not None and not 1 <= max_results <= MAX_PAGE_SIZE:
         raise Ec2Error(
             "InvalidParameterValue",
             f"Value ( {max_results} ) for parameter maxResults is invalid. "
-            f"Expecting a value between 1 and {MAX_RESULTS}.",
+            f"Expecting a value between 1 and {MAX_PAGE_SIZE}.",
         )
     return max_results
 

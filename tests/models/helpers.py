@@ -42,14 +42,21 @@ AWS_PREFIXES = ["".join(letters) + ":" for letters in itertools.product("aA", "w
 
 @dataclass(frozen=True)
 class Case:
-    """A model, the strategy for the boto3 dicts it must take, and the one for its instances."""
+    """A model, with the strategies for the boto3 dicts it must take and for its instances."""
 
     model: type[BaseModel]
-    dicts: Callable[[], st.SearchStrategy[Mapping[str, Any]]]
-    instances: Callable[[], st.SearchStrategy[BaseModel]]
 
     def __str__(self) -> str:
         return self.model.__name__
+
+    def dicts(self) -> st.SearchStrategy[Mapping[str, Any]]:
+        """Valid boto3 dicts for the model: ``strategies.boto_dicts``."""
+        model = cast("type[_Boto]", self.model)
+        return strategies.boto_dicts(model)
+
+    def instances(self) -> st.SearchStrategy[BaseModel]:
+        """Valid instances of the model: ``strategies.model_instances``."""
+        return strategies.model_instances(self.model)
 
     @property
     def boto_keys(self) -> list[str]:
@@ -72,42 +79,26 @@ _KEY_NAMES = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,19}", fullmatch=True)
 
 
 RESPONSE_CASES = [
-    Case(Tag, strategies.tag_dicts, strategies.tags),
-    Case(S3ExportLocation, strategies.s3_export_location_dicts, strategies.s3_export_locations),
-    Case(ExportImageTask, strategies.export_image_task_dicts, strategies.export_image_tasks),
-    Case(
+    Case(model)
+    for model in (
+        Tag,
+        S3ExportLocation,
+        ExportImageTask,
         DescribeExportImageTasksResponse,
-        strategies.describe_export_image_tasks_response_dicts,
-        strategies.describe_export_image_tasks_responses,
-    ),
-    Case(
         ExportImageResponse,
-        strategies.export_image_response_dicts,
-        strategies.export_image_responses,
-    ),
+    )
 ]
 REQUEST_CASES = [
-    Case(Filter, strategies.filter_dicts, strategies.filters),
-    Case(PaginationConfig, strategies.pagination_config_dicts, strategies.pagination_configs),
-    Case(
+    Case(model)
+    for model in (
+        Filter,
+        PaginationConfig,
         DescribeExportImageTasksRequest,
-        strategies.describe_export_image_tasks_request_dicts,
-        strategies.describe_export_image_tasks_requests,
-    ),
-    Case(
         ExportTaskS3LocationRequest,
-        strategies.export_task_s3_location_request_dicts,
-        strategies.export_task_s3_location_requests,
-    ),
-    Case(TagSpecification, strategies.tag_specification_dicts, strategies.tag_specifications),
-    Case(
-        ExportImageRequest, strategies.export_image_request_dicts, strategies.export_image_requests
-    ),
-    Case(
+        TagSpecification,
+        ExportImageRequest,
         CancelExportTaskRequest,
-        strategies.cancel_export_task_request_dicts,
-        strategies.cancel_export_task_requests,
-    ),
+    )
 ]
 CASES = RESPONSE_CASES + REQUEST_CASES
 

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import strategies
+from ec2_export_image_tasks._facts import BUCKET_PREFIXES, BUCKET_SUFFIXES, MAX_TAGS
 from ec2_export_image_tasks.models import (
     CancelExportTaskRequest,
     DiskImageFormat,
@@ -22,7 +23,6 @@ from ec2_export_image_tasks.models import (
     Tag,
     TagSpecification,
 )
-from ec2_export_image_tasks.models._export_image import BUCKET_PREFIXES, BUCKET_SUFFIXES, MAX_TAGS
 
 from .helpers import ASTRAL, AWS_PREFIXES, rejected, to_boto
 
@@ -324,7 +324,7 @@ def test_an_unknown_key_in_a_request_tag_is_rejected_naming_it() -> None:
 
 @given(data=st.data())
 def test_a_response_checks_what_an_export_image_task_checks(data: st.DataObject) -> None:
-    response = data.draw(strategies.export_image_response_dicts())
+    response = data.draw(strategies.boto_dicts(ExportImageResponse))
     field, value = data.draw(
         st.sampled_from(
             [

@@ -32,7 +32,7 @@ from ec2_export_image_tasks import (
 )
 from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.paginator._fast_page import counts as fast_page_counts
-from ec2_export_image_tasks.strategies import export_image_task_dicts
+from ec2_export_image_tasks.strategies import boto_dicts
 from ec2_export_image_tasks.testing import Reply, answer_with, make_client, sample_task
 from ec2_export_image_tasks.testing import _xml as xml
 from ec2_export_image_tasks.testing._glue import CREDENTIALS, SESSION_VARIABLES
@@ -135,7 +135,7 @@ class Document:
 @st.composite
 def documents(draw: st.DrawFn, max_tasks: int = 6) -> Document:
     """A DescribeExportImageTasks answer: valid tasks, written in any way XML allows."""
-    tasks = draw(st.lists(export_image_task_dicts(), max_size=max_tasks))
+    tasks = draw(st.lists(boto_dicts(ExportImageTask), max_size=max_tasks))
     items = [Node("item", _task_nodes(task)) for task in tasks]
     expected = draw(st.sampled_from(["fast"] * 6 + [*STEP_ASIDE, "root", "no result list"]))
     if expected in STEP_ASIDE:

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus, wait_for_export
+from ec2_export_image_tasks._facts import MAX_TAGS
 from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
 
 if TYPE_CHECKING:
@@ -217,14 +218,26 @@ def test_a_bad_export_is_refused_with_ec2s_code_and_starts_nothing(
         [{"Key": "k" * 128, "Value": ""}],
         [{"Key": "k", "Value": "v" * 257}],
         [{"Key": "k", "Value": "1"}, {"Key": "k", "Value": "2"}],
+        [{"Key": f"k{number}", "Value": ""} for number in range(MAX_TAGS + 1)],
     ],
-    ids=["aws-prefix", "aws-prefix-any-case", "long-key", "long-value", "duplicate-key"],
+    ids=["aws-prefix", "aws-prefix-any-case", "long-key", "long-value", "duplicate-key", "51-tags"],
 )
 def test_tags_the_tag_model_refuses_are_refused(local: LocalEC2, tags: list[Any]) -> None:
     with pytest.raises(ClientError) as raised:
         _export(local, TagSpecifications=[{"ResourceType": "export-image-task", "Tags": tags}])
 
     assert _code(raised) == "InvalidParameterValue"
+    assert local.tasks == ()
+
+
+def test_a_key_given_in_two_tag_specifications_is_refused(local: LocalEC2) -> None:
+    one = {"ResourceType": "export-image-task", "Tags": [{"Key": "team", "Value": "a"}]}
+
+    with pytest.raises(ClientError) as raised:
+        _export(local, TagSpecifications=[one, one])
+
+    assert _code(raised) == "InvalidParameterValue"
+    assert "the tag key 'team' is given twice" in str(raised.value)
     assert local.tasks == ()
 
 

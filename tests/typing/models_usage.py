@@ -149,20 +149,3 @@ def handling_invalid_input(boto: dict[str, object]) -> None:
     except ValidationError as error:
         _caught: ValueError = error
         assert_type(error.error_count(), int)
-
-
-def strategies_give_boto3_typed_dicts() -> None:
-    from hypothesis.strategies import SearchStrategy
-
-    from ec2_export_image_tasks import strategies
-
-    assert_type(strategies.export_image_task_dicts(), SearchStrategy[ExportImageTaskTypeDef])
-    assert_type(strategies.tag_dicts(), SearchStrategy[TagTypeDef])
-    assert_type(strategies.filter_dicts(), SearchStrategy[FilterTypeDef])
-    assert_type(
-        strategies.describe_export_image_tasks_response_dicts(),
-        SearchStrategy[DescribeExportImageTasksPageTypeDef],
-    )
-    assert_type(strategies.export_image_tasks(), SearchStrategy[ExportImageTask])
-
-    _task: ExportImageTaskTypeDef = strategies.tag_dicts().example()  # expect-error
