@@ -5,8 +5,8 @@ validated) twice: without a full collection inside the timed run, and with one (
 loaded service model makes a full collection cost a fifth of a short run, the same on both
 sides, which dilutes the ratio); the instruction-count ratio under ``valgrind --tool=callgrind``
 (deterministic where CPU time is noisy); items per second; how many pages the fast parse took;
-the peak memory of paging 40 pages against 4; and what importing the package's main names adds
-over ``import boto3, pydantic``.
+the peak memory of paging 40 pages against 4; and the package's own share of importing its
+main names, after ``import boto3, pydantic`` and pydantic's first model.
 
     .venv/bin/python benchmarks/paging.py [--skip-instructions]
 """
@@ -42,7 +42,7 @@ PAGE_SIZE = 500
 CPU_BOUND = 0.6
 INSTRUCTIONS_BOUND = 0.55
 MEMORY_BOUND = 1.5
-IMPORT_BOUND_MS = 50.0
+IMPORT_BOUND_MS = 20.0
 # An account's mix: one task in five still exporting (with progress and a message).
 STATUSES = (
     [ExportImageTaskStatus.ACTIVE]
@@ -145,17 +145,23 @@ import time
 start = time.perf_counter()
 import boto3, pydantic
 middle = time.perf_counter()
+class _First(pydantic.BaseModel):  # pydantic's own cost of a program's first model
+    x: int
+_First(x=1)
+first_model = time.perf_counter()
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskPaginator  # what users use
+ExportImageTask, ExportImageTaskPaginator  # loaded on first use: use them
 import sys
 end = time.perf_counter()
 assert "mypy_boto3_ec2" not in sys.modules, "mypy_boto3_ec2 was imported at run time"
-print(end - middle, middle - start)
+print(end - first_model, first_model - middle, middle - start)
 """
 
 
-def import_cost_ms(runs: int) -> tuple[float, float]:
-    """Median wall time the main names add, and that of ``import boto3, pydantic`` (to show
-    how loaded the machine is), each run a fresh process, bytecode cached.
+def import_cost_ms(runs: int) -> tuple[float, float, float]:
+    """Median wall times, each run a fresh process with bytecode cached: the package's own
+    share of an import (after pydantic's first model, which any pydantic program pays), that
+    first model, and ``import boto3, pydantic`` (to show how loaded the machine is).
 
     An installed package has its bytecode compiled; ``PYTHONDONTWRITEBYTECODE`` (set in some
     CI shells) would have every run compile this package from source, so the runs share a
@@ -172,8 +178,10 @@ def import_cost_ms(runs: int) -> tuple[float, float]:
             [float(seconds) for seconds in subprocess.check_output(probe, env=environment).split()]
             for _ in range(runs)
         ]
-    added, base = (statistics.median(column) * 1000 for column in zip(*samples, strict=True))
-    return added, base
+    share, first_model, base = (
+        statistics.median(column) * 1000 for column in zip(*samples, strict=True)
+    )
+    return share, first_model, base
 
 
 def _measured_by_callgrind(pages: int) -> None:
@@ -243,7 +251,7 @@ def main() -> int:
     fast_pages, aside_pages = counts.fast, sum(counts.stepped_aside.values())
     instructions = None if args.skip_instructions else instruction_ratio(4)
     small, large = peak_memory(4), peak_memory(40)
-    added_ms, base_ms = import_cost_ms(7)
+    share_ms, first_model_ms, base_ms = import_cost_ms(7)
     checks = [
         (
             f"CPU typed / plain, no full GC (median of {args.rounds})",
@@ -276,10 +284,11 @@ def main() -> int:
             f"<= {MEMORY_BOUND}",
         ),
         ("import boto3, pydantic (for scale)", f"{base_ms:.1f} ms", True, ""),
+        ("pydantic's first model (any pydantic program's)", f"{first_model_ms:.1f} ms", True, ""),
         (
-            "import time added",
-            f"{added_ms:.1f} ms",
-            added_ms <= IMPORT_BOUND_MS,
+            "the package's own import share",
+            f"{share_ms:.1f} ms",
+            share_ms <= IMPORT_BOUND_MS,
             f"<= {IMPORT_BOUND_MS:.0f} ms",
         ),
     ]

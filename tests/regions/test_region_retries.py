@@ -20,6 +20,7 @@ from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, Pagin
 from ec2_export_image_tasks.testing.aio import local_session
 
 from ..paginator.helpers import ShapedListing, ids
+from .helpers import recording_sleeps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -57,14 +58,6 @@ def _listed(
     listings: Mapping[str, ShapedListing], page_size: int
 ) -> tuple[dict[str, list[str | None]], list[float]]:
     """Each region's task ids, as listed, and the waits between tries."""
-    waits: list[float] = []
-    real_sleep = asyncio.sleep
-
-    async def recorded(delay: float) -> None:
-        if delay > 0:
-            waits.append(delay)
-        await real_sleep(0)
-
     request = DescribeExportImageTasksRequest(
         pagination_config=PaginationConfig(page_size=page_size)
     )
@@ -79,7 +72,7 @@ def _listed(
     _SERVING.clear()
     _SERVING.update(listings)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(asyncio, "sleep", recorded)
+        waits = recording_sleeps(patch)
         return asyncio.run(main()), waits
 
 

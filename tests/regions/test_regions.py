@@ -24,6 +24,7 @@ from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_repl
 from ec2_export_image_tasks.testing.aio import local_session, make_async_client
 
 from ..paginator.helpers import ScriptedPages, ShapedListing, good, task_id
+from .helpers import recording_sleeps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -38,17 +39,8 @@ Found = list[tuple[str, str | None]]
 
 @pytest.fixture
 def waits(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The waits between a region's tries, recorded instead of waited (``asyncio.sleep``)."""
-    waits: list[float] = []
-    real_sleep = asyncio.sleep
-
-    async def no_wait(delay: float) -> None:
-        if delay > 0:
-            waits.append(delay)
-        await real_sleep(0)
-
-    monkeypatch.setattr(asyncio, "sleep", no_wait)
-    return waits
+    """The waits between a region's tries, recorded instead of waited."""
+    return recording_sleeps(monkeypatch)
 
 
 def _region_service(region_number: int, count: int) -> LocalEC2:
