@@ -12,16 +12,23 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
-from .._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest, json_schema
+from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
 from .exit_status import OK, TIMED_OUT
-from .export import cancel, cancel_arguments, export, export_arguments, wait, wait_arguments
+from .export_commands import (
+    cancel,
+    cancel_arguments,
+    export,
+    export_arguments,
+    wait,
+    wait_arguments,
+)
 from .stdout import OutputError
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from .._facts import IMAGE_ID_PREFIX, TAGGED_RESOURCE_TYPE
 from ..models import DiskImageFormat
+from ..models._facts import IMAGE_ID_PREFIX, TAGGED_RESOURCE_TYPE
 from ..testing import LocalEC2
 
 if TYPE_CHECKING:

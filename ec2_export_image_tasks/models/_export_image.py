@@ -23,7 +23,9 @@ from pydantic import (
 )
 from pydantic_core import CoreSchema, core_schema
 
-from .._facts import (
+from ._any_case import AnyCase
+from ._base import CoreCheck, FrozenList, RequestModel, WireStr
+from ._facts import (
     BUCKET_NAME_CHARACTERS,
     BUCKET_NAME_LENGTH,
     BUCKET_PREFIXES,
@@ -38,8 +40,6 @@ from .._facts import (
     resource_id_pattern,
     tag_keys_problem,
 )
-from ._any_case import AnyCase
-from ._base import CoreCheck, FrozenList, RequestModel, WireStr
 from ._ids import ImageId
 from ._tag import Tag
 from ._task import ExportImageTaskFields

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from .._facts import EXPORT_IMAGE_TASK_ID_PREFIX, IMAGE_ID_PREFIX, resource_id_pattern
+from ._facts import EXPORT_IMAGE_TASK_ID_PREFIX, IMAGE_ID_PREFIX, resource_id_pattern
 
 __all__ = ["ExportImageTaskId", "ImageId"]
 

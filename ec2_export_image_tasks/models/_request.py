@@ -14,8 +14,8 @@ from pydantic import (
     field_validator,
 )
 
-from .._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from ._base import FrozenList, RequestModel, WireStr
+from ._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from ._ids import ExportImageTaskId
 from ._status import ExportImageTaskStatus
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated, cast
 from pydantic import StringConstraints
 from pydantic_core import core_schema
 
-from .._facts import MAX_TAG_KEY, MAX_TAG_VALUE, RESERVED_TAG_PREFIX
 from ._base import CoreCheck, ResponseModel
+from ._facts import MAX_TAG_KEY, MAX_TAG_VALUE, RESERVED_TAG_PREFIX
 
 if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import TagTypeDef

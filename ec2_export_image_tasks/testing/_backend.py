@@ -14,7 +14,8 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
-from .._facts import (
+from ..models import ExportImageTask, ExportImageTaskStatus
+from ..models._facts import (
     DEFAULT_ROLE_NAME,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     EXPORT_INSTANCE_TASK_ID_PREFIX,
@@ -22,9 +23,8 @@ from .._facts import (
     TASK_STATE_FILTER,
     resource_id_pattern,
 )
-from ..models import ExportImageTask, ExportImageTaskStatus
 from ._errors import Ec2Error
-from ._exports import (
+from ._export_rules import (
     ExportRequest,
     check_client_token,
     check_export,

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .._facts import MAX_PAGE_SIZE
+from ..models._facts import MAX_PAGE_SIZE
 from ._errors import Ec2Error
 
 if TYPE_CHECKING:

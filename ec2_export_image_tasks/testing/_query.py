@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ._errors import Ec2Error
-from ._exports import ExportRequest
+from ._export_rules import ExportRequest
 from ._paging import DescribeQuery
 
 if TYPE_CHECKING:

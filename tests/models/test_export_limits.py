@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import strategies
-from ec2_export_image_tasks._facts import BUCKET_PREFIXES, BUCKET_SUFFIXES, MAX_TAGS
 from ec2_export_image_tasks.models import (
     CancelExportTaskRequest,
     DiskImageFormat,
@@ -23,6 +22,7 @@ from ec2_export_image_tasks.models import (
     Tag,
     TagSpecification,
 )
+from ec2_export_image_tasks.models._facts import BUCKET_PREFIXES, BUCKET_SUFFIXES, MAX_TAGS
 
 from .helpers import ASTRAL, AWS_PREFIXES, rejected, to_boto
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus, wait_for_export
-from ec2_export_image_tasks._facts import MAX_TAGS
+from ec2_export_image_tasks.models._facts import MAX_TAGS
 from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
 
 if TYPE_CHECKING:

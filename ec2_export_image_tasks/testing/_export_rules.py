@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from .._facts import (
+from ..models import DiskImageFormat, Tag
+from ..models._facts import (
     IMAGE_ID_PREFIX,
     MAX_CLIENT_TOKEN,
     MAX_DESCRIPTION,
@@ -17,7 +18,6 @@ from .._facts import (
     resource_id_pattern,
     tag_keys_problem,
 )
-from ..models import DiskImageFormat, Tag
 from ._errors import Ec2Error
 
 if TYPE_CHECKING:

@@ -23,14 +23,6 @@ from botocore.exceptions import (
 from pydantic import TypeAdapter, ValidationError
 
 from .._export_calls import cancel_export, start_export
-from .._facts import (
-    DEFAULT_ROLE_NAME,
-    EXPORT_IMAGE_TASK_ID_PREFIX,
-    IMAGE_ID_PREFIX,
-    MAX_DESCRIPTION,
-    TAGGED_RESOURCE_TYPE,
-    tag_keys_problem,
-)
 from .._retry import is_transient
 from .._wait_loops import describe_export, poll_until_done
 from .._waiting import Waiting
@@ -46,6 +38,14 @@ from ..models import (
     RoleName,
     S3BucketName,
     Tag,
+)
+from ..models._facts import (
+    DEFAULT_ROLE_NAME,
+    EXPORT_IMAGE_TASK_ID_PREFIX,
+    IMAGE_ID_PREFIX,
+    MAX_DESCRIPTION,
+    TAGGED_RESOURCE_TYPE,
+    tag_keys_problem,
 )
 from . import output
 from ._deadline import cut_short_after

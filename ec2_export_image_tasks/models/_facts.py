@@ -5,10 +5,9 @@ from the models that hold them, and the command line cites them in its help. A f
 at AWS changes here and nowhere else. The enumerations are facts too, and live with their
 models: :class:`.ExportImageTaskStatus` and :class:`.DiskImageFormat`.
 
-The models' data, kept beside the package root rather than in ``models/`` only because the
-house's layout lets every room read a root ``_`` module (as ``models`` reads ``_lazy``) and no
-room reach into another's: here the command line and the local endpoint read it too. Pure
-constants: importing it costs nothing and imports nothing.
+The one ``_``-module of a room that the other rooms read (the layout test names it): the
+facts are the models' to keep, and everyone's to cite. Pure constants and one rule: importing
+it costs nothing and imports nothing.
 """
 
 from __future__ import annotations
