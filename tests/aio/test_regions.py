@@ -412,9 +412,15 @@ def test_a_callers_own_timeout_names_the_regions_that_had_failed_too() -> None:
     # eu-west-1 fails on its second page; the caller's timeout comes while us-east-1 hangs, so
     # no RegionsFailedError is raised: without a word, eu-west-1 would look finished.
     service = _region_service(0, 4)
+    # The timeout comes 1 s after the refusal, not after the start: on a busy machine the
+    # refusal itself may be more than a second away.
+    deadline = asyncio.Timeout(None)
+    loops: list[asyncio.AbstractEventLoop] = []
 
     def second_page_refused(action: str, parameters: Mapping[str, str]) -> Reply:
         if "NextToken" in parameters:
+            (loop,) = loops  # the endpoint answers in a thread of its own
+            loop.call_soon_threadsafe(lambda: deadline.reschedule(loop.time() + 1.0))
             return error_reply(Ec2Error("UnauthorizedOperation", "not allowed", 403))
         return service(action, parameters)
 
@@ -424,7 +430,8 @@ def test_a_callers_own_timeout_names_the_regions_that_had_failed_too() -> None:
     handlers: dict[str, Handler] = {"eu-west-1": second_page_refused, "us-east-1": hanging}
 
     async def main() -> None:
-        async with asyncio.timeout(1.0):
+        loops.append(asyncio.get_running_loop())
+        async with deadline:
             await _list_async(handlers, page_size=2)
 
     with pytest.raises(TimeoutError) as raised:
