@@ -92,6 +92,7 @@ def test_the_snippet_runs(code: str) -> None:
             value(*(FIXTURES[parameter]() for parameter in inspect.signature(value).parameters))
 
 
+@pytest.mark.types
 def test_every_snippet_type_checks_under_mypy_strict(tmp_path: Path, mypy_cache: Path) -> None:
     # Each snippet its own module, as a user would paste it; one mypy run for all of them.
     paths: list[Path] = []

@@ -62,6 +62,8 @@ UNRESOLVED = {
 }
 """Errors that say a name or an import could not be found: never the misuse a line shows."""
 
+pytestmark = pytest.mark.types
+
 each_checker = pytest.mark.parametrize("checker", CHECKERS)
 each_typing_file = pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 
