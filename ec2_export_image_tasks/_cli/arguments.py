@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from ._invocation import Command
 
 __all__ = [
+    "COLORS",
     "OUTPUTS",
     "PROG",
     "STATES",
@@ -43,6 +45,7 @@ __all__ = [
 PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
 OUTPUTS = ["table", "json", "jsonl"]
+COLORS = ["auto", "on", "off"]
 
 MAX_SOCKET_TIMEOUT = 86400
 """The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
@@ -109,14 +112,25 @@ def _endpoint_url(text: str) -> str:
     return text
 
 
+def _ca_bundle(text: str) -> str:
+    """A file (or directory) of CA certificates that exists: botocore would only say
+    ``No such file or directory`` once it connects."""
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    return text
+
+
 def _add_connection_options(command: argparse.ArgumentParser, *, after_command: bool) -> None:
-    """aws-cli's global options. After the command, one given there wins; one not given leaves
-    the value from before the command (argparse copies a subcommand's defaults over it)."""
+    """aws-cli's global options: the connection, ``--debug`` and ``--color``. After the command,
+    one given there wins; one not given leaves the value from before the command (argparse
+    copies a subcommand's defaults over it)."""
 
     def default(value: object) -> object:
         return argparse.SUPPRESS if after_command else value
 
-    group = command.add_argument_group("connection options (before or after the command)")
+    group = command.add_argument_group(
+        "global options (before or after the command), as in aws-cli"
+    )
     group.add_argument(
         "--region", default=default(None), help="AWS region (default: your AWS configuration)"
     )
@@ -145,6 +159,34 @@ def _add_connection_options(command: argparse.ArgumentParser, *, after_command: 
         action="store_true",
         default=default(False),
         help="use the built-in local endpoint, seeded with exports that progress over time",
+    )
+    group.add_argument(
+        "--no-verify-ssl",
+        dest="verify_ssl",
+        action="store_false",
+        default=default(True),
+        help="do not check the endpoint's TLS certificate",
+    )
+    group.add_argument(
+        "--ca-bundle",
+        type=_ca_bundle,
+        default=default(None),
+        metavar="PATH",
+        help="check the endpoint's TLS certificate with these CAs (default: AWS_CA_BUNDLE, "
+        "ca_bundle in your AWS config, else botocore's)",
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=default(False),
+        help="log each request and answer on stderr (signatures and tokens as ***)",
+    )
+    group.add_argument(
+        "--color",
+        choices=COLORS,
+        default=default("auto"),
+        help="colour the table and watch: auto (on a terminal, unless NO_COLOR is set), "
+        "on or off (default auto)",
     )
 
 
