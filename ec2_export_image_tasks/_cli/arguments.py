@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 
 from .._waiting import MAX_INTERVAL, MIN_INTERVAL
 from ..models import ExportImageTaskStatus
+from ._completion import SHELLS, completion_script
 from ._endpoint_url import endpoint_url_problem
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
@@ -46,6 +47,8 @@ PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
 OUTPUTS = ["table", "json", "jsonl"]
 COLORS = ["auto", "on", "off"]
+COMPLETION = "completion"
+"""The subcommand that prints shell completion: the grammar's own, not one of the commands."""
 
 MAX_SOCKET_TIMEOUT = 86400
 """The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
@@ -208,6 +211,11 @@ class _OneLineErrors(argparse.ArgumentParser):
         # Any argument may be an endpoint URL given where it does not belong.
         self.exit(2, f"error: {printable(hide_userinfo(message))}\n")
 
+    def print_and_exit(self, text: str) -> NoReturn:
+        """Write ``text`` on stdout, as ``--help`` is written, and exit 0."""
+        self._print_message(text, sys.stdout)
+        self.exit()
+
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if not message:
             return
@@ -221,7 +229,7 @@ class _OneLineErrors(argparse.ArgumentParser):
         output.flush()  # a full disk shows here when the stream is buffered
 
 
-def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
+def parser(commands: Mapping[str, Command]) -> _OneLineErrors:
     """``ec2-export-image-tasks [connection options] COMMAND [options]``, one per command."""
     top = _OneLineErrors(
         prog=PROG,
@@ -239,6 +247,13 @@ def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
         sub = subcommands.add_parser(name, help=command.help, description=command.help)
         command.add_arguments(sub)
         _add_connection_options(sub, after_command=True)
+    completion = subcommands.add_parser(
+        COMPLETION,
+        help=f'print shell completion; install with: eval "$({PROG} completion bash)"',
+        description=f"Print the completion script for SHELL. In ~/.bashrc or ~/.zshrc: "
+        f'eval "$({PROG} completion bash)" (or zsh).',
+    )
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash or zsh")
     return top
 
 
@@ -248,4 +263,6 @@ def parse(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> argpar
     args = grammar.parse_args(argv)
     if args.demo and args.endpoint_url is not None:
         grammar.error("--demo and --endpoint-url exclude each other: the demo is its own endpoint")
+    if args.command == COMPLETION:  # as --help: about the grammar, written by it, then exit
+        grammar.print_and_exit(completion_script(grammar, args.shell))
     return args
