@@ -151,14 +151,22 @@ def test_aws_ca_bundle_trusts_the_certificates_it_names(
     assert (status, capsys.readouterr().err) == (0, "")
 
 
-def test_ca_bundle_wins_over_aws_ca_bundle_even_one_that_does_not_exist(
+@pytest.mark.parametrize("setting", ["AWS_CA_BUNDLE", "ca_bundle in the config file"])
+def test_ca_bundle_wins_over_the_configured_bundle_even_one_that_does_not_exist(
     aws: None,
     https_port: int,
     certificate: tuple[Path, Path],
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    setting: str,
 ) -> None:
-    monkeypatch.setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem")
+    if setting == "AWS_CA_BUNDLE":
+        monkeypatch.setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem")
+    else:
+        config = tmp_path / "config"
+        config.write_text("[default]\nca_bundle = /nonexistent/ca.pem\n")
+        monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
 
     status = main(_list(f"https://127.0.0.1:{https_port}", "--ca-bundle", str(certificate[0])))
 
