@@ -56,12 +56,9 @@ def _script(capsys: pytest.CaptureFixture[str], shell: str, tmp_path: Path) -> P
 
 
 def _answers(shell: str, script: Path, questions: list[tuple[str, ...]]) -> list[str]:
-    """Each question's replies, asked in ``shell`` with ``script`` sourced."""
-    lines = [
-        f'eval "$(cat {script})"',
-        ASK,
-        "complete -p ec2-export-image-tasks >&2",
-    ]  # the README's one-liner
+    """Each question's replies, asked in ``shell`` with ``script`` installed as the README
+    says (``eval "$(...)"``)."""
+    lines = [f'eval "$(cat {script})"', ASK, "complete -p ec2-export-image-tasks >&2"]
     for words in questions:
         typed = " ".join(f"'{word}'" for word in (PROG, *(w for w in words if w)))
         lines.append(f"ask {typed}" + (" ''" if not words[-1] else ""))
