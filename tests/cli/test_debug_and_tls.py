@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ec2_export_image_tasks._cli import main
-from ec2_export_image_tasks._cli._debug import LOGGERS
+from ec2_export_image_tasks._cli._debug import LOGGERS, redacted
 from ec2_export_image_tasks.testing import page_reply
 
 from .loopback import SIGNING, ec2_over_http, empty_ec2
@@ -182,3 +182,15 @@ def test_a_ca_bundle_that_does_not_exist_is_a_usage_error_naming_the_option_and_
 
     assert ended.value.code == 2
     assert capsys.readouterr().err == (f"error: argument --ca-bundle: no such file: '{missing}'\n")
+
+
+def test_a_presigned_url_in_the_log_keeps_its_signature_and_token_hidden() -> None:
+    url = (
+        "https://ec2.amazonaws.com/?Action=CopySnapshot&X-Amz-Credential=AKIDEXAMPLE%2F20260101"
+        f"&X-Amz-Security-Token={SESSION_TOKEN}&X-Amz-Signature=0123456789abcdef0123"
+    )
+
+    assert redacted(f"PresignedUrl: {url}\x1b[2J") == (
+        "PresignedUrl: https://ec2.amazonaws.com/?Action=CopySnapshot&X-Amz-Credential="
+        "AKIDEXAMPLE%2F20260101&X-Amz-Security-Token=***&X-Amz-Signature=***\\x1b[2J"
+    )
