@@ -17,6 +17,7 @@ from ..errors import InvalidItemError, PaginationCycleError
 from ..models import DescribeExportImageTasksRequest, json_schema
 from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
+from ._color import colored
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
@@ -75,7 +76,7 @@ def _list(run: Invocation) -> int:
     tasks = ExportImageTaskPaginator(run.client()).paginate(request)
     style = args.output or ("table" if run.out.isatty() else "json")
     try:
-        _write_listing(style, tasks, run.out)
+        _write_listing(style, tasks, run.out, color=colored(args.color, run.out))
     except (OutputError, PaginationCycleError, InvalidItemError):
         # What was printed is unknown; or resuming would go round the loop, or reach the same
         # invalid task, again: neither is a way on.
@@ -97,7 +98,7 @@ def _token_refused(error: BaseException) -> bool:
     return code == "InvalidPaginationToken"
 
 
-def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO) -> None:
+def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO, *, color: bool) -> None:
     """The tasks in ``style``; if the listing fails part way, the ones received before it.
 
     ``jsonl`` streams them; a table or a JSON document (whose ``NextToken`` then resumes
@@ -112,7 +113,7 @@ def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO) -> N
         if style == "json":
             output.write_json(received, tasks.resume_token, out)
         else:
-            output.write_table(received, out)
+            output.write_table(received, out, color=color)
 
     try:
         received.extend(tasks)
@@ -138,7 +139,7 @@ def _watch(run: Invocation) -> int:
     try:
         # A signal (main's EndedBySignal) passes through the display, which restores the
         # terminal on its way out, then main says so in one line.
-        with drawn(run.out, run.err) as display:
+        with drawn(run.out, run.err, color=colored(run.args.color, run.out)) as display:
             watch(
                 run.client(),
                 _request(run.args),

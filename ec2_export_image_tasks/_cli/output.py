@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ._color import paint
 from .printable import inert_json, json_escape, printable
 from .stdout import encodable
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["HEADERS", "write_document", "write_json", "write_jsonl", "write_table"]
 
 HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION")
+_STATUS_COLUMN = HEADERS.index("STATUS")
 
 
 def _row(task: ExportImageTask) -> tuple[str, ...]:
@@ -38,19 +40,23 @@ def _row(task: ExportImageTask) -> tuple[str, ...]:
     return tuple(map(printable, cells))
 
 
-def write_table(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
+def write_table(tasks: Iterable[ExportImageTask], out: TextIO, *, color: bool = False) -> None:
     """Columns sized to their widest cell, in terminal cells (a CJK character takes two); a
-    table needs every row before its first line."""
+    table needs every row before its first line. With ``color``, each status in its colour."""
     from rich.cells import cell_len  # imported here: only the table measures what it draws
 
+    tasks = list(tasks)
     rows = [
         tuple(encodable(cell, out.encoding) for cell in row) for row in (HEADERS, *map(_row, tasks))
     ]
+    statuses = [None, *(task.status for task in tasks)]  # the headers' row has none
     widths = [max(cell_len(row[column]) for row in rows) for column in range(len(HEADERS))]
-    for row in rows:
-        cells = (
+    for row, status in zip(rows, statuses, strict=True):
+        cells = [
             cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
-        )
+        ]
+        if color:
+            cells[_STATUS_COLUMN] = paint(cells[_STATUS_COLUMN], status)
         out.write("  ".join(cells).rstrip() + "\n")
 
 
