@@ -14,7 +14,9 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from .._waiting import MAX_INTERVAL, MIN_INTERVAL
-from ..models import ExportImageTaskStatus
+from ..models import ExportImageTaskId, ExportImageTaskStatus
+from ._aws_spellings import reconcile
+from ._checked import checked
 from ._endpoint_url import endpoint_url_problem
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
@@ -154,7 +156,12 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         "--state", action="append", choices=STATES, help="only tasks in this state (repeatable)"
     )
     command.add_argument(
-        "--id", action="append", dest="ids", metavar="TASK_ID", help="only this task (repeatable)"
+        "--id",
+        action="append",
+        type=checked(ExportImageTaskId),
+        dest="ids",
+        metavar="TASK_ID",
+        help="only this task (repeatable)",
     )
 
 
@@ -206,4 +213,7 @@ def parse(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> argpar
     args = grammar.parse_args(argv)
     if args.demo and args.endpoint_url is not None:
         grammar.error("--demo and --endpoint-url exclude each other: the demo is its own endpoint")
+    problem = reconcile(args)  # aws-cli's spellings into ours
+    if problem is not None:
+        grammar.error(problem)
     return args

@@ -7,8 +7,8 @@ bad usage (exit 2) naming the option and the value, and nothing is sent.
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
-from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 from uuid import uuid4
 
@@ -20,7 +20,7 @@ from botocore.exceptions import (
     PartialCredentialsError,
     ProfileNotFound,
 )
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from .._export_calls import cancel_export, start_export
 from .._retry import is_transient
@@ -48,6 +48,8 @@ from ..models._facts import (
     tag_keys_problem,
 )
 from . import output
+from ._aws_spellings import add_cancel_spellings, add_export_spellings
+from ._checked import checked, refused
 from ._deadline import cut_short_after
 from ._signals import EndedBySignal
 from ._unfinished import (
@@ -61,7 +63,7 @@ from .exit_status import OK
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from typing import TextIO
 
     from mypy_boto3_ec2.client import EC2Client
@@ -88,28 +90,6 @@ DEMO_WAIT_INTERVAL = 1.0
 """The demo's exports take seconds, not hours: following one polls every second."""
 
 
-def _reason(error: ValidationError) -> str:
-    return error.errors()[0]["msg"].removeprefix("Value error, ")
-
-
-@cache
-def _adapter(annotation: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(annotation)
-
-
-def _checked(annotation: Any) -> Callable[[str], str]:
-    """An argparse ``type``: the text, if the model's type for the field takes it."""
-
-    def check(text: str) -> str:
-        try:
-            _adapter(annotation).validate_python(text)
-        except ValidationError as error:
-            raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
-        return text
-
-    return check
-
-
 def _tag(text: str) -> Tag:
     key, equals, value = text.partition("=")
     if not equals:
@@ -117,7 +97,7 @@ def _tag(text: str) -> Tag:
     try:
         return Tag(key=key, value=value)
     except ValidationError as error:
-        raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
+        raise refused(text, error) from None
 
 
 class _AddTag(argparse.Action):
@@ -191,23 +171,27 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
 def export_arguments(command: argparse.ArgumentParser) -> None:
     """``export IMAGE_ID --bucket B --format F [...]``."""
     command.add_argument(
-        "image_id", metavar="IMAGE_ID", type=_checked(ImageId), help=f"{IMAGE_ID_PREFIX}..."
+        "image_id",
+        nargs="?",
+        metavar="IMAGE_ID",
+        type=checked(ImageId),
+        help=f"{IMAGE_ID_PREFIX}...",
     )
     command.add_argument(
-        "--bucket", required=True, type=_checked(S3BucketName), help="the S3 bucket to export to"
+        "--bucket", type=checked(S3BucketName), help="the S3 bucket to export to (required)"
     )
     command.add_argument("--prefix", help="the key prefix in the bucket, such as exports/")
     command.add_argument(
-        "--format", required=True, type=str.lower, choices=FORMATS, help="the file's format"
+        "--format", type=str.lower, choices=FORMATS, help="the file's format (required)"
     )
     command.add_argument(
         "--role-name",
-        type=_checked(RoleName),
+        type=checked(RoleName),
         help=f"the IAM role VM Import/Export uses (default on AWS's side: {DEFAULT_ROLE_NAME})",
     )
     command.add_argument(
         "--description",
-        type=_checked(Description),
+        type=checked(Description),
         help=f"up to {MAX_DESCRIPTION} characters",
     )
     command.add_argument(
@@ -220,7 +204,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--client-token",
-        type=_checked(ClientToken),
+        type=checked(ClientToken),
         help="makes repeated runs one export (default: a new token per run, told on failure)",
     )
     command.add_argument(
@@ -228,10 +212,13 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--wait", action="store_true", help="follow the export until it ends")
     _add_following(command, wait_option=True)
+    add_export_spellings(command, FORMATS)
 
 
 def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
-    tags = [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
+    tags = args.tag_specifications or (
+        [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
+    )
     parameters = {
         "ImageId": args.image_id,
         "DiskImageFormat": args.format.upper(),
@@ -240,6 +227,7 @@ def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
         "Description": args.description,
         "TagSpecifications": tags,
         "ClientToken": client_token,
+        "DryRun": args.dry_run or None,
     }
     return ExportImageRequest.model_validate(parameters)
 
@@ -294,6 +282,8 @@ def _export_again(args: argparse.Namespace, client_token: str) -> str:
             words += [option, value]
     for tag in args.tags or ():
         words += ["--tag", f"{tag.key}={tag.value}"]
+    if args.tag_specifications:
+        words += ["--tag-specifications", json.dumps(args.tag_specifications)]
     return _command(args, *words, "--client-token", client_token)
 
 
@@ -387,10 +377,12 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
     """``cancel TASK_ID``."""
     command.add_argument(
         "task_id",
+        nargs="?",
         metavar="TASK_ID",
-        type=_checked(ExportTaskId),
+        type=checked(ExportTaskId),
         help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
+    add_cancel_spellings(command)
 
 
 _BEING_DELETED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
