@@ -125,27 +125,22 @@ def add_export_spellings(command: argparse.ArgumentParser, formats: list[str]) -
         metavar="SPECIFICATION",
         help="as --tag: ResourceType=export-image-task,Tags=[{Key=K,Value=V}] (or JSON)",
     )
-    _add_dry_run(group)
-    command.set_defaults(reconcile=_reconcile_export)
-
-
-def add_cancel_spellings(command: argparse.ArgumentParser) -> None:
-    """``--export-task-id`` (``TASK_ID``) and ``--dry-run``."""
-    group = command.add_argument_group("aws-cli's spellings")
-    group.add_argument(
-        "--export-task-id", type=checked(ExportTaskId), dest="aws_task_id", help="as TASK_ID"
-    )
-    _add_dry_run(group)
-    command.set_defaults(reconcile=_reconcile_cancel)
-
-
-def _add_dry_run(group: argparse._ArgumentGroup) -> None:  # pyright: ignore[reportPrivateUsage]
     group.add_argument(
         "--dry-run",
         action=argparse.BooleanOptionalAction,
         default=False,
-        help="only ask EC2 whether the request would succeed; nothing starts or stops",
+        help="only ask EC2 whether the export would start; nothing starts",
     )
+    command.set_defaults(reconcile=_reconcile_export)
+
+
+def add_cancel_spellings(command: argparse.ArgumentParser) -> None:
+    """``--export-task-id`` (``TASK_ID``); ``CancelExportTask`` has no ``DryRun``."""
+    group = command.add_argument_group("aws-cli's spellings")
+    group.add_argument(
+        "--export-task-id", type=checked(ExportTaskId), dest="aws_task_id", help="as TASK_ID"
+    )
+    command.set_defaults(reconcile=_reconcile_cancel)
 
 
 def _same_option(args: argparse.Namespace, ours: tuple[str, str], theirs: tuple[str, str]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 __all__ = ["ShorthandError", "as_list", "structure", "structures"]
 
@@ -28,7 +28,7 @@ class ShorthandError(ValueError):
 def structure(text: str) -> dict[str, Any]:
     """One structure: JSON when it starts with ``{``, else shorthand."""
     if text.lstrip().startswith("{"):
-        return _json(text, dict)
+        return cast("dict[str, Any]", _json(text, dict))
     return _Parser(text).parameter()
 
 
@@ -38,7 +38,7 @@ def structures(texts: list[str]) -> list[dict[str, Any]]:
         items = _json(texts[0], list)
         if not all(isinstance(item, dict) for item in items):
             raise ShorthandError("each item of the JSON list must be an object")
-        return items
+        return cast("list[dict[str, Any]]", items)
     return [structure(text) for text in texts]
 
 

@@ -71,8 +71,12 @@ if TYPE_CHECKING:
     from ..models import ExportImageTask
     from ._invocation import Invocation
 
+DRY_RUN_OK = "DryRunOperation"
+"""EC2's error code for a dry run it would have carried out."""
+
 __all__ = [
     "DEMO_WAIT_INTERVAL",
+    "DRY_RUN_OK",
     "FORMATS",
     "WAIT_INTERVAL",
     "cancel",
@@ -309,7 +313,7 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     try:
         response = start_export(client, request)
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
-        if _nothing_started(error):
+        if _nothing_started(error) or run.args.dry_run:  # a dry run starts nothing
             raise
         command = _export_again(run.args, client_token)
         raise ExportNotConfirmedError(error, client_token, command) from error
@@ -351,6 +355,15 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
 
 
+def _would_succeed(run: Invocation, error: ClientError, what: str) -> bool:
+    """Whether ``error`` is EC2's answer to ``--dry-run`` that the request would succeed; if so,
+    says it in one line on stdout. Any other answer is what it would be without the option."""
+    if not run.args.dry_run or error.response.get("Error", {}).get("Code") != DRY_RUN_OK:
+        return False
+    run.out.write(f"dry run: {what} would succeed (EC2 answered {DRY_RUN_OK})\n")
+    return True
+
+
 def export(run: Invocation) -> int:
     """Start the export; print its id (or JSON), then, if asked, follow it.
 
@@ -359,7 +372,12 @@ def export(run: Invocation) -> int:
     """
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
-    task_id, document = _start(run, client, args.client_token or str(uuid4()))
+    try:
+        task_id, document = _start(run, client, args.client_token or str(uuid4()))
+    except ClientError as error:
+        if _would_succeed(run, error, "the export"):
+            return OK
+        raise
     following = bool(args.wait or args.timeout or args.interval)
     try:
         _print_started(run, task_id, document)
