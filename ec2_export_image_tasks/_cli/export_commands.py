@@ -142,25 +142,32 @@ def wait_arguments(command: argparse.ArgumentParser) -> None:
 
 def wait(run: Invocation) -> int:
     """Follow one export until it completes; exit 0, or the status of how it ended."""
-    return follow(run, run.client(), run.args.task_id, run.out)
+    follow(run, run.client(), run.args.task_id, run.out)
+    return OK
 
 
-def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int:
-    """Print a progress line per poll on ``out`` until the export completes.
+def follow(
+    run: Invocation, client: EC2Client, task_id: str, out: TextIO, *, json_lines: bool = False
+) -> ExportImageTask:
+    """Print each poll's answer on ``out`` until the export completes; the completed task.
 
-    Raises what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed
-    out, refused, not found): each has its exit status. Unlike the library, the command line
-    owns its client, so each poll is cut short at ``--timeout``'s deadline
-    (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.
+    Each poll is a progress line, or with ``json_lines`` the task as one JSON line. Raises
+    what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed out, refused,
+    not found): each has its exit status. Unlike the library, the command line owns its client,
+    so each poll is cut short at ``--timeout``'s deadline (:func:`._deadline.cut_short_after`):
+    the command ends by it whatever the server does.
     """
 
     def print_progress(task: ExportImageTask) -> None:
-        out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
+        if json_lines:
+            output.write_json_line(task.to_boto(), out)
+        else:
+            out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
         out.flush()
 
     default = DEMO_WAIT_INTERVAL if run.args.demo else WAIT_INTERVAL
     interval = run.args.interval or default
-    poll_until_done(  # returns only once completed; raises otherwise
+    return poll_until_done(  # returns only once completed; raises otherwise
         client,
         Waiting(task_id, interval=interval, timeout=run.args.timeout, now=run.clock()),
         on_progress=print_progress,
@@ -169,7 +176,6 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
         clock=run.clock,
         bound=cut_short_after,
     )
-    return OK
 
 
 def export_arguments(command: argparse.ArgumentParser) -> None:
@@ -212,7 +218,11 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
         help="makes repeated runs one export (default: a new token per run, told on failure)",
     )
     command.add_argument(
-        "--output", choices=["text", "json"], default="text", help="the task id, or the JSON"
+        "--output",
+        choices=["text", "json", "jsonl"],
+        default="text",
+        help="the task id, or ExportImage's answer as JSON; with --wait, json is the task as "
+        "it ended, and jsonl the answer then one line per poll",
     )
     command.add_argument("--wait", action="store_true", help="follow the export until it ends")
     _add_following(command, wait_option=True)
@@ -322,11 +332,20 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     return cast("str", response.export_image_task_id), dict(document)
 
 
-def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> None:
-    """The new task's id (or its JSON) on stdout; a failure to write it still names it."""
+def _print_started(
+    run: Invocation, task_id: str, document: dict[str, Any], *, following: bool
+) -> None:
+    """The new task's id, or ExportImage's answer as JSON, on stdout; a failure to write it
+    still names it. ``--output json --wait`` keeps stdout for the task as it ends: the id is
+    the first line on stderr, as the progress lines after it are."""
+    style = run.args.output
     try:
-        if run.args.output == "json":
+        if style == "json" and following:
+            run.err.write(f"{task_id}\n")
+        elif style == "json":
             output.write_document(document, run.out)
+        elif style == "jsonl":
+            output.write_json_line(document, run.out)
         else:
             run.out.write(f"{task_id}\n")
         run.out.flush()
@@ -341,11 +360,15 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     stderr may be closed or broken: ``run.err`` drops what cannot be written there
     (:class:`.stdout.Diagnostics`), so the export is followed all the same (its id is on stdout).
     """
-    # Progress lines would break a JSON document: with --output json they go to stderr.
-    out = run.err if run.args.output == "json" else run.out
+    # Progress lines would break a JSON document: with --output json they go to stderr, and
+    # stdout ends with the task as it ended.
+    style = run.args.output
+    out = run.err if style == "json" else run.out
     try:
-        return follow(run, client, task_id, out)
-    except ExportFailedError:  # followed to its end: deleted
+        task = follow(run, client, task_id, out, json_lines=style == "jsonl")
+    except ExportFailedError as ended:  # followed to its end: deleted
+        if style == "json":
+            output.write_document(ended.task.to_boto(), run.out)
         raise
     except OutputError as error:
         if error.reader_gone:  # | head -1: the reader has the id, and wants no more
@@ -353,6 +376,9 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
+    if style == "json":
+        output.write_document(task.to_boto(), run.out)
+    return OK
 
 
 def _would_succeed(run: Invocation, error: ClientError, what: str) -> bool:
@@ -380,7 +406,7 @@ def export(run: Invocation) -> int:
         raise
     following = bool(args.wait or args.timeout or args.interval)
     try:
-        _print_started(run, task_id, document)
+        _print_started(run, task_id, document, following=following)
     except TaskIdNotWrittenError as error:
         if not following or error.error.reader_gone:  # | head -1: the reader wants no more
             raise
