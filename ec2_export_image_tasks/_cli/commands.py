@@ -19,6 +19,7 @@ from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
 from ._aws_spellings import add_list_spellings
 from ._checked import checked_number
+from ._input_json import write_skeleton
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
@@ -77,6 +78,8 @@ def _list_arguments(command: argparse.ArgumentParser) -> None:
 
 def _list(run: Invocation) -> int:
     args = run.args
+    if args.generate_cli_skeleton:
+        return write_skeleton(run, "DescribeExportImageTasks")
     config = {
         "MaxItems": args.max_items,
         "PageSize": args.page_size,

@@ -30,7 +30,6 @@ from ..errors import ExportFailedError
 from ..models import (
     ClientToken,
     Description,
-    DiskImageFormat,
     ExportImageRequest,
     ExportImageTaskStatus,
     ExportTaskId,
@@ -48,9 +47,10 @@ from ..models._facts import (
     tag_keys_problem,
 )
 from . import output
-from ._aws_spellings import add_cancel_spellings, add_export_spellings
+from ._aws_spellings import FORMATS, add_cancel_spellings, add_export_spellings
 from ._checked import checked, refused
 from ._deadline import cut_short_after
+from ._input_json import write_skeleton
 from ._signals import EndedBySignal
 from ._unfinished import (
     ExportNotConfirmedError,
@@ -77,7 +77,6 @@ DRY_RUN_OK = "DryRunOperation"
 __all__ = [
     "DEMO_WAIT_INTERVAL",
     "DRY_RUN_OK",
-    "FORMATS",
     "WAIT_INTERVAL",
     "cancel",
     "cancel_arguments",
@@ -88,7 +87,6 @@ __all__ = [
     "wait_arguments",
 ]
 
-FORMATS = [disk_image_format.value.lower() for disk_image_format in DiskImageFormat]
 WAIT_INTERVAL = 15.0
 DEMO_WAIT_INTERVAL = 1.0
 """The demo's exports take seconds, not hours: following one polls every second."""
@@ -226,7 +224,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--wait", action="store_true", help="follow the export until it ends")
     _add_following(command, wait_option=True)
-    add_export_spellings(command, FORMATS)
+    add_export_spellings(command)
 
 
 def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
@@ -397,6 +395,8 @@ def export(run: Invocation) -> int:
     have reached EC2 can say the command that finds the export again.
     """
     args = run.args
+    if args.generate_cli_skeleton:
+        return write_skeleton(run, "ExportImage")
     client = run.client()  # one client: the demo's exports live in it
     try:
         task_id, document = _start(run, client, args.client_token or str(uuid4()))
@@ -453,6 +453,8 @@ def cancel(run: Invocation) -> int:
     A cancel whose answer was lost (a dropped connection, a 5xx after botocore's retries) may
     have taken effect: the task says, and a task being deleted is reported as such.
     """
+    if run.args.generate_cli_skeleton:
+        return write_skeleton(run, "CancelExportTask")
     client, task_id = run.client(), run.args.task_id
     try:
         cancel_export(client, task_id)
