@@ -25,11 +25,9 @@ if TYPE_CHECKING:
 TASK = "export-ami-0123456789abcdef0"
 OTHER = "export-ami-0123456789abcdef1"
 STATES = '{"Name": "task-state", "Values": ["active", "completed"]}'
-OUR_EXPORT = [IMAGE, "--bucket", "exports", "--prefix", "vms/", "--format", "vmdk"] + [
-    "--tag",
-    "team=imaging",
-    "--client-token",
-    "t-1",
+OUR_EXPORT = [
+    *(IMAGE, "--bucket", "exports", "--prefix", "vms/", "--format", "vmdk"),
+    *("--tag", "team=imaging", "--client-token", "t-1"),
 ]
 TAGS = "ResourceType=export-image-task,Tags=[{Key=team,Value=imaging}]"
 TAGS_JSON = '[{"ResourceType": "export-image-task", "Tags": [{"Key": "team", "Value": "imaging"}]}]'
