@@ -15,7 +15,9 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from .._waiting import MAX_INTERVAL, MIN_INTERVAL
-from ..models import ExportImageTaskStatus
+from ..models import ExportImageTaskId, ExportImageTaskStatus
+from ._aws_spellings import reconcile
+from ._checked import checked
 from ._completion import SHELLS, completion_script
 from ._endpoint_url import endpoint_url_problem
 from ._userinfo import hide_userinfo
@@ -199,7 +201,12 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         "--state", action="append", choices=STATES, help="only tasks in this state (repeatable)"
     )
     command.add_argument(
-        "--id", action="append", dest="ids", metavar="TASK_ID", help="only this task (repeatable)"
+        "--id",
+        action="append",
+        type=checked(ExportImageTaskId),
+        dest="ids",
+        metavar="TASK_ID",
+        help="only this task (repeatable)",
     )
 
 
@@ -265,4 +272,7 @@ def parse(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> argpar
         grammar.error("--demo and --endpoint-url exclude each other: the demo is its own endpoint")
     if args.command == COMPLETION:  # as --help: about the grammar, written by it, then exit
         grammar.print_and_exit(completion_script(grammar, args.shell))
+    problem = reconcile(args)  # aws-cli's spellings into ours
+    if problem is not None:
+        grammar.error(problem)
     return args

@@ -14,10 +14,13 @@ from botocore.exceptions import ClientError
 
 from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
-from ..models import DescribeExportImageTasksRequest, json_schema
+from ..models import DescribeExportImageTasksRequest, PaginationConfig, json_schema
 from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
+from ._aws_spellings import add_list_spellings
+from ._checked import checked_number
 from ._color import colored
+from ._input_json import write_skeleton
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
@@ -57,8 +60,17 @@ def _request(
 
 def _list_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
-    command.add_argument("--max-items", type=int, help="stop after this many tasks")
-    command.add_argument("--page-size", type=int, help=f"tasks per request (1 to {MAX_PAGE_SIZE})")
+    add_list_spellings(command)
+    command.add_argument(
+        "--max-items",
+        type=checked_number(PaginationConfig, "MaxItems"),
+        help="stop after this many tasks",
+    )
+    command.add_argument(
+        "--page-size",
+        type=checked_number(PaginationConfig, "PageSize"),
+        help=f"tasks per request (1 to {MAX_PAGE_SIZE})",
+    )
     command.add_argument("--starting-token", help="resume where a truncated listing stopped")
     command.add_argument(
         "--output", choices=OUTPUTS, help="table (default on a terminal) or json (otherwise)"
@@ -67,6 +79,8 @@ def _list_arguments(command: argparse.ArgumentParser) -> None:
 
 def _list(run: Invocation) -> int:
     args = run.args
+    if args.generate_cli_skeleton:
+        return write_skeleton(run, "DescribeExportImageTasks")
     config = {
         "MaxItems": args.max_items,
         "PageSize": args.page_size,

@@ -67,6 +67,12 @@ def _with_notes(error: BaseException, notes: list[str]) -> tuple[int, str]:
     return status, (line or "") + "".join(f" ({note})" for note in notes)
 
 
+def _aws_said(error: ClientError) -> str:
+    """``AWS InvalidExportTaskID.NotFound: <EC2's message>``: EC2's code and words."""
+    details = error.response.get("Error", {})
+    return f"AWS {details.get('Code')}: {details.get('Message')}"
+
+
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
     match error:
@@ -106,12 +112,13 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case ProfileNotFound() | AwsSetupError():
             return AWS_SETUP, str(error)
         case ClientError():
-            details = error.response.get("Error", {})
-            return AWS_ERROR, f"AWS {details.get('Code')}: {details.get('Message')}"
+            return AWS_ERROR, _aws_said(error)
         case ResponseParserError():
             # Its message ends with the whole body; the first line says what was wrong.
             first_line = str(error).partition("\n")[0]
             return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:")
+        case ExportImageTasksError() if isinstance(error.__cause__, ClientError):
+            return AWS_ERROR, f"{error} ({_aws_said(error.__cause__)})"  # EC2's code kept
         case BotoCoreError() | ExportImageTasksError() | OutputError():
             return AWS_ERROR, str(error)
         case KeyboardInterrupt():

@@ -21,7 +21,14 @@ if TYPE_CHECKING:
 
     from ..models import ExportImageTask
 
-__all__ = ["HEADERS", "write_document", "write_json", "write_jsonl", "write_table"]
+__all__ = [
+    "HEADERS",
+    "write_document",
+    "write_json",
+    "write_json_line",
+    "write_jsonl",
+    "write_table",
+]
 
 HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION")
 _STATUS_COLUMN = HEADERS.index("STATUS")
@@ -63,7 +70,12 @@ def write_table(tasks: Iterable[ExportImageTask], out: TextIO, *, color: bool = 
 def write_jsonl(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
     """One task per line, streamed as the pages arrive."""
     for task in tasks:
-        _write_json_text(json.dumps(task.to_boto(), ensure_ascii=False), out)
+        write_json_line(task.to_boto(), out)
+
+
+def write_json_line(document: object, out: TextIO) -> None:
+    """``document`` as one line of JSON, as ``--output jsonl`` writes each."""
+    _write_json_text(json.dumps(document, ensure_ascii=False), out)
 
 
 def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: TextIO) -> None:
