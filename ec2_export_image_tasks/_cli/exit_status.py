@@ -93,8 +93,8 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return READER_GONE, None
         case ValidationError():
             return BAD_INPUT, problem_text(error)
-        case InvalidStartingTokenError():
-            return BAD_INPUT, str(error)
+        case InvalidStartingTokenError():  # the command line's one source of a token
+            return BAD_INPUT, f"argument --starting-token: {error.shown!r}: {error.reason}"
         case InvalidItemError():
             return INVALID_DATA, f"AWS sent an invalid task: {error}"
         case StatusMissingError():

@@ -31,6 +31,7 @@ from ..models import (
     ClientToken,
     Description,
     ExportImageRequest,
+    ExportImageTaskId,
     ExportImageTaskStatus,
     ExportTaskId,
     ImageId,
@@ -134,7 +135,12 @@ def _add_following(command: argparse.ArgumentParser, *, wait_option: bool) -> No
 
 def wait_arguments(command: argparse.ArgumentParser) -> None:
     """``wait TASK_ID [--timeout S] [--interval S]``."""
-    command.add_argument("task_id", metavar="TASK_ID", help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...")
+    command.add_argument(
+        "task_id",
+        metavar="TASK_ID",
+        type=checked(ExportImageTaskId),
+        help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
+    )
     _add_following(command, wait_option=False)
 
 

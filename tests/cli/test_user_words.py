@@ -42,6 +42,7 @@ ID_RULE = "String should match pattern '^export-ami-(?:[0-9a-f]{17}|[0-9a-f]{8})
             f"argument --export-image-task-ids: 'bogus': {ID_RULE}",
         ),
         (["watch", "--id", "bogus"], f"argument --id: 'bogus': {ID_RULE}"),
+        (["wait", "ami-123"], f"argument TASK_ID: 'ami-123': {ID_RULE}"),
     ],
 )
 def test_a_bad_option_is_named_as_typed_with_its_value_and_the_rule(
