@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 from .._waiting import MAX_INTERVAL, MIN_INTERVAL
 from ..models import ExportImageTaskStatus
 from ._endpoint_url import endpoint_url_problem
+from ._query import query
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
@@ -34,6 +35,7 @@ __all__ = [
     "PROG",
     "STATES",
     "add_interval",
+    "add_query",
     "add_selection",
     "parse",
     "parser",
@@ -42,7 +44,7 @@ __all__ = [
 
 PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
-OUTPUTS = ["table", "json", "jsonl"]
+OUTPUTS = ["table", "json", "jsonl", "text"]
 
 MAX_SOCKET_TIMEOUT = 86400
 """The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
@@ -155,6 +157,19 @@ def add_selection(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--id", action="append", dest="ids", metavar="TASK_ID", help="only this task (repeatable)"
+    )
+
+
+def add_query(command: argparse.ArgumentParser) -> None:
+    """aws-cli's ``--query`` (JMESPath) and ``--no-paginate``, meaning what they mean there."""
+    command.add_argument(
+        "--query",
+        type=query,
+        metavar="JMESPATH",
+        help="print what this JMESPath expression makes of the output, as aws-cli does",
+    )
+    command.add_argument(
+        "--no-paginate", action="store_true", help="one request: the first page only"
     )
 
 

@@ -1,0 +1,195 @@
+"""``list --output json|text``, ``--query``, ``--no-paginate``: byte for byte aws-cli v1's.
+
+aws-cli (``awscli``, in the dev group) runs in this process, its requests answered at botocore's
+``before-send`` by the same local endpoint as ours: for the same command and the same endpoint,
+both standard outputs must be equal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import os
+import sys
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+import pytest
+
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks.models import ExportImageTaskStatus
+from ec2_export_image_tasks.testing import LocalEC2, page_reply, sample_task
+from ec2_export_image_tasks.testing._endpoint import _response
+from ec2_export_image_tasks.testing._glue import install
+
+from .helpers import Terminal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ec2_export_image_tasks.testing import Handler
+
+
+class _Driver(Protocol):
+    """What the tests use of aws-cli's ``CLIDriver`` (awscli has no type hints)."""
+
+    session: Any
+
+    def main(self, args: list[str]) -> int: ...
+
+
+def _aws_cli() -> tuple[Callable[[], _Driver], str]:
+    """aws-cli's ``create_clidriver`` and its data directory, without what importing awscli
+    changes for the rest of the run.
+
+    awscli 1.46 vendors botocore and, on import, puts a finder on ``sys.meta_path`` that makes a
+    later ``import botocore`` its copy, and sets ``AWS_DATA_PATH``: both are undone here (botocore
+    is already imported, so aws-cli runs on ours, the version the package is tested against).
+    """
+    data_path = os.environ.get("AWS_DATA_PATH")
+    clidriver = importlib.import_module("awscli.clidriver")
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "TopLevelImportAliasFinder"]
+    if data_path is None:
+        os.environ.pop("AWS_DATA_PATH", None)
+    else:
+        os.environ["AWS_DATA_PATH"] = data_path
+    data = Path(cast("str", clidriver.__file__)).parent / "data"
+    return cast("Callable[[], _Driver]", clidriver.create_clidriver), str(data)
+
+
+_CREATE_DRIVER, _AWS_CLI_DATA = _aws_cli()
+
+
+@cache
+def _driver() -> _Driver:
+    """One aws-cli for the module: each new one would load EC2's service model again (a second)."""
+    return _CREATE_DRIVER()
+
+
+def _aws(handler: Handler, argv: Sequence[str]) -> str:
+    """``aws ec2 describe-export-image-tasks ARGV``'s stdout, answered by ``handler``."""
+    driver = _driver()
+    install(driver.session, lambda request: handler, lambda req, reply: _response(req, reply, None))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = driver.main(["ec2", "describe-export-image-tasks", *argv])
+    assert (status, err.getvalue()) == (0, "")
+    return out.getvalue()
+
+
+def _ours(
+    handler: Handler, argv: Sequence[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """``ec2-export-image-tasks list ARGV``'s status and stdout, answered by ``handler``."""
+    client = LocalEC2().client
+    install(client.meta.events, lambda request: handler, lambda r, reply: _response(r, reply, None))
+    status = main(["list", *argv], client=client)
+    return status, capsys.readouterr().out
+
+
+@pytest.fixture
+def aws_cli_env(aws_without_files: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """aws-cli's settings: its data (``cli.json``), dummy credentials, us-east-1, no pager."""
+    monkeypatch.setenv("AWS_DATA_PATH", _AWS_CLI_DATA)
+    monkeypatch.setenv("AWS_PAGER", "")
+
+
+def _ec2(tasks: int) -> LocalEC2:
+    """A local EC2 holding ``tasks`` tasks: active ones (progress, a message, two tags),
+    completed ones (neither), one with only an id and a status, one with a non-ASCII text."""
+    ec2 = LocalEC2()
+    kinds = [ExportImageTaskStatus.ACTIVE, ExportImageTaskStatus.COMPLETED]
+    for number in range(tasks):
+        if number == 2:
+            ec2.add_task(
+                {
+                    "ExportImageTaskId": sample_task(number).export_image_task_id,
+                    "Status": "deleting",
+                }
+            )
+        elif number == 3:
+            ec2.add_task(sample_task(number).model_copy(update={"description": "café ✓ 名前"}))
+        else:
+            ec2.add_task(sample_task(number, kinds[number % 2]))
+    return ec2
+
+
+STATUS_OF_EACH = "ExportImageTasks[].Status"
+ACTIVE_PROGRESS = "ExportImageTasks[?Status=='active'].{id: ExportImageTaskId, done: Progress}"
+FIRST_OF_EACH_PAGE = "ExportImageTasks[0].ExportImageTaskId"
+
+COMMANDS = [
+    [],
+    ["--output", "text"],
+    ["--query", STATUS_OF_EACH],
+    ["--query", STATUS_OF_EACH, "--output", "text"],
+    ["--query", ACTIVE_PROGRESS, "--output", "text"],
+    ["--query", ACTIVE_PROGRESS, "--output", "json"],
+    ["--query", "length(ExportImageTasks)", "--output", "text"],
+    ["--query", "ExportImageTasks[0].Tags[?Key=='nothing'] | [0]"],
+    ["--max-items", "3"],
+    ["--max-items", "3", "--output", "text"],
+    ["--max-items", "3", "--query", STATUS_OF_EACH, "--output", "text"],
+    ["--max-items", "3", "--query", "NextToken"],
+    ["--page-size", "2"],
+    ["--page-size", "2", "--output", "text"],
+    ["--page-size", "2", "--query", FIRST_OF_EACH_PAGE, "--output", "text"],
+    ["--page-size", "2", "--max-items", "5", "--output", "text"],
+    ["--no-paginate"],
+    ["--no-paginate", "--output", "text"],
+    ["--no-paginate", "--query", STATUS_OF_EACH, "--output", "text"],
+]
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_list_prints_what_aws_cli_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = _ec2(6)
+
+    status, ours = _ours(ec2, argv, capsys)
+
+    assert (status, ours) == (0, _aws(ec2, argv))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize(
+    "argv", [[], ["--output", "text"], ["--query", "ExportImageTasks"]], ids=" ".join
+)
+def test_an_empty_listing_prints_what_aws_cli_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = _ec2(0)
+
+    status, ours = _ours(ec2, argv, capsys)
+
+    assert (status, ours) == (0, _aws(ec2, argv))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--no-paginate"],
+        ["--no-paginate", "--output", "text"],
+        ["--query", "NextToken", "--no-paginate"],
+    ],
+    ids=" ".join,
+)
+def test_no_paginate_prints_the_first_page_and_ec2s_token_as_aws_cli_does(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    requests: list[dict[str, str]] = []
+
+    def first_of_two_pages(action: str, parameters: dict[str, str]) -> object:
+        requests.append(parameters)
+        return page_reply([sample_task(0).to_boto(), sample_task(1).to_boto()], "page-2")
+
+    handler = cast("Handler", first_of_two_pages)
+    status, ours = _ours(handler, argv, capsys)
+
+    assert (status, ours) == (0, _aws(handler, argv))
+    assert len(requests) == 2  # one each
