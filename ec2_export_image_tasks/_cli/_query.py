@@ -1,7 +1,8 @@
 """``--query``: a JMESPath expression, compiled as the options are read, applied as aws-cli does.
 
-A bad expression is bad usage, refused before anything is sent. ``jmespath`` (a botocore
-dependency) loads only when ``--query`` is given.
+A bad expression is bad usage, refused before anything is sent; one that fails on the data (an
+unknown function, a value of the wrong type) is bad usage too, once the data is there.
+``jmespath`` is a botocore dependency.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ def query(text: str) -> ParsedResult:
     try:
         return jmespath.compile(text)
     except JMESPathError as error:
-        reason = str(error).splitlines()[0]
+        # Its first line says what is wrong; the next ones point at it in the expression.
+        reason = str(error).splitlines()[0].removesuffix(", for expression:").removesuffix(":")
         raise argparse.ArgumentTypeError(f"invalid JMESPath {text!r}: {reason}") from None
 
 

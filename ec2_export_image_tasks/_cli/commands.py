@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
+from jmespath.exceptions import JMESPathError
 
 from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
@@ -109,9 +110,9 @@ def _list(run: Invocation) -> int:
             _write_first_page(style, tasks, args.query, run.out)
         else:
             _write_listing(style, tasks, args.query, run.out)
-    except (OutputError, PaginationCycleError, InvalidItemError):
+    except (OutputError, PaginationCycleError, InvalidItemError, JMESPathError):
         # What was printed is unknown; or resuming would go round the loop, or reach the same
-        # invalid task, again: neither is a way on.
+        # invalid task, or the same failing --query, again: none is a way on.
         raise
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         # The error's one line says how to go on: the token resumes after the last task printed,

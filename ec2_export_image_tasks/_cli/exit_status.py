@@ -11,6 +11,7 @@ from botocore.exceptions import (
     ProfileNotFound,
 )
 from botocore.parsers import ResponseParserError
+from jmespath.exceptions import JMESPathError
 from pydantic import ValidationError
 
 from ..errors import (
@@ -89,6 +90,8 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return BAD_INPUT, problem_text(error)
         case InvalidStartingTokenError():
             return BAD_INPUT, str(error)
+        case JMESPathError():  # --query fails on the data: an unknown function, a wrong type
+            return BAD_INPUT, f"argument --query: {error}"
         case InvalidItemError():
             return INVALID_DATA, f"AWS sent an invalid task: {error}"
         case StatusMissingError():

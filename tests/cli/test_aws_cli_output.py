@@ -17,11 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import pytest
+from hypothesis import given, reject, settings
+from hypothesis import strategies as st
 
 from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._aws_text import text_rows
 from ec2_export_image_tasks.models import ExportImageTaskStatus
-from ec2_export_image_tasks.testing import LocalEC2, page_reply, sample_task
-from ec2_export_image_tasks.testing._endpoint import _response
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, page_reply, sample_task
+
+# The public answer_with needs the client; aws-cli makes its own, from a session it holds.
+from ec2_export_image_tasks.testing._endpoint import _response  # pyright: ignore[reportPrivateUsage]
 from ec2_export_image_tasks.testing._glue import install
 
 from .helpers import Terminal
@@ -82,11 +87,14 @@ def _aws(handler: Handler, argv: Sequence[str]) -> str:
 def _ours(
     handler: Handler, argv: Sequence[str], capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str]:
-    """``ec2-export-image-tasks list ARGV``'s status and stdout, answered by ``handler``."""
+    """``ec2-export-image-tasks list ARGV``'s status and stdout, answered by ``handler`` (its
+    stderr stays in ``capsys``)."""
     client = LocalEC2().client
     install(client.meta.events, lambda request: handler, lambda r, reply: _response(r, reply, None))
     status = main(["list", *argv], client=client)
-    return status, capsys.readouterr().out
+    out, err = capsys.readouterr()
+    sys.stderr.write(err)
+    return status, out
 
 
 @pytest.fixture
@@ -193,3 +201,142 @@ def test_no_paginate_prints_the_first_page_and_ec2s_token_as_aws_cli_does(
 
     assert (status, ours) == (0, _aws(handler, argv))
     assert len(requests) == 2  # one each
+
+
+def _aws_text_rows(document: object) -> list[str]:
+    """What ``awscli/text.py`` writes for ``document``, line by line."""
+    text = importlib.import_module("awscli.text")
+    out = io.StringIO()
+    text.format_text(document, out)
+    return out.getvalue().splitlines()
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(
+        st.characters(codec="utf-8", exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+        max_size=5,
+    )
+)
+_KEYS = st.sampled_from(["Status", "Tags", "Key", "Value", "a", "B", "nested"])
+
+
+def _documents(children: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    """Dicts, lists of dicts, lists of scalars and lists: the shapes aws-cli's text writes."""
+    dicts = st.dictionaries(_KEYS, children, max_size=4)
+    return (
+        dicts
+        | st.lists(dicts, max_size=3)
+        | st.lists(_SCALARS | st.lists(children, max_size=2), max_size=3)
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.recursive(_SCALARS, _documents, max_leaves=12))
+def test_text_rows_are_aws_clis_for_any_document(document: object) -> None:
+    try:
+        expected = _aws_text_rows(document)
+    except AttributeError:  # aws-cli's own failure: a list that mixes dicts with other values
+        reject()
+    assert text_rows(document, str) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["--query", "ExportImageTasks[", "--output", "json"],
+            "argument --query: invalid JMESPath 'ExportImageTasks[': "
+            "Invalid jmespath expression: Incomplete expression\n",
+        ),
+        (
+            ["--no-paginate", "--max-items", "2", "--page-size", "1"],
+            "argument --no-paginate: not allowed with --max-items, --page-size",
+        ),
+        (
+            ["--no-paginate", "--starting-token", "abc"],
+            "argument --no-paginate: not allowed with --starting-token",
+        ),
+        (
+            ["--query", "ExportImageTasks", "--output", "table"],
+            "argument --query: applies to --output json or text, not table",
+        ),
+        (
+            ["--query", "ExportImageTasks", "--output", "jsonl"],
+            "argument --query: applies to --output json or text, not jsonl",
+        ),
+    ],
+)
+def test_options_that_mean_nothing_are_bad_usage_before_anything_is_sent(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = LocalEC2()
+
+    status: object
+    try:
+        status = main(["list", *argv], client=ec2.client)
+    except SystemExit as usage_error:  # argparse's: the grammar refused it
+        status = usage_error.code
+
+    out, err = capsys.readouterr()
+    assert (status, out, ec2.requests) == (2, "", [])
+    assert err.startswith(f"error: {said}")
+    assert err.count("\n") == 1
+
+
+def test_a_query_on_a_terminal_prints_json_as_aws_cli_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    ec2 = _ec2(2)
+
+    status = main(["list", "--query", STATUS_OF_EACH], client=ec2.client)
+
+    assert (status, terminal.getvalue()) == (0, '[\n    "active",\n    "completed"\n]\n')
+
+
+def test_text_on_a_terminal_escapes_what_would_drive_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    ec2 = LocalEC2()
+    forged = "x\tforged\n\x9b2J"
+    ec2.add_task(sample_task(0).model_copy(update={"description": forged}))
+
+    status = main(
+        ["list", "--output", "text", "--query", "ExportImageTasks[].Description"], client=ec2.client
+    )
+
+    assert (status, terminal.getvalue()) == (0, "x\\tforged\\n\\x9b2J\n")
+
+
+def test_text_that_fails_part_way_has_printed_its_pages_and_says_how_to_go_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def one_page_then_throttled(action: str, parameters: dict[str, str]) -> object:
+        if "NextToken" in parameters:
+            return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
+        return page_reply([sample_task(0).to_boto()], "page-2")
+
+    status, out = _ours(
+        cast("Handler", one_page_then_throttled),
+        ["--output", "text", "--query", "ExportImageTasks[].Status"],
+        capsys,
+    )
+
+    assert (status, out) == (1, "active\n")
+    assert "continue with --starting-token " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_query_that_fails_on_the_tasks_is_bad_usage_in_one_line(
+    style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(
+        ["list", "--query", "nope(ExportImageTasks)", "--output", style], client=_ec2(1).client
+    )
+
+    out, err = capsys.readouterr()
+    assert (status, out, err) == (2, "", "error: argument --query: Unknown function: nope()\n")
