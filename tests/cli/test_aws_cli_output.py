@@ -11,6 +11,8 @@ import contextlib
 import importlib
 import io
 import os
+import re
+import shlex
 import sys
 from functools import cache
 from pathlib import Path
@@ -340,3 +342,28 @@ def test_a_query_that_fails_on_the_tasks_is_bad_usage_in_one_line(
 
     out, err = capsys.readouterr()
     assert (status, out, err) == (2, "", "error: argument --query: Unknown function: nope()\n")
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    """The command line section's ``console`` examples of ``list`` on the demo: each command and
+    what it prints."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("## The command line")[2].partition("\n## ")[0]
+    examples: list[tuple[str, str]] = []
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
+        for example in block.split("$ ")[1:]:
+            command, _, printed = example.partition("\n")
+            if command.startswith("ec2-export-image-tasks --demo list "):
+                examples.append((command, printed))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "printed"), _readme_examples())
+def test_the_readmes_examples_print_what_it_says(
+    command: str, printed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    program, *argv = shlex.split(command)
+
+    status = main(argv, sleep=lambda seconds: None, clock=lambda: 1000.0)
+
+    assert (program, status, capsys.readouterr().out) == ("ec2-export-image-tasks", 0, printed)
