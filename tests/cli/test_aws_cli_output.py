@@ -34,9 +34,9 @@ from ec2_export_image_tasks.testing._glue import install
 from .helpers import Terminal
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
-    from ec2_export_image_tasks.testing import Handler
+    from ec2_export_image_tasks.testing import Handler, Reply
 
 
 class _Driver(Protocol):
@@ -194,14 +194,13 @@ def test_no_paginate_prints_the_first_page_and_ec2s_token_as_aws_cli_does(
 ) -> None:
     requests: list[dict[str, str]] = []
 
-    def first_of_two_pages(action: str, parameters: dict[str, str]) -> object:
-        requests.append(parameters)
+    def first_of_two_pages(action: str, parameters: Mapping[str, str]) -> Reply:
+        requests.append(dict(parameters))
         return page_reply([sample_task(0).to_boto(), sample_task(1).to_boto()], "page-2")
 
-    handler = cast("Handler", first_of_two_pages)
-    status, ours = _ours(handler, argv, capsys)
+    status, ours = _ours(first_of_two_pages, argv, capsys)
 
-    assert (status, ours) == (0, _aws(handler, argv))
+    assert (status, ours) == (0, _aws(first_of_two_pages, argv))
     assert len(requests) == 2  # one each
 
 
@@ -317,13 +316,13 @@ def test_text_on_a_terminal_escapes_what_would_drive_it(monkeypatch: pytest.Monk
 def test_text_that_fails_part_way_has_printed_its_pages_and_says_how_to_go_on(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    def one_page_then_throttled(action: str, parameters: dict[str, str]) -> object:
+    def one_page_then_throttled(action: str, parameters: Mapping[str, str]) -> Reply:
         if "NextToken" in parameters:
             return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
         return page_reply([sample_task(0).to_boto()], "page-2")
 
     status, out = _ours(
-        cast("Handler", one_page_then_throttled),
+        one_page_then_throttled,
         ["--output", "text", "--query", "ExportImageTasks[].Status"],
         capsys,
     )
@@ -367,3 +366,19 @@ def test_the_readmes_examples_print_what_it_says(
     status = main(argv, sleep=lambda seconds: None, clock=lambda: 1000.0)
 
     assert (program, status, capsys.readouterr().out) == ("ec2-export-image-tasks", 0, printed)
+
+
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_status_in_another_case_is_printed_as_the_models_read_it(
+    style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    task = {"ExportImageTaskId": sample_task(0).export_image_task_id, "Status": "ACTIVE"}
+
+    def shouted(action: str, parameters: Mapping[str, str]) -> Reply:
+        return page_reply([task])
+
+    status, out = _ours(
+        shouted, ["--output", style, "--query", "ExportImageTasks[0].Status"], capsys
+    )
+
+    assert (status, out) == (0, '"active"\n' if style == "json" else "active\n")
