@@ -81,7 +81,9 @@ _PAGING_OPTIONS = {
 def _usage_problem(args: argparse.Namespace) -> str | None:
     """What the list options cannot mean together, as aws-cli refuses it; None if nothing."""
     if args.no_paginate:
-        given = [option for name, option in _PAGING_OPTIONS.items() if getattr(args, name)]
+        given = [
+            option for name, option in _PAGING_OPTIONS.items() if getattr(args, name) is not None
+        ]
         if given:
             return f"argument --no-paginate: not allowed with {', '.join(given)}"
     if args.query is not None and args.output in ("table", "jsonl"):

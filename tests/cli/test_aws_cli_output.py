@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import io
+import json
 import os
 import re
 import shlex
@@ -382,3 +383,32 @@ def test_a_status_in_another_case_is_printed_as_the_models_read_it(
     )
 
     assert (status, out) == (0, '"active"\n' if style == "json" else "active\n")
+
+
+def test_no_paginate_in_jsonl_prints_one_page_and_says_how_to_go_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    requests: list[dict[str, str]] = []
+
+    def first_of_two_pages(action: str, parameters: Mapping[str, str]) -> Reply:
+        requests.append(dict(parameters))
+        return page_reply([sample_task(0).to_boto()], "page-2")
+
+    status, out = _ours(first_of_two_pages, ["--no-paginate", "--output", "jsonl"], capsys)
+
+    assert (status, len(out.splitlines()), len(requests)) == (0, 1, 1)
+    assert capsys.readouterr().err.startswith("more tasks: continue with --starting-token ")
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_listing_resumed_from_aws_clis_token_prints_what_aws_cli_prints(
+    style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = _ec2(6)
+    token = json.loads(_aws(ec2, ["--max-items", "2", "--query", "NextToken"]))
+    argv = ["--starting-token", token, "--max-items", "2", "--output", style]
+
+    status, ours = _ours(ec2, argv, capsys)
+
+    assert (status, ours) == (0, _aws(ec2, argv))
