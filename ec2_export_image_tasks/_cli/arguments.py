@@ -20,6 +20,7 @@ from ._aws_spellings import reconcile
 from ._checked import checked
 from ._completion import SHELLS, completion_script
 from ._endpoint_url import endpoint_url_problem
+from ._query import query
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
@@ -39,6 +40,7 @@ __all__ = [
     "PROG",
     "STATES",
     "add_interval",
+    "add_query",
     "add_selection",
     "parse",
     "parser",
@@ -47,7 +49,7 @@ __all__ = [
 
 PROG = "ec2-export-image-tasks"
 STATES = [status.value for status in ExportImageTaskStatus]
-OUTPUTS = ["table", "json", "jsonl"]
+OUTPUTS = ["table", "json", "jsonl", "text"]
 COLORS = ["auto", "on", "off"]
 COMPLETION = "completion"
 """The subcommand that prints shell completion: the grammar's own, not one of the commands."""
@@ -207,6 +209,19 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         dest="ids",
         metavar="TASK_ID",
         help="only this task (repeatable)",
+    )
+
+
+def add_query(command: argparse.ArgumentParser) -> None:
+    """aws-cli's ``--query`` (JMESPath) and ``--no-paginate``, meaning what they mean there."""
+    command.add_argument(
+        "--query",
+        type=query,
+        metavar="JMESPATH",
+        help="print what this JMESPath expression makes of the output, as aws-cli does",
+    )
+    command.add_argument(
+        "--no-paginate", action="store_true", help="one request: the first page only"
     )
 
 

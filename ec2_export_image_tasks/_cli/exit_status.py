@@ -11,6 +11,7 @@ from botocore.exceptions import (
     ProfileNotFound,
 )
 from botocore.parsers import ResponseParserError
+from jmespath.exceptions import JMESPathError
 from pydantic import ValidationError
 
 from ..errors import (
@@ -95,6 +96,8 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return BAD_INPUT, problem_text(error)
         case InvalidStartingTokenError():  # the command line's one source of a token
             return BAD_INPUT, f"argument --starting-token: {error.shown!r}: {error.reason}"
+        case JMESPathError():  # --query fails on the data: an unknown function, a wrong type
+            return BAD_INPUT, f"argument --query: {error}"
         case InvalidItemError():
             return INVALID_DATA, f"AWS sent an invalid task: {error}"
         case StatusMissingError():

@@ -1,4 +1,5 @@
-"""How tasks are written: an aligned table and progress lines for people, JSON for tools.
+"""How tasks are written: an aligned table and progress lines for people, JSON and aws-cli's
+text for tools.
 
 What people read passes through :func:`.printable`, so that text from the service cannot forge
 rows or drive the terminal. JSON carries every string exactly: written for a program (a pipe, a
@@ -11,13 +12,17 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ._aws_text import text_rows
 from ._color import paint
+from ._query import apply
 from .printable import inert_json, json_escape, printable
 from .stdout import encodable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import TextIO
+
+    from jmespath.parser import ParsedResult
 
     from ..models import ExportImageTask
 
@@ -27,7 +32,9 @@ __all__ = [
     "write_json",
     "write_json_line",
     "write_jsonl",
+    "write_queried_json",
     "write_table",
+    "write_text",
 ]
 
 HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION")
@@ -78,17 +85,39 @@ def write_json_line(document: object, out: TextIO) -> None:
     _write_json_text(json.dumps(document, ensure_ascii=False), out)
 
 
-def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: TextIO) -> None:
-    """aws-cli's shape: ``{"ExportImageTasks": [...], "NextToken": ...}`` when truncated."""
+def write_json(
+    tasks: Iterable[ExportImageTask],
+    resume_token: str | None,
+    query: ParsedResult | None,
+    out: TextIO,
+) -> None:
+    """aws-cli's merged listing, ``{"ExportImageTasks": [...], "NextToken": ...}`` (the token
+    when truncated), or what ``query`` makes of it."""
     document: dict[str, object] = {"ExportImageTasks": [task.to_boto() for task in tasks]}
     if resume_token is not None:
         document["NextToken"] = resume_token
-    write_document(document, out)
+    write_queried_json(document, query, out)
+
+
+def write_queried_json(document: object, query: ParsedResult | None, out: TextIO) -> None:
+    """What ``query`` makes of ``document``, as aws-cli's ``--output json`` writes it: nothing
+    for an empty object."""
+    result = apply(query, document)
+    if result != {}:
+        write_document(result, out)
 
 
 def write_document(document: object, out: TextIO) -> None:
-    """``document`` as indented JSON, as ``--output json`` writes it."""
-    _write_json_text(json.dumps(document, indent=2, ensure_ascii=False), out)
+    """``document`` as indented JSON, as aws-cli's ``--output json`` writes it (indent 4)."""
+    _write_json_text(json.dumps(document, indent=4, ensure_ascii=False), out)
+
+
+def write_text(document: object, query: ParsedResult | None, out: TextIO) -> None:
+    """What ``query`` makes of ``document``, in aws-cli's ``--output text`` rows; each value
+    printable on a terminal, as it is anywhere else (aws-cli's bytes) for a program."""
+    shown = printable if out.isatty() else str
+    for row in text_rows(apply(query, document), shown):
+        out.write(encodable(row, out.encoding) + "\n")
 
 
 def _write_json_text(text: str, out: TextIO) -> None:

@@ -105,7 +105,7 @@ def test_zsh_completes_commands_options_and_choices(
     assert {"--output", "--state", "--color"} <= answers[2]
     assert {"--no-verify-ssl", "--version"} <= answers[3]
     assert answers[4:] == [
-        {"table", "json", "jsonl"},
+        {"table", "json", "jsonl", "text"},
         {"active", "completed", "deleting", "deleted"},
         {"auto", "on", "off"},
         {"bash", "zsh"},
