@@ -9,6 +9,9 @@ with a title of its own, one of its sections). The README's
 changelog are made the site's own. The README's Python snippets are run and
 type-checked by ``tests/test_readme.py``, so what the site shows is what the suite tests.
 
+The docstrings' Sphinx roles (``:class:`.LocalEC2```), which Markdown would show as typed, are
+shown as the code they name.
+
 A link to a heading the README no longer has fails the build, as does an ``#anchor`` no page
 shows: ``scripts/docs`` builds with ``--strict``.
 """
@@ -34,6 +37,8 @@ _HEADING = re.compile(r"^(?P<hashes>#{1,6}) (?P<title>.+)$")
 _FENCE = re.compile(r"^(```|~~~)")
 _ANCHOR_LINK = re.compile(r"\]\(#(?P<slug>[^)\s]+)\)")
 _FILE_LINK = re.compile(r"\]\((?P<path>docs/[^)\s#]+|CHANGELOG\.md)\)")
+_ROLE = re.compile(r":(?:attr|class|data|exc|func|meth|mod|obj):<code>[~.]*(?P<name>[^<]+)</code>")
+"""A Sphinx role in a rendered docstring (``:class:`.LocalEC2```), which Markdown leaves as is."""
 _PAGE_OF_FILE = {"CHANGELOG.md": "changelog.md"}
 """The README's links to files the site shows as pages (and ``docs/*``: the page itself)."""
 
@@ -145,3 +150,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return _DIRECTIVE.sub(
         lambda found: readme.text(found["slug"], page.file.src_uri, level), markdown
     )
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The docstrings' Sphinx roles shown as the code they name: ``:class:`.X``` as ``X``."""
+    return _ROLE.sub(lambda role: f"<code>{role['name']}</code>", html)
