@@ -1,7 +1,8 @@
 """The reference site: ``scripts/docs`` builds it with no warning, and it leaves nothing out.
 
-One build (about 5 s) serves every test here: each public name has its entry in the site's
-inventory, and each README section is shown on a page (the guides are the README's sections).
+One build of the site (about 5 s) serves the first tests: each public name has its entry in the
+site's inventory, and each README section is shown on a page (the guides are the README's
+sections). The last build small projects in-process, to specify the hook that shows them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from markdown.extensions.toc import slugify
+from mkdocs.commands.build import build
+from mkdocs.config import load_config  # pyright: ignore[reportUnknownVariableType]  # its **kwargs
+from mkdocs.exceptions import Abort
 
 from .test_public_api import SURFACE
 from .type_checkers import ROOT
@@ -75,3 +79,75 @@ def test_every_readme_section_is_shown_on_a_page(site: Path) -> None:
     ]
 
     assert hidden == []
+
+
+README_OF_A_PROJECT = """\
+# project
+
+## Using it
+
+See [the fine print](#the-fine-print) and the [docs](docs/more.md).
+
+### Details
+
+```sh
+# not a heading
+```
+
+## The fine print
+
+Small.
+"""
+
+
+def _build(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A project with the README above and ``pages``, built with the site's hook."""
+    (tmp_path / "README.md").write_text(README_OF_A_PROJECT)
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: project\nstrict: true\nvalidation: {anchors: warn}\n"
+        f"hooks: [{ROOT / 'docs' / '_hooks' / 'readme_sections.py'}]\n"
+    )
+    build(load_config(str(tmp_path / "mkdocs.yml")))
+    return tmp_path / "site"
+
+
+def test_a_page_shows_the_readme_section_it_links_with_the_links_made_the_sites(
+    tmp_path: Path,
+) -> None:
+    site = _build(
+        tmp_path,
+        {
+            "index.md": "[Using it](../README.md#using-it)\n",
+            "more.md": "# More\n\n[The fine print](../README.md#the-fine-print)\n",
+        },
+    )
+
+    index = (site / "index.html").read_text()
+    more = (site / "more" / "index.html").read_text()
+    assert '<h1 id="using-it">' in index  # the section's heading, the page's title
+    assert '<h2 id="details">' in index  # its subsection, one level up
+    assert 'href="more/#the-fine-print"' in index  # the anchor, on the page that shows it
+    assert 'href="more/"' in index  # docs/more.md, the site's page
+    assert "Small." not in index
+    assert '<h2 id="the-fine-print">' in more  # below the page's own title
+
+
+def test_a_page_naming_a_section_the_readme_does_not_have_fails_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        _build(tmp_path, {"index.md": "[Gone](../README.md#gone)\n"})
+
+    assert "a README section that does not exist: #gone" in caplog.text
+
+
+def test_a_readme_link_to_a_section_no_page_shows_fails_the_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        _build(tmp_path, {"index.md": "[Using it](../README.md#using-it)\n"})
+
+    assert "the README links #the-fine-print, which no docs page shows" in caplog.text
