@@ -1,13 +1,14 @@
 """Beside moto: moto's ``mock_aws`` for S3 (or IAM...), the local endpoint for EC2's exports.
 
 moto implements none of ``DescribeExportImageTasks``, ``ExportImage`` and
-``CancelExportTask``. Inside ``mock_aws``, moto's handler answers every botocore client at
-``before-send``, ahead of any handler the client is given later (the local endpoint's too), and
-refuses these three with ``NotImplementedError``. Told to pass EC2 through, it leaves EC2's
-requests to the next ``before-send`` handler: the local endpoint's. moto then answers no EC2
-call at all, so make every EC2 client of the test from ``local_ec2``: ``local_ec2.client``, or
-``answer_with(client, local_ec2)`` on one your code made (one that neither answers would go to
-the network).
+``CancelExportTask``. Inside ``mock_aws``, moto's handler answers at ``before-send`` every
+client made there (``boto3.client`` too: ``mock_aws`` starts boto3's default session anew),
+ahead of any handler the client is given later, ``answer_with(client, local_ec2)``'s included,
+and it refuses these three with ``NotImplementedError``. Told to pass EC2 through, it leaves
+EC2's requests to the next ``before-send`` handler: the local endpoint's. moto then answers no
+EC2 call at all, so make every EC2 client of the test answered by ``local_ec2``:
+``local_ec2.client``, or ``answer_with(client, local_ec2)`` on one your code made (one that
+neither answers would go to the network).
 """
 
 from __future__ import annotations
@@ -77,5 +78,9 @@ def test_a_client_your_code_made_is_answered_once_given_to_the_local_endpoint(
 
 
 def test_without_passing_ec2_through_moto_answers_first_and_refuses(local_ec2: LocalEC2) -> None:
-    with mock_aws(), pytest.raises(NotImplementedError, match="describe_export_image_tasks"):
-        local_ec2.client.describe_export_image_tasks()
+    with mock_aws():
+        ec2: EC2Client = boto3.client("ec2", region_name="us-east-1")  # pyright: ignore[reportUnknownMemberType]
+        answer_with(ec2, local_ec2)  # after moto's handler, which the client got first
+
+        with pytest.raises(NotImplementedError, match="describe_export_image_tasks"):
+            ec2.describe_export_image_tasks()
