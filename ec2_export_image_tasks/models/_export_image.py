@@ -48,10 +48,11 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import (
         CancelExportTaskRequestTypeDef,
         ExportImageRequestTypeDef,
-        ExportImageResultTypeDef,
         ExportTaskS3LocationRequestTypeDef,
         TagSpecificationTypeDef,
     )
+
+    from ._boto_types import ExportImageAnswerTypeDef
 
 __all__ = [
     "CancelExportTaskRequest",
@@ -279,9 +280,9 @@ class ExportImageResponse(ExportImageTaskFields, frozen=True):
     disk_image_format: AnswerDiskImageFormat | None = None
     role_name: WireStr | None = None
 
-    def to_boto(self) -> ExportImageResultTypeDef:
-        """The dict boto3's ``export_image`` returned."""
-        return cast("ExportImageResultTypeDef", self._boto_dict())
+    def to_boto(self) -> ExportImageAnswerTypeDef:
+        """The dict boto3's ``export_image`` returned; a key that was absent stays absent."""
+        return cast("ExportImageAnswerTypeDef", self._boto_dict())
 
 
 class CancelExportTaskRequest(RequestModel, frozen=True):
