@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Field,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     PlainSerializer,
     StrictBool,
     StringConstraints,
@@ -51,6 +53,7 @@ if TYPE_CHECKING:
         ExportTaskS3LocationRequestTypeDef,
         TagSpecificationTypeDef,
     )
+    from pydantic.json_schema import JsonSchemaValue
 
     from ._boto_types import ExportImageAnswerTypeDef
 
@@ -116,6 +119,12 @@ class _Matching:
         return CoreCheck(check, json_schema={"pattern": self.pattern}).__get_pydantic_core_schema__(
             source, handler
         )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # pydantic asks this metadata, not the CoreCheck built above, what it adds.
+        return handler(schema) | {"pattern": self.pattern}
 
 
 ExportTaskId = Annotated[
@@ -194,10 +203,19 @@ _BUCKET_NAME_SHAPE = (
     f"{{{BUCKET_NAME_LENGTH[0] - 2},{BUCKET_NAME_LENGTH[1] - 2}}}[a-z0-9]$"
 )
 
+_BUCKET_NAME_REFUSED = (
+    r"\.\.",
+    f"^{_IP_ADDRESS_FORM.pattern}$",
+    f"^(?:{'|'.join(map(re.escape, BUCKET_PREFIXES))})",
+    f"(?:{'|'.join(map(re.escape, BUCKET_SUFFIXES))})$",
+)
+"""The naming rules beyond the shape, as patterns a name must not match (for the JSON Schema)."""
+
 S3BucketName = Annotated[
     str,
     StringConstraints(strict=True),
     AfterValidator(_s3_bucket_name),
+    Field(json_schema_extra={"allOf": [{"not": {"pattern": p}} for p in _BUCKET_NAME_REFUSED]}),
     # Already true of a name the rules took; said as a pattern so that the JSON Schema and the
     # strategies know the shape of a bucket name (a check in Rust, no Python call).
     _Matching(
@@ -225,7 +243,11 @@ class TagSpecification(RequestModel, frozen=True):
     """Tags for the new export image task; ``ExportImage`` tags nothing else."""
 
     resource_type: TaggedResourceType
-    tags: FrozenList[Tag] | None = None
+    # The JSON Schema's Tag keeps unknown keys, as in an answer; here they are refused.
+    tags: Annotated[
+        FrozenList[Tag] | None,
+        Field(json_schema_extra={"items": {"propertyNames": {"enum": ["Key", "Value"]}}}),
+    ] = None
 
     @field_validator("tags")
     @classmethod
