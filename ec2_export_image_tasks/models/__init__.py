@@ -7,7 +7,7 @@ program that only lists tasks does not pay for building their classes at import.
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
-from ._boto_types import DescribeExportImageTasksPageTypeDef
+from ._boto_types import DescribeExportImageTasksPageTypeDef, ExportImageAnswerTypeDef
 from ._ids import ExportImageTaskId, ImageId
 from ._request import DescribeExportImageTasksRequest, Filter, PaginationConfig
 from ._response import DescribeExportImageTasksResponse
@@ -56,6 +56,7 @@ __all__ = [
     "DescribeExportImageTasksResponse",
     "Description",
     "DiskImageFormat",
+    "ExportImageAnswerTypeDef",
     "ExportImageRequest",
     "ExportImageResponse",
     "ExportImageTask",
