@@ -19,6 +19,7 @@ from ec2_export_image_tasks.models import DescribeExportImageTasksRequest, Pagin
 from ec2_export_image_tasks.testing import LocalEC2, sample_task
 from ec2_export_image_tasks.testing.aio import make_async_client
 
+from .helpers import recording_sleeps
 from .loopback import LoopbackRegion, Stall, regions_over_http
 
 if TYPE_CHECKING:
@@ -169,20 +170,23 @@ def test_the_callers_read_timeout_is_used_and_the_sessions_retry_setting_kept() 
     assert len(region.requests) == 2
 
 
-def test_a_region_that_keeps_dropping_gives_up_with_the_last_error_and_a_note() -> None:
+def test_a_region_that_keeps_dropping_gives_up_with_the_last_error_and_a_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The waits between tries are recorded, not waited, and the deadline is far: the region
+    # ends by the retry policy's count alone, however slow the machine (a try that botocore
+    # itself retries can take seconds under load, and a near deadline would cut it short).
+    waits = recording_sleeps(monkeypatch)
     region = LoopbackRegion(LocalEC2(), stalled=range(1000), stall="drop")
 
-    found, error = _list({"eu-west-1": region}, region_timeout=2.5)
+    found, error = _list({"eu-west-1": region}, region_timeout=120)
 
     assert found == []
     assert error is not None
     [failure] = error.failures
     assert isinstance(failure.error, ConnectionClosedError)
-    # One try, a wait of 1 s, a second try; the next wait (2 s) would pass the deadline.
-    # A machine slow enough to spend the first second before the first try gives up after it.
-    tries = len(region.requests)
-    assert failure.error.__notes__ == [f"gave up after {tries} failed attempt(s) in a row"]
-    assert tries in (1, 2)
+    assert failure.error.__notes__ == ["gave up after 5 failed attempt(s) in a row"]
+    assert [wait for wait in waits if wait in (1, 2, 4, 8)][-4:] == [1, 2, 4, 8]
 
 
 def test_a_callers_own_timeout_says_which_regions_were_unfinished() -> None:
