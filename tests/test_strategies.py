@@ -28,7 +28,7 @@ from ec2_export_image_tasks.models import (
 from ec2_export_image_tasks.models._base import RequestModel, WireStr
 from ec2_export_image_tasks.testing import LocalEC2, make_client
 
-from .models.helpers import CASES, Case
+from .models.helpers import CASES, Case, boto_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -113,7 +113,7 @@ def test_every_field_of_every_model_is_drawn(case: Case, key: str) -> None:
 @pytest.mark.parametrize("case", CASES, ids=str)
 def test_each_optional_key_may_be_absent(case: Case) -> None:
     optional = {
-        field.alias or name
+        boto_key(case.model, name)
         for name, field in case.model.model_fields.items()
         if not field.is_required()
     }

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast, runtime_checkable
 
 import pytest
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError
+from pydantic import AliasGenerator, BaseModel, ValidationError
 
 from ec2_export_image_tasks import strategies
 from ec2_export_image_tasks.models import (
@@ -40,6 +40,16 @@ AWS_PREFIXES = ["".join(letters) + ":" for letters in itertools.product("aA", "w
 """The reserved tag key prefix in each of its 8 letter casings."""
 
 
+def boto_key(model: type[BaseModel], name: str) -> str:
+    """Field ``name``'s key in boto3's dicts: its alias. pydantic before 2.12 keeps an alias
+    made by the model's ``alias_generator`` off the field (``FieldInfo.alias`` is ``None``)."""
+    alias = model.model_fields[name].alias
+    generate = model.model_config.get("alias_generator")
+    if alias is not None or generate is None or isinstance(generate, AliasGenerator):
+        return alias or name
+    return generate(name)
+
+
 @dataclass(frozen=True)
 class Case:
     """A model, with the strategies for the boto3 dicts it must take and for its instances."""
@@ -61,7 +71,7 @@ class Case:
     @property
     def boto_keys(self) -> list[str]:
         """The model's keys in boto3's dicts: the PascalCase names."""
-        return sorted(field.alias or name for name, field in self.model.model_fields.items())
+        return sorted(boto_key(self.model, name) for name in self.model.model_fields)
 
     @property
     def known_keys(self) -> frozenset[str]:

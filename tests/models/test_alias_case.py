@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from ec2_export_image_tasks.models import ExportImageTask
 
-from .helpers import RESPONSE_CASES, Case, rejected, to_boto
+from .helpers import RESPONSE_CASES, Case, boto_key, rejected, to_boto
 
 
 def _respelled(word: str) -> st.SearchStrategy[str]:
@@ -28,7 +28,7 @@ def test_a_field_given_twice_in_other_letters_is_rejected(case: Case, data: st.D
     present = [key for key in case.boto_keys if key in valid]
     assume(present)
     alias = data.draw(st.sampled_from(present))
-    name = {field.alias: name for name, field in case.model.model_fields.items()}[alias]
+    name = {boto_key(case.model, name): name for name in case.model.model_fields}[alias]
     # Its alias or its snake_case name (as in {"Key": ..., "key": ...}), in any letter case.
     spelling = data.draw(_respelled(data.draw(st.sampled_from([alias, name]))))
     assume(spelling != alias)

@@ -19,7 +19,7 @@ from ec2_export_image_tasks.models import (
     Tag,
 )
 
-from .helpers import CASES, RESPONSE_CASES, Case, in_any_case, rejected, to_boto
+from .helpers import CASES, RESPONSE_CASES, Case, boto_key, in_any_case, rejected, to_boto
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -40,8 +40,8 @@ def _snake_case_arguments(instance: BaseModel) -> dict[str, object]:
 
 def _assert_lists_are_tuples(boto: Mapping[str, object], instance: BaseModel) -> None:
     """Each list in the boto3 dict is a tuple on the model, at every depth."""
-    for name, field in type(instance).model_fields.items():
-        key = field.alias or name
+    for name in type(instance).model_fields:
+        key = boto_key(type(instance), name)
         if key not in boto:
             continue
         raw, held = boto[key], getattr(instance, name)
