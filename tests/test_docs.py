@@ -31,6 +31,9 @@ _HEADING = re.compile(r"^#{1,6} (?P<title>.+)$", re.MULTILINE)
 _FENCED = re.compile(r"^```.*?^```$", re.MULTILINE | re.DOTALL)
 
 
+pytestmark = pytest.mark.docs
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
