@@ -2,6 +2,9 @@
 
 :data:`COMMANDS` is the one place the command line learns of a subcommand: the parser is built
 from it and ``main`` dispatches through it. A new subcommand is one :class:`Command` there.
+
+The grammar is built before any command runs (``--help`` only builds it): what only a run
+needs, botocore, pydantic and the models, is imported by the run.
 """
 
 from __future__ import annotations
@@ -10,17 +13,12 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
-
-from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
-from ..models import DescribeExportImageTasksRequest, json_schema
 from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
-from .exit_status import OK, TIMED_OUT
 from .export_commands import (
     cancel,
     cancel_arguments,
@@ -36,7 +34,7 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from .._paginators import ExportImageTaskIterator
-    from ..models import ExportImageTask
+    from ..models import DescribeExportImageTasksRequest, ExportImageTask
 
 __all__ = ["COMMANDS"]
 
@@ -45,6 +43,8 @@ def _request(
     args: argparse.Namespace, pagination: dict[str, object] | None = None
 ) -> DescribeExportImageTasksRequest:
     """The options as one request, validated once, before anything is sent."""
+    from ..models import DescribeExportImageTasksRequest
+
     return DescribeExportImageTasksRequest.model_validate(
         {
             "Filters": [{"Name": TASK_STATE_FILTER, "Values": args.state}] if args.state else None,
@@ -65,6 +65,9 @@ def _list_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _list(run: Invocation) -> int:
+    from .._paginators import ExportImageTaskPaginator
+    from .exit_status import OK
+
     args = run.args
     config = {
         "MaxItems": args.max_items,
@@ -93,6 +96,8 @@ def _list(run: Invocation) -> int:
 
 def _token_refused(error: BaseException) -> bool:
     """Whether EC2 refused the listing's token (``InvalidPaginationToken``: invalid, expired)."""
+    from botocore.exceptions import ClientError
+
     code = error.response.get("Error", {}).get("Code") if isinstance(error, ClientError) else None
     return code == "InvalidPaginationToken"
 
@@ -132,6 +137,7 @@ def _watch_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _watch(run: Invocation) -> int:
+    from .exit_status import OK, TIMED_OUT
     from .watch import WatchTimeoutError, bars, lines, watch  # only watch draws, with rich
 
     drawn = bars if run.out.isatty() else lines
@@ -156,6 +162,9 @@ def _watch(run: Invocation) -> int:
 
 
 def _schema(run: Invocation) -> int:
+    from ..models import json_schema
+    from .exit_status import OK
+
     run.out.write(json.dumps(json_schema(), indent=2) + "\n")
     return OK
 

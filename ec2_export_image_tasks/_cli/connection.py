@@ -5,17 +5,13 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-import botocore.session
-from botocore.config import Config
-from botocore.exceptions import BotoCoreError, InvalidRegionError, NoRegionError, ProfileNotFound
-
-from ._endpoint_url import endpoint_url_problem
 from ._userinfo import without_userinfo
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
+    import botocore.session
     from mypy_boto3_ec2.client import EC2Client
 
 __all__ = ["DEFAULT_CONNECT_TIMEOUT", "DEFAULT_READ_TIMEOUT", "AwsSetupError", "make_client"]
@@ -36,7 +32,16 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         from .demo import demo_ec2  # imported here: the demo only when asked for
 
         return demo_ec2(clock).client
+    # Imported here: the grammar reads this module's defaults, and --help loads no botocore.
     import boto3
+    import botocore.session
+    from botocore.config import Config
+    from botocore.exceptions import (
+        BotoCoreError,
+        InvalidRegionError,
+        NoRegionError,
+        ProfileNotFound,
+    )
 
     core = botocore.session.Session(profile=args.profile)
     config = Config(
@@ -83,6 +88,8 @@ def _check_ca_bundle(core: botocore.session.Session) -> None:
 def _check_configured_endpoint(url: str) -> None:
     """Refuse, naming the setting, an endpoint URL from the environment or the config file that
     botocore took but cannot send to (a port out of range, a scheme other than http(s))."""
+    from ._endpoint_url import endpoint_url_problem  # with botocore's check, as make_client
+
     problem = endpoint_url_problem(url)
     if problem is None:
         return
@@ -95,6 +102,8 @@ def _check_configured_endpoint(url: str) -> None:
 
 def _culprit(core: botocore.session.Session) -> str:
     """`` (in AWS_MAX_ATTEMPTS)``: the setting botocore cannot read, when it is one of its own."""
+    from botocore.exceptions import BotoCoreError
+
     for name, (config_key, environment_variable, _, _) in core.session_var_map.items():
         try:
             core.get_config_variable(name)

@@ -1,7 +1,9 @@
 """``export``, ``cancel``, and following an export to its end (``wait``, ``export --wait``).
 
 Each option is checked as it is parsed, by the model's own type for its field, so a bad one is
-bad usage (exit 2) naming the option and the value, and nothing is sent.
+bad usage (exit 2) naming the option and the value, and nothing is sent. The models, pydantic
+and botocore are imported by those checks and by the runs, never by the grammar: ``--help``
+loads none of them.
 """
 
 from __future__ import annotations
@@ -12,35 +14,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 from uuid import uuid4
 
-from botocore.exceptions import (
-    ClientError,
-    NoCredentialsError,
-    NoRegionError,
-    ParamValidationError,
-    PartialCredentialsError,
-    ProfileNotFound,
-)
-from pydantic import TypeAdapter, ValidationError
-
-from .._export_calls import cancel_export, start_export
-from .._retry import is_transient
-from .._wait_loops import describe_export, poll_until_done
-from .._waiting import Waiting
 from ..errors import ExportFailedError
-from ..models import (
-    ClientToken,
-    Description,
-    DiskImageFormat,
-    ExportImageRequest,
-    ExportImageTaskStatus,
-    ExportTaskId,
-    ImageId,
-    RoleName,
-    S3BucketName,
-    Tag,
-)
 from ..models._facts import (
     DEFAULT_ROLE_NAME,
+    DISK_IMAGE_FORMATS,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     IMAGE_ID_PREFIX,
     MAX_DESCRIPTION,
@@ -48,16 +25,9 @@ from ..models._facts import (
     tag_keys_problem,
 )
 from . import output
-from ._deadline import cut_short_after
 from ._signals import EndedBySignal
-from ._unfinished import (
-    ExportNotConfirmedError,
-    ExportNotFollowedError,
-    TaskIdNotWrittenError,
-)
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
-from .exit_status import OK
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
@@ -65,8 +35,9 @@ if TYPE_CHECKING:
     from typing import TextIO
 
     from mypy_boto3_ec2.client import EC2Client
+    from pydantic import TypeAdapter, ValidationError
 
-    from ..models import ExportImageTask
+    from ..models import ExportImageRequest, ExportImageTask, ExportImageTaskStatus, Tag
     from ._invocation import Invocation
 
 __all__ = [
@@ -82,7 +53,7 @@ __all__ = [
     "wait_arguments",
 ]
 
-FORMATS = [disk_image_format.value.lower() for disk_image_format in DiskImageFormat]
+FORMATS = [disk_image_format.lower() for disk_image_format in DISK_IMAGE_FORMATS]
 WAIT_INTERVAL = 15.0
 DEMO_WAIT_INTERVAL = 1.0
 """The demo's exports take seconds, not hours: following one polls every second."""
@@ -93,16 +64,23 @@ def _reason(error: ValidationError) -> str:
 
 
 @cache
-def _adapter(annotation: Any) -> TypeAdapter[Any]:
-    return TypeAdapter(annotation)
+def _adapter(type_name: str) -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
+
+    from .. import models
+
+    return TypeAdapter(getattr(models, type_name))
 
 
-def _checked(annotation: Any) -> Callable[[str], str]:
-    """An argparse ``type``: the text, if the model's type for the field takes it."""
+def _checked(type_name: str) -> Callable[[str], str]:
+    """An argparse ``type``: the text, if the model's type for the field (``models.<type_name>``,
+    imported when the option is given) takes it."""
 
     def check(text: str) -> str:
+        from pydantic import ValidationError
+
         try:
-            _adapter(annotation).validate_python(text)
+            _adapter(type_name).validate_python(text)
         except ValidationError as error:
             raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
         return text
@@ -111,6 +89,10 @@ def _checked(annotation: Any) -> Callable[[str], str]:
 
 
 def _tag(text: str) -> Tag:
+    from pydantic import ValidationError
+
+    from ..models import Tag
+
     key, equals, value = text.partition("=")
     if not equals:
         raise argparse.ArgumentTypeError(f"{text!r}: give a tag as KEY=VALUE")
@@ -170,6 +152,11 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
     (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.
     """
 
+    from .._wait_loops import poll_until_done
+    from .._waiting import Waiting
+    from ._deadline import cut_short_after
+    from .exit_status import OK
+
     def print_progress(task: ExportImageTask) -> None:
         out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
         out.flush()
@@ -191,10 +178,10 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
 def export_arguments(command: argparse.ArgumentParser) -> None:
     """``export IMAGE_ID --bucket B --format F [...]``."""
     command.add_argument(
-        "image_id", metavar="IMAGE_ID", type=_checked(ImageId), help=f"{IMAGE_ID_PREFIX}..."
+        "image_id", metavar="IMAGE_ID", type=_checked("ImageId"), help=f"{IMAGE_ID_PREFIX}..."
     )
     command.add_argument(
-        "--bucket", required=True, type=_checked(S3BucketName), help="the S3 bucket to export to"
+        "--bucket", required=True, type=_checked("S3BucketName"), help="the S3 bucket to export to"
     )
     command.add_argument("--prefix", help="the key prefix in the bucket, such as exports/")
     command.add_argument(
@@ -202,12 +189,12 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--role-name",
-        type=_checked(RoleName),
+        type=_checked("RoleName"),
         help=f"the IAM role VM Import/Export uses (default on AWS's side: {DEFAULT_ROLE_NAME})",
     )
     command.add_argument(
         "--description",
-        type=_checked(Description),
+        type=_checked("Description"),
         help=f"up to {MAX_DESCRIPTION} characters",
     )
     command.add_argument(
@@ -220,7 +207,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--client-token",
-        type=_checked(ClientToken),
+        type=_checked("ClientToken"),
         help="makes repeated runs one export (default: a new token per run, told on failure)",
     )
     command.add_argument(
@@ -231,6 +218,8 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
+    from ..models import ExportImageRequest
+
     tags = [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
     parameters = {
         "ImageId": args.image_id,
@@ -297,24 +286,36 @@ def _export_again(args: argparse.Namespace, client_token: str) -> str:
     return _command(args, *words, "--client-token", client_token)
 
 
-_NOTHING_SENT = (
-    NoCredentialsError,
-    PartialCredentialsError,
-    NoRegionError,
-    ProfileNotFound,
-    ParamValidationError,
-)
-
-
 def _nothing_started(error: BaseException) -> bool:
     """Whether ``error`` proves no export started: never sent, or refused by EC2 (a 4xx)."""
+    from botocore.exceptions import (
+        ClientError,
+        NoCredentialsError,
+        NoRegionError,
+        ParamValidationError,
+        PartialCredentialsError,
+        ProfileNotFound,
+    )
+
+    from .._retry import is_transient
+
     if isinstance(error, ClientError):
         return not is_transient(error)
-    return isinstance(error, _NOTHING_SENT)
+    nothing_sent = (
+        NoCredentialsError,
+        PartialCredentialsError,
+        NoRegionError,
+        ProfileNotFound,
+        ParamValidationError,
+    )
+    return isinstance(error, nothing_sent)
 
 
 def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, dict[str, Any]]:
     """Start the export: its id and its answer, or an error that says how to find it again."""
+    from .._export_calls import start_export
+    from ._unfinished import ExportNotConfirmedError
+
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
     try:
         response = start_export(client, request)
@@ -330,6 +331,8 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
 
 def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> None:
     """The new task's id (or its JSON) on stdout; a failure to write it still names it."""
+    from ._unfinished import TaskIdNotWrittenError
+
     try:
         if run.args.output == "json":
             output.write_document(document, run.out)
@@ -347,6 +350,8 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     stderr may be closed or broken: ``run.err`` drops what cannot be written there
     (:class:`.stdout.Diagnostics`), so the export is followed all the same (its id is on stdout).
     """
+    from ._unfinished import ExportNotFollowedError
+
     # Progress lines would break a JSON document: with --output json they go to stderr.
     out = run.err if run.args.output == "json" else run.out
     try:
@@ -367,6 +372,9 @@ def export(run: Invocation) -> int:
     The ClientToken is made here when none is given, so that any failure once the request may
     have reached EC2 can say the command that finds the export again.
     """
+    from ._unfinished import ExportNotFollowedError, TaskIdNotWrittenError
+    from .exit_status import OK
+
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
     task_id, document = _start(run, client, args.client_token or str(uuid4()))
@@ -388,24 +396,25 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "task_id",
         metavar="TASK_ID",
-        type=_checked(ExportTaskId),
+        type=_checked("ExportTaskId"),
         help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
-
-
-_BEING_DELETED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
 
 
 def _status_after_lost_answer(
     client: EC2Client, task_id: str, error: Exception
 ) -> ExportImageTaskStatus:
     """The task's status if it is being deleted; else ``error``, noting what the task showed."""
+    from .._wait_loops import describe_export
+    from ..models import ExportImageTaskStatus
+
+    being_deleted = {ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED}
     try:
         status = describe_export(client, task_id).status
     except Exception as failed:
         error.add_note(f"export {task_id} could not be checked: {failed}")
         raise error from None
-    if status is None or status not in _BEING_DELETED:
+    if status is None or status not in being_deleted:
         error.add_note(f"export {task_id} is {status}")
         raise error
     return status
@@ -417,6 +426,10 @@ def cancel(run: Invocation) -> int:
     A cancel whose answer was lost (a dropped connection, a 5xx after botocore's retries) may
     have taken effect: the task says, and a task being deleted is reported as such.
     """
+    from .._export_calls import cancel_export
+    from .._retry import is_transient
+    from .exit_status import OK
+
     client, task_id = run.client(), run.args.task_id
     try:
         cancel_export(client, task_id)
