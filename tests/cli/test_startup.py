@@ -1,0 +1,124 @@
+"""A command line that starts at once: ``--help``, ``--version`` and bad usage load neither
+botocore, boto3, pydantic nor rich, and say exactly what they said when they loaded them all.
+
+``startup_outputs.json`` holds those outputs as the eager command line printed them (Python
+3.11, 80 columns). A change that means to alter them re-records them:
+``UPDATE_STARTUP_OUTPUTS=1 .venv/bin/python -m pytest tests/cli/test_startup.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli.arguments import STATES
+from ec2_export_image_tasks._cli.export_commands import FORMATS
+from ec2_export_image_tasks.models import DiskImageFormat, ExportImageTaskStatus
+from ec2_export_image_tasks.models._facts import DISK_IMAGE_FORMATS, TASK_STATES
+
+RECORDED = Path(__file__).with_name("startup_outputs.json")
+HEAVY = ("botocore", "boto3", "pydantic", "rich")
+
+ANSWERED_BY_THE_GRAMMAR = [
+    ["--help"],
+    *([name, "--help"] for name in ("list", "watch", "wait", "export", "cancel", "schema")),
+    ["--version"],
+    [],
+    ["bogus"],
+    ["list", "--state", "bogus"],
+    ["list", "--page-size", "x"],
+    ["list", "--unknown"],
+    ["wait"],
+    ["wait", "export-ami-0123456789abcdef0", "--interval", "0.5"],
+    ["watch", "--timeout", "nan"],
+    ["export", "--format", "qcow"],
+    ["--cli-read-timeout", "-1", "list"],
+]
+"""Help, version and usage errors that no model or botocore check is needed to say."""
+
+
+def _recorded() -> dict[str, Any]:
+    recorded: dict[str, Any] = json.loads(RECORDED.read_text(encoding="utf-8"))
+    return recorded
+
+
+def _output(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    try:
+        status: object = main(argv)
+    except SystemExit as exited:
+        status = exited.code
+    captured = capsys.readouterr()
+    return {"argv": argv, "status": status, "stdout": captured.out, "stderr": captured.err}
+
+
+def test_help_and_usage_errors_are_byte_for_byte_as_the_eager_command_line_printed_them(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorded = _recorded()
+    if f"{sys.version_info[0]}.{sys.version_info[1]}" != recorded["python"]:
+        pytest.skip(f"argparse's layout differs between versions: recorded on {recorded['python']}")
+    monkeypatch.setenv("COLUMNS", str(recorded["columns"]))
+    outputs = [_output(case["argv"], capsys) for case in recorded["outputs"]]
+    if os.environ.get("UPDATE_STARTUP_OUTPUTS"):
+        RECORDED.write_text(
+            json.dumps({**recorded, "outputs": outputs}, indent=1, ensure_ascii=False) + "\n",
+            encoding="utf-8",
+        )
+
+    assert outputs == recorded["outputs"]
+
+
+def test_the_recording_covers_every_answer_of_the_grammar_and_the_model_checked_options() -> None:
+    recorded = [case["argv"] for case in _recorded()["outputs"]]
+
+    assert all(argv in recorded for argv in ANSWERED_BY_THE_GRAMMAR)
+    # The checks that load a model when their option is given: same words as before.
+    assert ["cancel", "bogus"] in recorded
+    assert any(argv[:2] == ["export", "ami-bad"] for argv in recorded)
+    assert any("--tag" in argv for argv in recorded)
+
+
+_PROBE = """
+import json, sys
+from ec2_export_image_tasks._cli import main
+loaded = {}
+for argv in json.loads(sys.argv[1]):
+    try:
+        main(argv)
+    except SystemExit:
+        pass
+    loaded[" ".join(argv)] = sorted({name.split(".")[0] for name in sys.modules} & set(HEAVY))
+print(json.dumps(loaded), file=sys.__stderr__)
+""".replace("HEAVY", repr(HEAVY))
+
+
+def test_help_version_and_usage_errors_load_no_botocore_boto3_pydantic_or_rich() -> None:
+    # One fresh process runs them all, one after another: a case that loaded one shows from
+    # there on. The help and usage lines go to stdout and stderr, the report to stderr last.
+    run = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(ANSWERED_BY_THE_GRAMMAR)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    loaded = json.loads(run.stderr.splitlines()[-1])
+
+    assert loaded == {" ".join(argv): [] for argv in ANSWERED_BY_THE_GRAMMAR}
+
+
+def test_the_help_s_states_are_the_status_enum_s_values() -> None:
+    assert tuple(ExportImageTaskStatus) == TASK_STATES
+    assert list(ExportImageTaskStatus) == STATES
+
+
+def test_the_help_s_formats_are_the_format_enum_s_values() -> None:
+    assert tuple(DiskImageFormat) == DISK_IMAGE_FORMATS
+    assert [disk_image_format.lower() for disk_image_format in DiskImageFormat] == FORMATS
