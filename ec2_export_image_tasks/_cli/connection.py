@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, cast
 
-from ._cut_model import use_cut_model
 from ._userinfo import without_userinfo
 
 if TYPE_CHECKING:
@@ -43,6 +42,8 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         ProfileNotFound,
     )
 
+    from ._model_cache import use_model_cache
+
     core = botocore.session.Session(profile=args.profile)
     config = Config(
         # aws-cli's meaning: 0 is no timeout at all.
@@ -55,7 +56,7 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
     endpoint_url = args.endpoint_url and without_userinfo(args.endpoint_url)
     try:
         _check_ca_bundle(core)
-        use_cut_model(core)
+        use_model_cache(core)
         # botocore's own client, as boto3's would be: importing boto3 costs a tenth of a list.
         client = cast(
             "EC2Client",
