@@ -17,6 +17,7 @@ from ._userinfo import hide_userinfo
 from .arguments import parse
 from .commands import COMMANDS
 from .connection import make_client
+from .exit_status import describe
 from .printable import printable
 from .stdout import CheckedOutput, ClosedOutput, Diagnostics, OutputError, discard_pending
 
@@ -65,8 +66,7 @@ def main(
 
 def _report(error: BaseException, stdout: TextIO) -> int:
     """Say what went wrong in one line on stderr (none for a reader gone); its exit status."""
-    from ._unfinished import notes_of
-    from .exit_status import describe  # knows botocore's and pydantic's errors: loads them
+    from ._unfinished import notes_of  # with the export calls it describes: not for --help
 
     status, line = describe(error)
     if isinstance(error, OutputError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .exit_status import describe
 from .printable import printable
 
 if TYPE_CHECKING:
@@ -33,8 +34,6 @@ class Invocation:
 
     def warn_retry(self, error: Exception, delay: float) -> None:
         """Say, on stderr, that a poll failed and when the next one is."""
-        from .exit_status import describe  # loads botocore: not for --help, which names Command
-
         _, line = describe(error)
         # A delay cut short by a deadline is a fraction: to a tenth, as a person reads it.
         self.err.write(f"warning: {printable(line or '')}; trying again in {round(delay, 1):g} s\n")

@@ -19,6 +19,7 @@ from . import output
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_selection, timeout
+from .exit_status import OK, TIMED_OUT
 from .export_commands import (
     cancel,
     cancel_arguments,
@@ -66,7 +67,6 @@ def _list_arguments(command: argparse.ArgumentParser) -> None:
 
 def _list(run: Invocation) -> int:
     from .._paginators import ExportImageTaskPaginator
-    from .exit_status import OK
 
     args = run.args
     config = {
@@ -137,7 +137,6 @@ def _watch_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _watch(run: Invocation) -> int:
-    from .exit_status import OK, TIMED_OUT
     from .watch import WatchTimeoutError, bars, lines, watch  # only watch draws, with rich
 
     drawn = bars if run.out.isatty() else lines
@@ -163,7 +162,6 @@ def _watch(run: Invocation) -> int:
 
 def _schema(run: Invocation) -> int:
     from ..models import json_schema
-    from .exit_status import OK
 
     run.out.write(json.dumps(json_schema(), indent=2) + "\n")
     return OK

@@ -1,17 +1,10 @@
-"""Every failure as one line and an exit status; a person at a terminal never sees a traceback."""
+"""Every failure as one line and an exit status; a person at a terminal never sees a traceback.
+
+The statuses cost nothing to import; what :func:`describe` tells apart (botocore's and pydantic's
+errors) loads when a failure is described.
+"""
 
 from __future__ import annotations
-
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    NoCredentialsError,
-    NoRegionError,
-    PartialCredentialsError,
-    ProfileNotFound,
-)
-from botocore.parsers import ResponseParserError
-from pydantic import ValidationError
 
 from ..errors import (
     ExportFailedError,
@@ -24,7 +17,6 @@ from ..errors import (
     problem_text,
 )
 from ._signals import EndedBySignal
-from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
 from .connection import AwsSetupError
 from .stdout import OutputError
 
@@ -69,6 +61,19 @@ def _with_notes(error: BaseException, notes: list[str]) -> tuple[int, str]:
 
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
+    from botocore.exceptions import (
+        BotoCoreError,
+        ClientError,
+        NoCredentialsError,
+        NoRegionError,
+        PartialCredentialsError,
+        ProfileNotFound,
+    )
+    from botocore.parsers import ResponseParserError
+    from pydantic import ValidationError
+
+    from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
+
     match error:
         case ExportNotConfirmedError():
             status, line = _with_notes(error.error, error.notes)

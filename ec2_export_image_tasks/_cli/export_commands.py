@@ -28,6 +28,7 @@ from . import output
 from ._signals import EndedBySignal
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
+from .exit_status import OK
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
@@ -155,7 +156,6 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
     from .._wait_loops import poll_until_done
     from .._waiting import Waiting
     from ._deadline import cut_short_after
-    from .exit_status import OK
 
     def print_progress(task: ExportImageTask) -> None:
         out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
@@ -373,7 +373,6 @@ def export(run: Invocation) -> int:
     have reached EC2 can say the command that finds the export again.
     """
     from ._unfinished import ExportNotFollowedError, TaskIdNotWrittenError
-    from .exit_status import OK
 
     args = run.args
     client = run.client()  # one client: the demo's exports live in it
@@ -428,7 +427,6 @@ def cancel(run: Invocation) -> int:
     """
     from .._export_calls import cancel_export
     from .._retry import is_transient
-    from .exit_status import OK
 
     client, task_id = run.client(), run.args.task_id
     try:
