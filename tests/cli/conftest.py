@@ -1,4 +1,5 @@
-"""``run``: the command line in-process, against the demo, on a fake clock; ``no_aws``."""
+"""``run``: the command line in-process, against the demo, on a fake clock; ``no_aws``; the
+command line's model cache in the run's own directory, not the user's ``~/.cache``."""
 
 from __future__ import annotations
 
@@ -12,7 +13,14 @@ from ec2_export_image_tasks._cli import main
 from .helpers import FakeTime, Run, without_aws
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
 
 
 @pytest.fixture

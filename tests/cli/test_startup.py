@@ -13,18 +13,27 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+import botocore.session
 import pytest
 
 from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._model_cache import OPERATIONS, use_model_cache
 from ec2_export_image_tasks._cli.arguments import STATES
 from ec2_export_image_tasks._cli.export_commands import FORMATS
 from ec2_export_image_tasks.models import DiskImageFormat, ExportImageTaskStatus
 from ec2_export_image_tasks.models._facts import DISK_IMAGE_FORMATS, TASK_STATES
+from ec2_export_image_tasks.testing import LocalEC2, answer_with
+
+from .helpers import IMAGE
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.client import EC2Client
 
 RECORDED = Path(__file__).with_name("startup_outputs.json")
 HEAVY = ("botocore", "boto3", "pydantic", "rich")
+URL = "http://127.0.0.1:9"  # never reached: the answers come at before-send
 
 ANSWERED_BY_THE_GRAMMAR = [
     ["--help"],
@@ -122,3 +131,101 @@ def test_the_help_s_states_are_the_status_enum_s_values() -> None:
 def test_the_help_s_formats_are_the_format_enum_s_values() -> None:
     assert tuple(DiskImageFormat) == DISK_IMAGE_FORMATS
     assert [disk_image_format.lower() for disk_image_format in DiskImageFormat] == FORMATS
+
+
+def _client(cached: bool, service: LocalEC2) -> EC2Client:
+    """A botocore EC2 client (made as the command line makes one, or by botocore alone)
+    answered by ``service``."""
+    session = botocore.session.Session()
+    if cached:
+        use_model_cache(session)
+    client = cast(
+        "EC2Client", session.create_client("ec2", region_name="us-east-1", endpoint_url=URL)
+    )
+    answer_with(client, service)
+    return client
+
+
+def _conversation(client: EC2Client, service: LocalEC2) -> list[object]:
+    """The requests sent and the answers parsed, over the three operations the command sends."""
+    service.images.add(IMAGE)
+    service.buckets.add("exports")
+    answers: list[dict[str, Any]] = [
+        dict(
+            client.export_image(
+                ImageId=IMAGE,
+                DiskImageFormat="VMDK",
+                S3ExportLocation={"S3Bucket": "exports", "S3Prefix": "a/"},
+                TagSpecifications=[
+                    {"ResourceType": "export-image-task", "Tags": [{"Key": "k", "Value": "v"}]}
+                ],
+                ClientToken="token",
+            )
+        ),
+        dict(client.describe_export_image_tasks(MaxResults=5)),
+    ]
+    task_id = answers[0]["ExportImageTaskId"]
+    answers.append(dict(client.cancel_export_task(ExportTaskId=task_id)))
+    for answer in answers:
+        answer.pop("ResponseMetadata")
+    return [service.requests, answers]
+
+
+@pytest.mark.usefixtures("aws_without_files")
+def test_the_cached_cut_model_sends_and_reads_as_botocore_s_whole_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first, second, whole = (LocalEC2(lambda: 1000.0) for _ in range(3))
+
+    made_twice = [_conversation(_client(True, service), service) for service in (first, second)]
+
+    assert made_twice == [_conversation(_client(False, whole), whole)] * 2
+    assert _client(True, LocalEC2()).meta.service_model.operation_names == list(OPERATIONS)
+
+
+@pytest.mark.usefixtures("aws_without_files")
+def test_a_torn_cached_model_is_cut_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _client(True, LocalEC2())
+    (model,) = tmp_path.rglob("service-2.json")
+    model.write_text('{"operations": {"Describe', encoding="utf-8")
+
+    client = _client(True, LocalEC2())
+
+    assert client.meta.service_model.operation_names == list(OPERATIONS)
+    assert json.loads(model.read_text(encoding="utf-8"))["metadata"]["protocol"] == "ec2"
+
+
+@pytest.mark.usefixtures("aws_without_files")
+def test_an_unwritable_cache_costs_only_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(not_a_directory))
+    service = LocalEC2()
+
+    client = _client(True, service)
+
+    assert len(client.meta.service_model.operation_names) > len(OPERATIONS)  # botocore's own
+    assert client.describe_export_image_tasks()["ExportImageTasks"] == []
+
+
+@pytest.mark.usefixtures("aws_without_files")
+def test_a_botocore_data_file_changed_on_disk_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("AWS_DATA_PATH", str(tmp_path / "data"))
+    data = tmp_path / "data" / "facts.json"
+    data.parent.mkdir()
+
+    def loaded(content: str) -> object:
+        data.write_text(content, encoding="utf-8")
+        session = botocore.session.Session()
+        use_model_cache(session)
+        return session.get_component("data_loader").load_data("facts")
+
+    assert loaded('{"a": 1}') == {"a": 1}
+    assert loaded('{"a": 22}') == {"a": 22}  # same time maybe, another size
