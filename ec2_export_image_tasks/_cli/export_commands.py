@@ -12,7 +12,6 @@ import argparse
 import shlex
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
-from uuid import uuid4
 
 from ..errors import ExportFailedError
 from ..models._facts import (
@@ -372,6 +371,8 @@ def export(run: Invocation) -> int:
     The ClientToken is made here when none is given, so that any failure once the request may
     have reached EC2 can say the command that finds the export again.
     """
+    from uuid import uuid4  # with platform: not for --help
+
     from ._unfinished import ExportNotFollowedError, TaskIdNotWrittenError
 
     args = run.args
