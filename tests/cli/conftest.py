@@ -4,6 +4,7 @@ command line's model cache in the run's own directory, not the user's ``~/.cache
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,14 +14,13 @@ from ec2_export_image_tasks._cli import main
 from .helpers import FakeTime, Run, without_aws
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
-        yield
+# Set on import, before test modules build the environments of their processes (without_aws()
+# in a parametrize runs at collection); the directory goes when the run ends.
+_MODEL_CACHE = tempfile.TemporaryDirectory(prefix="xdg-cache-")
+os.environ["XDG_CACHE_HOME"] = _MODEL_CACHE.name
 
 
 @pytest.fixture
