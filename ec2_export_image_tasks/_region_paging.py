@@ -127,7 +127,9 @@ async def _page_with_retries(
                 when = deadline.when()
                 left = math.inf if when is None else when - loop.time()
                 delay = RETRY_POLICY.next_delay(error, failures, left=left)
-                if delay >= left:  # the next try would start on the deadline: no time to answer
+                # A try that would start with less than a poll's floor left could only be cut
+                # short: the region ends now, with the error it had, not a timeout.
+                if delay + RETRY_POLICY.min_attempt > left:
                     RETRY_POLICY.note_giving_up(error, failures)
                     raise
             finally:

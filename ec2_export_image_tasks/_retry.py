@@ -106,7 +106,7 @@ class RetryPolicy:
       after 5 failed attempt(s) in a row"; an answer in between starts the count over;
     - the loop's deadline comes first: the last try falls on it (the waiter, ``watch``, which
       give that try :attr:`min_attempt`) or, where nothing may outlive it (a region's), a try
-      it would cut short is not made.
+      that would start with less than :attr:`min_attempt` left is not made.
 
     The worst case from a first failure to giving up: 5 failed calls, each botocore's whole
     retry (legacy: 5 requests and under 15 s of its delays; standard: 3 requests, under 3 s),

@@ -151,8 +151,11 @@ class InvalidStartingTokenError(ExportImageTasksError, ValueError):
 
     def __init__(self, token: str, reason: str) -> None:
         self.token = token
-        shown = token if len(token) <= 1000 else f"{token[:200]}... ({len(token)} characters)"
-        super().__init__(f"PaginationConfig.StartingToken {shown!r} is malformed: {reason}")
+        self.reason = reason
+        """What is wrong with it, such as ``more than one '___'``."""
+        self.shown = token if len(token) <= 1000 else f"{token[:200]}... ({len(token)} characters)"
+        """The token as a message quotes it: whole, or its start if it is very long."""
+        super().__init__(f"PaginationConfig.StartingToken {self.shown!r} is malformed: {reason}")
 
 
 class PaginationCycleError(ExportImageTasksError):

@@ -92,7 +92,8 @@ def test_the_snippet_runs(code: str) -> None:
             value(*(FIXTURES[parameter]() for parameter in inspect.signature(value).parameters))
 
 
-def test_every_snippet_type_checks_under_mypy_strict(tmp_path: Path) -> None:
+@pytest.mark.types
+def test_every_snippet_type_checks_under_mypy_strict(tmp_path: Path, mypy_cache: Path) -> None:
     # Each snippet its own module, as a user would paste it; one mypy run for all of them.
     paths: list[Path] = []
     for number, (_, code) in enumerate(SNIPPETS):
@@ -100,6 +101,6 @@ def test_every_snippet_type_checks_under_mypy_strict(tmp_path: Path) -> None:
         path.write_text(code)
         paths.append(path)
 
-    diagnostics = mypy_diagnostics(tuple(paths), tmp_path / ".mypy_cache", cwd=tmp_path)
+    diagnostics = mypy_diagnostics(tuple(paths), mypy_cache, cwd=tmp_path)
 
     assert diagnostics == []

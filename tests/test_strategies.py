@@ -85,7 +85,16 @@ def test_with_ci_set_the_suite_draws_the_same_examples_every_run() -> None:
     assert ci.max_examples == settings.get_profile("suite").max_examples
     loaded = settings.default
     assert loaded is not None
-    assert loaded.derandomize is bool(os.environ.get("CI"))
+    # Derandomized under CI and in the matrix's cells (fewer examples); random elsewhere.
+    in_a_cell = loaded.max_examples < ci.max_examples
+    assert loaded.derandomize is (bool(os.environ.get("CI")) or in_a_cell)
+
+
+def test_the_matrix_cells_draw_fewer_examples_the_same_every_run() -> None:
+    # scripts/matrix: every property runs in every cell, lighter and derandomized.
+    matrix = settings.get_profile("matrix")
+    assert matrix.derandomize
+    assert 0 < matrix.max_examples < settings.get_profile("ci").max_examples
 
 
 SEARCH = settings(phases=[Phase.generate], database=None, max_examples=1000)

@@ -35,8 +35,9 @@ class TypeCheckers:
     """Runs a checker once on each set of files, and keeps what it reported."""
 
     def __init__(self, mypy_cache: Path) -> None:
-        # mypy's cache keys a module by its name, not its path: a cache of this run's own keeps
-        # a file from being mixed up with another of the same name checked before.
+        # mypy's cache keys a module by its name, not its path: a cache of this run's own
+        # (tests/conftest.py) keeps a file from being mixed up with another of the same name
+        # checked before.
         self._mypy_cache = mypy_cache
         self._runs: dict[tuple[str, tuple[Path, ...]], list[Diagnostic]] = {}
 
@@ -61,13 +62,15 @@ UNRESOLVED = {
 }
 """Errors that say a name or an import could not be found: never the misuse a line shows."""
 
+pytestmark = pytest.mark.types
+
 each_checker = pytest.mark.parametrize("checker", CHECKERS)
 each_typing_file = pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 
 
 @pytest.fixture(scope="module")
-def type_checkers(tmp_path_factory: pytest.TempPathFactory) -> TypeCheckers:
-    return TypeCheckers(tmp_path_factory.mktemp("mypy-cache"))
+def type_checkers(mypy_cache: Path) -> TypeCheckers:
+    return TypeCheckers(mypy_cache)
 
 
 @each_typing_file

@@ -11,6 +11,7 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from ._debug import debug_log
 from ._invocation import Invocation
 from ._signals import EndedBySignal, ended_by_signals
 from ._userinfo import hide_userinfo
@@ -56,7 +57,11 @@ def main(
         clock=clock,
     )
     try:
-        with ended_by_signals():  # SIGTERM, SIGHUP: one line too, and an export's way on
+        # SIGTERM, SIGHUP: one line too, and an export's way on; --debug: botocore's log.
+        with (
+            ended_by_signals(),
+            debug_log(args.debug, sys.argv[1:] if argv is None else argv, sys.stderr),
+        ):
             status = COMMANDS[args.command].run(run)
         run.out.flush()  # a full disk or a closed pipe shows here, not at exit
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:  # one line and a status

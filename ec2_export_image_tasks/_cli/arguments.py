@@ -13,12 +13,17 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from .. import __version__
 from .._intervals import MAX_INTERVAL, MIN_INTERVAL
 from ..models._facts import TASK_STATES
+from ._aws_spellings import reconcile
+from ._checked import checked
+from ._completion import SHELLS, completion_script
+from ._query import query
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
@@ -33,10 +38,12 @@ if TYPE_CHECKING:
     from ._invocation import Command
 
 __all__ = [
+    "COLORS",
     "OUTPUTS",
     "PROG",
     "STATES",
     "add_interval",
+    "add_query",
     "add_selection",
     "parse",
     "parser",
@@ -45,7 +52,10 @@ __all__ = [
 
 PROG = "ec2-export-image-tasks"
 STATES = list(TASK_STATES)
-OUTPUTS = ["table", "json", "jsonl"]
+OUTPUTS = ["table", "json", "jsonl", "text"]
+COLORS = ["auto", "on", "off"]
+COMPLETION = "completion"
+"""The subcommand that prints shell completion: the grammar's own, not one of the commands."""
 
 MAX_SOCKET_TIMEOUT = 86400
 """The longest ``--cli-*-timeout``, a day, as the longest interval (0 still waits forever)."""
@@ -114,14 +124,25 @@ def _endpoint_url(text: str) -> str:
     return text
 
 
+def _ca_bundle(text: str) -> str:
+    """A file (or directory) of CA certificates that exists: botocore would only say
+    ``No such file or directory`` once it connects."""
+    if not os.path.exists(text):
+        raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    return text
+
+
 def _add_connection_options(command: argparse.ArgumentParser, *, after_command: bool) -> None:
-    """aws-cli's global options. After the command, one given there wins; one not given leaves
-    the value from before the command (argparse copies a subcommand's defaults over it)."""
+    """aws-cli's global options: the connection, ``--debug`` and ``--color``. After the command,
+    one given there wins; one not given leaves the value from before the command (argparse
+    copies a subcommand's defaults over it)."""
 
     def default(value: object) -> object:
         return argparse.SUPPRESS if after_command else value
 
-    group = command.add_argument_group("connection options (before or after the command)")
+    group = command.add_argument_group(
+        "global options (before or after the command), as in aws-cli"
+    )
     group.add_argument(
         "--region", default=default(None), help="AWS region (default: your AWS configuration)"
     )
@@ -151,6 +172,34 @@ def _add_connection_options(command: argparse.ArgumentParser, *, after_command: 
         default=default(False),
         help="use the built-in local endpoint, seeded with exports that progress over time",
     )
+    group.add_argument(
+        "--no-verify-ssl",
+        dest="verify_ssl",
+        action="store_false",
+        default=default(True),
+        help="do not check the endpoint's TLS certificate",
+    )
+    group.add_argument(
+        "--ca-bundle",
+        type=_ca_bundle,
+        default=default(None),
+        metavar="PATH",
+        help="check the endpoint's TLS certificate with these CAs (default: AWS_CA_BUNDLE, "
+        "ca_bundle in your AWS config, else botocore's)",
+    )
+    group.add_argument(
+        "--debug",
+        action="store_true",
+        default=default(False),
+        help="log each request and answer on stderr (signatures and tokens as ***)",
+    )
+    group.add_argument(
+        "--color",
+        choices=COLORS,
+        default=default("auto"),
+        help="colour the table and watch: auto (on a terminal, unless NO_COLOR is set), "
+        "on or off (default auto)",
+    )
 
 
 def add_selection(command: argparse.ArgumentParser) -> None:
@@ -159,7 +208,25 @@ def add_selection(command: argparse.ArgumentParser) -> None:
         "--state", action="append", choices=STATES, help="only tasks in this state (repeatable)"
     )
     command.add_argument(
-        "--id", action="append", dest="ids", metavar="TASK_ID", help="only this task (repeatable)"
+        "--id",
+        action="append",
+        type=checked("ExportImageTaskId"),
+        dest="ids",
+        metavar="TASK_ID",
+        help="only this task (repeatable)",
+    )
+
+
+def add_query(command: argparse.ArgumentParser) -> None:
+    """aws-cli's ``--query`` (JMESPath) and ``--no-paginate``, meaning what they mean there."""
+    command.add_argument(
+        "--query",
+        type=query,
+        metavar="JMESPATH",
+        help="print what this JMESPath expression makes of the output, as aws-cli does",
+    )
+    command.add_argument(
+        "--no-paginate", action="store_true", help="one request: the first page only"
     )
 
 
@@ -170,6 +237,11 @@ class _OneLineErrors(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # Any argument may be an endpoint URL given where it does not belong.
         self.exit(2, f"error: {printable(hide_userinfo(message))}\n")
+
+    def print_and_exit(self, text: str) -> NoReturn:
+        """Write ``text`` on stdout, as ``--help`` is written, and exit 0."""
+        self._print_message(text, sys.stdout)
+        self.exit()
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if not message:
@@ -184,7 +256,7 @@ class _OneLineErrors(argparse.ArgumentParser):
         output.flush()  # a full disk shows here when the stream is buffered
 
 
-def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
+def parser(commands: Mapping[str, Command]) -> _OneLineErrors:
     """``ec2-export-image-tasks [connection options] COMMAND [options]``, one per command."""
     top = _OneLineErrors(
         prog=PROG,
@@ -202,6 +274,13 @@ def parser(commands: Mapping[str, Command]) -> argparse.ArgumentParser:
         sub = subcommands.add_parser(name, help=command.help, description=command.help)
         command.add_arguments(sub)
         _add_connection_options(sub, after_command=True)
+    completion = subcommands.add_parser(
+        COMPLETION,
+        help=f'print shell completion; install with: eval "$({PROG} completion bash)"',
+        description=f"Print the completion script for SHELL. In ~/.bashrc or ~/.zshrc: "
+        f'eval "$({PROG} completion bash)" (or zsh).',
+    )
+    completion.add_argument("shell", choices=SHELLS, metavar="SHELL", help="bash or zsh")
     return top
 
 
@@ -211,4 +290,9 @@ def parse(argv: Sequence[str] | None, commands: Mapping[str, Command]) -> argpar
     args = grammar.parse_args(argv)
     if args.demo and args.endpoint_url is not None:
         grammar.error("--demo and --endpoint-url exclude each other: the demo is its own endpoint")
+    if args.command == COMPLETION:  # as --help: about the grammar, written by it, then exit
+        grammar.print_and_exit(completion_script(grammar, args.shell))
+    problem = reconcile(args)  # aws-cli's spellings into ours
+    if problem is not None:
+        grammar.error(problem)
     return args

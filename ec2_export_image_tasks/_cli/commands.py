@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidItemError, PaginationCycleError
 from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
+from ._aws_spellings import add_list_spellings
+from ._checked import checked_number
+from ._color import colored
+from ._input_json import write_skeleton
 from ._invocation import Command, Invocation
 from ._signals import EndedBySignal
-from .arguments import OUTPUTS, add_interval, add_selection, timeout
-from .exit_status import OK, TIMED_OUT
+from .arguments import OUTPUTS, add_interval, add_query, add_selection, timeout
+from .exit_status import BAD_INPUT, OK, TIMED_OUT
 from .export_commands import (
     cancel,
     cancel_arguments,
@@ -33,6 +37,8 @@ from .stdout import OutputError
 if TYPE_CHECKING:
     import argparse
     from typing import TextIO
+
+    from jmespath.parser import ParsedResult
 
     from .._paginators import ExportImageTaskIterator
     from ..models import DescribeExportImageTasksRequest, ExportImageTask
@@ -57,18 +63,59 @@ def _request(
 
 def _list_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
-    command.add_argument("--max-items", type=int, help="stop after this many tasks")
-    command.add_argument("--page-size", type=int, help=f"tasks per request (1 to {MAX_PAGE_SIZE})")
+    add_list_spellings(command)
+    command.add_argument(
+        "--max-items",
+        type=checked_number("PaginationConfig", "MaxItems"),
+        help="stop after this many tasks",
+    )
+    command.add_argument(
+        "--page-size",
+        type=checked_number("PaginationConfig", "PageSize"),
+        help=f"tasks per request (1 to {MAX_PAGE_SIZE})",
+    )
     command.add_argument("--starting-token", help="resume where a truncated listing stopped")
     command.add_argument(
-        "--output", choices=OUTPUTS, help="table (default on a terminal) or json (otherwise)"
+        "--output",
+        choices=OUTPUTS,
+        help="table (default on a terminal), json (otherwise), jsonl, or text as aws-cli's",
     )
+    add_query(command)
+
+
+_PAGING_OPTIONS = {
+    "max_items": "--max-items",
+    "page_size": "--page-size",
+    "starting_token": "--starting-token",
+}
+"""What ``--no-paginate`` excludes, as in aws-cli."""
+
+
+def _usage_problem(args: argparse.Namespace) -> str | None:
+    """What the list options cannot mean together, as aws-cli refuses it; None if nothing."""
+    if args.no_paginate:
+        given = [
+            option for name, option in _PAGING_OPTIONS.items() if getattr(args, name) is not None
+        ]
+        if given:
+            return f"argument --no-paginate: not allowed with {', '.join(given)}"
+    if args.query is not None and args.output in ("table", "jsonl"):
+        return f"argument --query: applies to --output json or text, not {args.output}"
+    return None
 
 
 def _list(run: Invocation) -> int:
+    from jmespath.exceptions import JMESPathError
+
     from .._paginators import ExportImageTaskPaginator
 
     args = run.args
+    if args.generate_cli_skeleton:
+        return write_skeleton(run, "DescribeExportImageTasks")
+    problem = _usage_problem(args)
+    if problem is not None:
+        run.err.write(f"error: {problem}\n")
+        return BAD_INPUT
     config = {
         "MaxItems": args.max_items,
         "PageSize": args.page_size,
@@ -76,12 +123,18 @@ def _list(run: Invocation) -> int:
     }
     request = _request(args, {k: v for k, v in config.items() if v is not None} or None)
     tasks = ExportImageTaskPaginator(run.client()).paginate(request)
-    style = args.output or ("table" if run.out.isatty() else "json")
+    # A query's result is not tasks: without --output it is JSON, aws-cli's default.
+    tabled = run.out.isatty() and args.query is None
+    style = args.output or ("table" if tabled else "json")
     try:
-        _write_listing(style, tasks, run.out)
-    except (OutputError, PaginationCycleError, InvalidItemError):
+        color = colored(args.color, run.out)
+        if args.no_paginate:
+            _write_first_page(style, tasks, args.query, run.out, color=color)
+        else:
+            _write_listing(style, tasks, args.query, run.out, color=color)
+    except (OutputError, PaginationCycleError, InvalidItemError, JMESPathError):
         # What was printed is unknown; or resuming would go round the loop, or reach the same
-        # invalid task, again: neither is a way on.
+        # invalid task, or the same failing --query, again: none is a way on.
         raise
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         # The error's one line says how to go on: the token resumes after the last task printed,
@@ -102,22 +155,66 @@ def _token_refused(error: BaseException) -> bool:
     return code == "InvalidPaginationToken"
 
 
-def _write_listing(style: str, tasks: ExportImageTaskIterator, out: TextIO) -> None:
+def _write_first_page(
+    style: str,
+    tasks: ExportImageTaskIterator,
+    query: ParsedResult | None,
+    out: TextIO,
+    *,
+    color: bool,
+) -> None:
+    """``--no-paginate``: one request, and its page as EC2 sent it (with EC2's ``NextToken``)."""
+    page = next(tasks.pages(), None)
+    boto_page: dict[str, object] = {} if page is None else dict(page.to_boto())
+    document = {k: v for k, v in boto_page.items() if k != "ResponseMetadata"}
+    received = () if page is None else page.export_image_tasks
+    if style == "json":
+        output.write_queried_json(document, query, out)
+    elif style == "text":
+        output.write_text(document, query, out)
+    elif style == "jsonl":
+        output.write_jsonl(received, out)
+    else:
+        output.write_table(received, out, color=color)
+
+
+def _write_text_pages(
+    tasks: ExportImageTaskIterator, query: ParsedResult | None, out: TextIO
+) -> None:
+    """aws-cli's text of a listing: each page as it arrives, the query applied to each, then
+    the token that resumes a truncated one."""
+    for page in tasks.pages():
+        output.write_text({"ExportImageTasks": page.to_boto().get("ExportImageTasks")}, query, out)
+    if tasks.resume_token is not None:
+        output.write_text({"NextToken": {"NextToken": tasks.resume_token}}, query, out)
+
+
+def _write_listing(
+    style: str,
+    tasks: ExportImageTaskIterator,
+    query: ParsedResult | None,
+    out: TextIO,
+    *,
+    color: bool,
+) -> None:
     """The tasks in ``style``; if the listing fails part way, the ones received before it.
 
-    ``jsonl`` streams them; a table or a JSON document (whose ``NextToken`` then resumes
-    after them) is written once the listing has ended, or failed with tasks received.
+    ``jsonl`` and ``text`` stream them; a table or a JSON document (whose ``NextToken`` then
+    resumes after them) is written once the listing has ended, or failed with tasks received.
     """
     if style == "jsonl":
         output.write_jsonl(tasks, out)
+        return
+    if style == "text":
+        _write_text_pages(tasks, query, out)
         return
     received: list[ExportImageTask] = []
 
     def write() -> None:
         if style == "json":
-            output.write_json(received, tasks.resume_token, out)
+            output.write_json(received, tasks.resume_token, query, out)
         else:
-            output.write_table(received, out)
+            output.write_table(received, out, color=color)
 
     try:
         received.extend(tasks)
@@ -143,7 +240,7 @@ def _watch(run: Invocation) -> int:
     try:
         # A signal (main's EndedBySignal) passes through the display, which restores the
         # terminal on its way out, then main says so in one line.
-        with drawn(run.out, run.err) as display:
+        with drawn(run.out, run.err, color=colored(run.args.color, run.out)) as display:
             watch(
                 run.client(),
                 _request(run.args),

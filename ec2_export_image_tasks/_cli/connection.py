@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from typing import TYPE_CHECKING, cast
 
 from ._userinfo import without_userinfo
@@ -55,12 +56,19 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
     # botocore never sends a URL's user and password, yet prints the URL in its errors.
     endpoint_url = args.endpoint_url and without_userinfo(args.endpoint_url)
     try:
-        _check_ca_bundle(core)
+        if args.ca_bundle is None:  # --ca-bundle was checked as it was parsed
+            _check_ca_bundle(core)
         use_model_cache(core)
         # botocore's own client, as boto3's would be: importing boto3 costs a tenth of a list.
         client = cast(
             "EC2Client",
-            core.create_client("ec2", region_name=region, endpoint_url=endpoint_url, config=config),
+            core.create_client(
+                "ec2",
+                region_name=region,
+                endpoint_url=endpoint_url,
+                config=config,
+                verify=_verify(args),
+            ),
         )
         if endpoint_url is None:  # --endpoint-url was checked as it was parsed
             _check_configured_endpoint(client.meta.endpoint_url)
@@ -73,6 +81,20 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         from_aws_region = isinstance(error, InvalidRegionError) and region != args.region
         culprit = " (in AWS_REGION)" if from_aws_region else _culprit(core)
         raise AwsSetupError(f"invalid AWS configuration: {error}{culprit}") from error
+
+
+def _verify(args: argparse.Namespace) -> bool | str | None:
+    """aws-cli's meaning: ``--no-verify-ssl`` checks nothing (and says so in no warning: it was
+    asked for); else ``--ca-bundle``; else None, botocore's own choice (``AWS_CA_BUNDLE``, the
+    config's ``ca_bundle``, its bundled CAs)."""
+    if not args.verify_ssl:
+        from urllib3.exceptions import InsecureRequestWarning
+
+        # urllib3 warns at each request, in two lines with a link: not a failure, nor one line.
+        warnings.filterwarnings("ignore", category=InsecureRequestWarning)
+        return False
+    bundle: str | None = args.ca_bundle
+    return bundle
 
 
 def _check_ca_bundle(core: botocore.session.Session) -> None:

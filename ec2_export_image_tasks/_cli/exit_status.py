@@ -6,6 +6,8 @@ errors) loads when a failure is described.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import (
     ExportFailedError,
     ExportImageTasksError,
@@ -19,6 +21,9 @@ from ..errors import (
 from ._signals import EndedBySignal
 from .connection import AwsSetupError
 from .stdout import OutputError
+
+if TYPE_CHECKING:
+    from botocore.exceptions import ClientError
 
 __all__ = [
     "AWS_ERROR",
@@ -59,6 +64,12 @@ def _with_notes(error: BaseException, notes: list[str]) -> tuple[int, str]:
     return status, (line or "") + "".join(f" ({note})" for note in notes)
 
 
+def _aws_said(error: ClientError) -> str:
+    """``AWS InvalidExportTaskID.NotFound: <EC2's message>``: EC2's code and words."""
+    details = error.response.get("Error", {})
+    return f"AWS {details.get('Code')}: {details.get('Message')}"
+
+
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
     from botocore.exceptions import (
@@ -70,6 +81,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         ProfileNotFound,
     )
     from botocore.parsers import ResponseParserError
+    from jmespath.exceptions import JMESPathError
     from pydantic import ValidationError
 
     from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
@@ -92,8 +104,10 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             return READER_GONE, None
         case ValidationError():
             return BAD_INPUT, problem_text(error)
-        case InvalidStartingTokenError():
-            return BAD_INPUT, str(error)
+        case InvalidStartingTokenError():  # the command line's one source of a token
+            return BAD_INPUT, f"argument --starting-token: {error.shown!r}: {error.reason}"
+        case JMESPathError():  # --query fails on the data: an unknown function, a wrong type
+            return BAD_INPUT, f"argument --query: {error}"
         case InvalidItemError():
             return INVALID_DATA, f"AWS sent an invalid task: {error}"
         case StatusMissingError():
@@ -111,12 +125,13 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case ProfileNotFound() | AwsSetupError():
             return AWS_SETUP, str(error)
         case ClientError():
-            details = error.response.get("Error", {})
-            return AWS_ERROR, f"AWS {details.get('Code')}: {details.get('Message')}"
+            return AWS_ERROR, _aws_said(error)
         case ResponseParserError():
             # Its message ends with the whole body; the first line says what was wrong.
             first_line = str(error).partition("\n")[0]
             return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:")
+        case ExportImageTasksError() if isinstance(error.__cause__, ClientError):
+            return AWS_ERROR, f"{error} ({_aws_said(error.__cause__)})"  # EC2's code kept
         case BotoCoreError() | ExportImageTasksError() | OutputError():
             return AWS_ERROR, str(error)
         case KeyboardInterrupt():

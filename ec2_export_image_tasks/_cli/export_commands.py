@@ -9,14 +9,13 @@ loads none of them.
 from __future__ import annotations
 
 import argparse
+import json
 import shlex
-from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ExportFailedError
 from ..models._facts import (
     DEFAULT_ROLE_NAME,
-    DISK_IMAGE_FORMATS,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     IMAGE_ID_PREFIX,
     MAX_DESCRIPTION,
@@ -24,6 +23,9 @@ from ..models._facts import (
     tag_keys_problem,
 )
 from . import output
+from ._aws_spellings import FORMATS, add_cancel_spellings, add_export_spellings
+from ._checked import checked, refused
+from ._input_json import write_skeleton
 from ._signals import EndedBySignal
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
@@ -31,18 +33,21 @@ from .exit_status import OK
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from typing import TextIO
 
+    from botocore.exceptions import ClientError
     from mypy_boto3_ec2.client import EC2Client
-    from pydantic import TypeAdapter, ValidationError
 
     from ..models import ExportImageRequest, ExportImageTask, ExportImageTaskStatus, Tag
     from ._invocation import Invocation
 
+DRY_RUN_OK = "DryRunOperation"
+"""EC2's error code for a dry run it would have carried out."""
+
 __all__ = [
     "DEMO_WAIT_INTERVAL",
-    "FORMATS",
+    "DRY_RUN_OK",
     "WAIT_INTERVAL",
     "cancel",
     "cancel_arguments",
@@ -53,39 +58,9 @@ __all__ = [
     "wait_arguments",
 ]
 
-FORMATS = [disk_image_format.lower() for disk_image_format in DISK_IMAGE_FORMATS]
 WAIT_INTERVAL = 15.0
 DEMO_WAIT_INTERVAL = 1.0
 """The demo's exports take seconds, not hours: following one polls every second."""
-
-
-def _reason(error: ValidationError) -> str:
-    return error.errors()[0]["msg"].removeprefix("Value error, ")
-
-
-@cache
-def _adapter(type_name: str) -> TypeAdapter[Any]:
-    from pydantic import TypeAdapter
-
-    from .. import models
-
-    return TypeAdapter(getattr(models, type_name))
-
-
-def _checked(type_name: str) -> Callable[[str], str]:
-    """An argparse ``type``: the text, if the model's type for the field (``models.<type_name>``,
-    imported when the option is given) takes it."""
-
-    def check(text: str) -> str:
-        from pydantic import ValidationError
-
-        try:
-            _adapter(type_name).validate_python(text)
-        except ValidationError as error:
-            raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
-        return text
-
-    return check
 
 
 def _tag(text: str) -> Tag:
@@ -99,7 +74,7 @@ def _tag(text: str) -> Tag:
     try:
         return Tag(key=key, value=value)
     except ValidationError as error:
-        raise argparse.ArgumentTypeError(f"{text!r}: {_reason(error)}") from None
+        raise refused(text, error) from None
 
 
 class _AddTag(argparse.Action):
@@ -134,22 +109,31 @@ def _add_following(command: argparse.ArgumentParser, *, wait_option: bool) -> No
 
 def wait_arguments(command: argparse.ArgumentParser) -> None:
     """``wait TASK_ID [--timeout S] [--interval S]``."""
-    command.add_argument("task_id", metavar="TASK_ID", help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...")
+    command.add_argument(
+        "task_id",
+        metavar="TASK_ID",
+        type=checked("ExportImageTaskId"),
+        help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
+    )
     _add_following(command, wait_option=False)
 
 
 def wait(run: Invocation) -> int:
     """Follow one export until it completes; exit 0, or the status of how it ended."""
-    return follow(run, run.client(), run.args.task_id, run.out)
+    follow(run, run.client(), run.args.task_id, run.out)
+    return OK
 
 
-def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int:
-    """Print a progress line per poll on ``out`` until the export completes.
+def follow(
+    run: Invocation, client: EC2Client, task_id: str, out: TextIO, *, json_lines: bool = False
+) -> ExportImageTask:
+    """Print each poll's answer on ``out`` until the export completes; the completed task.
 
-    Raises what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed
-    out, refused, not found): each has its exit status. Unlike the library, the command line
-    owns its client, so each poll is cut short at ``--timeout``'s deadline
-    (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.
+    Each poll is a progress line, or with ``json_lines`` the task as one JSON line. Raises
+    what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed out, refused,
+    not found): each has its exit status. Unlike the library, the command line owns its client,
+    so each poll is cut short at ``--timeout``'s deadline (:func:`._deadline.cut_short_after`):
+    the command ends by it whatever the server does.
     """
 
     from .._wait_loops import poll_until_done
@@ -157,12 +141,15 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
     from ._deadline import cut_short_after
 
     def print_progress(task: ExportImageTask) -> None:
-        out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
+        if json_lines:
+            output.write_json_line(task.to_boto(), out)
+        else:
+            out.write(output.progress_line(task, task.export_image_task_id or "") + "\n")
         out.flush()
 
     default = DEMO_WAIT_INTERVAL if run.args.demo else WAIT_INTERVAL
     interval = run.args.interval or default
-    poll_until_done(  # returns only once completed; raises otherwise
+    return poll_until_done(  # returns only once completed; raises otherwise
         client,
         Waiting(task_id, interval=interval, timeout=run.args.timeout, now=run.clock()),
         on_progress=print_progress,
@@ -171,29 +158,32 @@ def follow(run: Invocation, client: EC2Client, task_id: str, out: TextIO) -> int
         clock=run.clock,
         bound=cut_short_after,
     )
-    return OK
 
 
 def export_arguments(command: argparse.ArgumentParser) -> None:
     """``export IMAGE_ID --bucket B --format F [...]``."""
     command.add_argument(
-        "image_id", metavar="IMAGE_ID", type=_checked("ImageId"), help=f"{IMAGE_ID_PREFIX}..."
+        "image_id",
+        nargs="?",
+        metavar="IMAGE_ID",
+        type=checked("ImageId"),
+        help=f"{IMAGE_ID_PREFIX}...",
     )
     command.add_argument(
-        "--bucket", required=True, type=_checked("S3BucketName"), help="the S3 bucket to export to"
+        "--bucket", type=checked("S3BucketName"), help="the S3 bucket to export to (required)"
     )
     command.add_argument("--prefix", help="the key prefix in the bucket, such as exports/")
     command.add_argument(
-        "--format", required=True, type=str.lower, choices=FORMATS, help="the file's format"
+        "--format", type=str.lower, choices=FORMATS, help="the file's format (required)"
     )
     command.add_argument(
         "--role-name",
-        type=_checked("RoleName"),
+        type=checked("RoleName"),
         help=f"the IAM role VM Import/Export uses (default on AWS's side: {DEFAULT_ROLE_NAME})",
     )
     command.add_argument(
         "--description",
-        type=_checked("Description"),
+        type=checked("Description"),
         help=f"up to {MAX_DESCRIPTION} characters",
     )
     command.add_argument(
@@ -206,20 +196,27 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--client-token",
-        type=_checked("ClientToken"),
+        type=checked("ClientToken"),
         help="makes repeated runs one export (default: a new token per run, told on failure)",
     )
     command.add_argument(
-        "--output", choices=["text", "json"], default="text", help="the task id, or the JSON"
+        "--output",
+        choices=["text", "json", "jsonl"],
+        default="text",
+        help="the task id, or ExportImage's answer as JSON; with --wait, json is the task as "
+        "it ended, and jsonl the answer then one line per poll",
     )
     command.add_argument("--wait", action="store_true", help="follow the export until it ends")
     _add_following(command, wait_option=True)
+    add_export_spellings(command)
 
 
 def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
     from ..models import ExportImageRequest
 
-    tags = [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
+    tags = args.tag_specifications or (
+        [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
+    )
     parameters = {
         "ImageId": args.image_id,
         "DiskImageFormat": args.format.upper(),
@@ -228,6 +225,7 @@ def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
         "Description": args.description,
         "TagSpecifications": tags,
         "ClientToken": client_token,
+        "DryRun": args.dry_run or None,
     }
     return ExportImageRequest.model_validate(parameters)
 
@@ -282,6 +280,8 @@ def _export_again(args: argparse.Namespace, client_token: str) -> str:
             words += [option, value]
     for tag in args.tags or ():
         words += ["--tag", f"{tag.key}={tag.value}"]
+    if args.tag_specifications:
+        words += ["--tag-specifications", json.dumps(args.tag_specifications)]
     return _command(args, *words, "--client-token", client_token)
 
 
@@ -319,7 +319,7 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     try:
         response = start_export(client, request)
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
-        if _nothing_started(error):
+        if _nothing_started(error) or run.args.dry_run:  # a dry run starts nothing
             raise
         command = _export_again(run.args, client_token)
         raise ExportNotConfirmedError(error, client_token, command) from error
@@ -328,13 +328,22 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     return cast("str", response.export_image_task_id), dict(document)
 
 
-def _print_started(run: Invocation, task_id: str, document: dict[str, Any]) -> None:
-    """The new task's id (or its JSON) on stdout; a failure to write it still names it."""
+def _print_started(
+    run: Invocation, task_id: str, document: dict[str, Any], *, following: bool
+) -> None:
+    """The new task's id, or ExportImage's answer as JSON, on stdout; a failure to write it
+    still names it. ``--output json --wait`` keeps stdout for the task as it ends: the id is
+    the first line on stderr, as the progress lines after it are."""
     from ._unfinished import TaskIdNotWrittenError
 
+    style = run.args.output
     try:
-        if run.args.output == "json":
+        if style == "json" and following:
+            run.err.write(f"{task_id}\n")
+        elif style == "json":
             output.write_document(document, run.out)
+        elif style == "jsonl":
+            output.write_json_line(document, run.out)
         else:
             run.out.write(f"{task_id}\n")
         run.out.flush()
@@ -351,11 +360,15 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     """
     from ._unfinished import ExportNotFollowedError
 
-    # Progress lines would break a JSON document: with --output json they go to stderr.
-    out = run.err if run.args.output == "json" else run.out
+    # Progress lines would break a JSON document: with --output json they go to stderr, and
+    # stdout ends with the task as it ended.
+    style = run.args.output
+    out = run.err if style == "json" else run.out
     try:
-        return follow(run, client, task_id, out)
-    except ExportFailedError:  # followed to its end: deleted
+        task = follow(run, client, task_id, out, json_lines=style == "jsonl")
+    except ExportFailedError as ended:  # followed to its end: deleted
+        if style == "json":
+            output.write_document(ended.task.to_boto(), run.out)
         raise
     except OutputError as error:
         if error.reader_gone:  # | head -1: the reader has the id, and wants no more
@@ -363,6 +376,18 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
+    if style == "json":
+        output.write_document(task.to_boto(), run.out)
+    return OK
+
+
+def _would_succeed(run: Invocation, error: ClientError, what: str) -> bool:
+    """Whether ``error`` is EC2's answer to ``--dry-run`` that the request would succeed; if so,
+    says it in one line on stdout. Any other answer is what it would be without the option."""
+    if not run.args.dry_run or error.response.get("Error", {}).get("Code") != DRY_RUN_OK:
+        return False
+    run.out.write(f"dry run: {what} would succeed (EC2 answered {DRY_RUN_OK})\n")
+    return True
 
 
 def export(run: Invocation) -> int:
@@ -373,14 +398,23 @@ def export(run: Invocation) -> int:
     """
     from uuid import uuid4  # with platform: not for --help
 
+    from botocore.exceptions import ClientError
+
     from ._unfinished import ExportNotFollowedError, TaskIdNotWrittenError
 
     args = run.args
+    if args.generate_cli_skeleton:
+        return write_skeleton(run, "ExportImage")
     client = run.client()  # one client: the demo's exports live in it
-    task_id, document = _start(run, client, args.client_token or str(uuid4()))
+    try:
+        task_id, document = _start(run, client, args.client_token or str(uuid4()))
+    except ClientError as error:
+        if _would_succeed(run, error, "the export"):
+            return OK
+        raise
     following = bool(args.wait or args.timeout or args.interval)
     try:
-        _print_started(run, task_id, document)
+        _print_started(run, task_id, document, following=following)
     except TaskIdNotWrittenError as error:
         if not following or error.error.reader_gone:  # | head -1: the reader wants no more
             raise
@@ -395,10 +429,12 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
     """``cancel TASK_ID``."""
     command.add_argument(
         "task_id",
+        nargs="?",
         metavar="TASK_ID",
-        type=_checked("ExportTaskId"),
+        type=checked("ExportTaskId"),
         help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
+    add_cancel_spellings(command)
 
 
 def _status_after_lost_answer(
@@ -429,6 +465,8 @@ def cancel(run: Invocation) -> int:
     from .._export_calls import cancel_export
     from .._retry import is_transient
 
+    if run.args.generate_cli_skeleton:
+        return write_skeleton(run, "CancelExportTask")
     client, task_id = run.client(), run.args.task_id
     try:
         cancel_export(client, task_id)

@@ -1,4 +1,5 @@
-"""How tasks are written: an aligned table and progress lines for people, JSON for tools.
+"""How tasks are written: an aligned table and progress lines for people, JSON and aws-cli's
+text for tools.
 
 What people read passes through :func:`.printable`, so that text from the service cannot forge
 rows or drive the terminal. JSON carries every string exactly: written for a program (a pipe, a
@@ -11,6 +12,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ._aws_text import text_rows
+from ._color import paint
+from ._query import apply
 from .printable import inert_json, json_escape, printable
 from .stdout import encodable
 
@@ -18,11 +22,23 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import TextIO
 
+    from jmespath.parser import ParsedResult
+
     from ..models import ExportImageTask
 
-__all__ = ["HEADERS", "write_document", "write_json", "write_jsonl", "write_table"]
+__all__ = [
+    "HEADERS",
+    "write_document",
+    "write_json",
+    "write_json_line",
+    "write_jsonl",
+    "write_queried_json",
+    "write_table",
+    "write_text",
+]
 
 HEADERS = ("TASK ID", "STATUS", "PROGRESS", "IMAGE", "S3 LOCATION", "DESCRIPTION")
+_STATUS_COLUMN = HEADERS.index("STATUS")
 
 
 def _row(task: ExportImageTask) -> tuple[str, ...]:
@@ -38,39 +54,70 @@ def _row(task: ExportImageTask) -> tuple[str, ...]:
     return tuple(map(printable, cells))
 
 
-def write_table(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
+def write_table(tasks: Iterable[ExportImageTask], out: TextIO, *, color: bool = False) -> None:
     """Columns sized to their widest cell, in terminal cells (a CJK character takes two); a
-    table needs every row before its first line."""
+    table needs every row before its first line. With ``color``, each status in its colour."""
     from rich.cells import cell_len  # imported here: only the table measures what it draws
 
+    tasks = list(tasks)
     rows = [
         tuple(encodable(cell, out.encoding) for cell in row) for row in (HEADERS, *map(_row, tasks))
     ]
+    statuses = [None, *(task.status for task in tasks)]  # the headers' row has none
     widths = [max(cell_len(row[column]) for row in rows) for column in range(len(HEADERS))]
-    for row in rows:
-        cells = (
+    for row, status in zip(rows, statuses, strict=True):
+        cells = [
             cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)
-        )
+        ]
+        if color:
+            cells[_STATUS_COLUMN] = paint(cells[_STATUS_COLUMN], status)
         out.write("  ".join(cells).rstrip() + "\n")
 
 
 def write_jsonl(tasks: Iterable[ExportImageTask], out: TextIO) -> None:
     """One task per line, streamed as the pages arrive."""
     for task in tasks:
-        _write_json_text(json.dumps(task.to_boto(), ensure_ascii=False), out)
+        write_json_line(task.to_boto(), out)
 
 
-def write_json(tasks: Iterable[ExportImageTask], resume_token: str | None, out: TextIO) -> None:
-    """aws-cli's shape: ``{"ExportImageTasks": [...], "NextToken": ...}`` when truncated."""
+def write_json_line(document: object, out: TextIO) -> None:
+    """``document`` as one line of JSON, as ``--output jsonl`` writes each."""
+    _write_json_text(json.dumps(document, ensure_ascii=False), out)
+
+
+def write_json(
+    tasks: Iterable[ExportImageTask],
+    resume_token: str | None,
+    query: ParsedResult | None,
+    out: TextIO,
+) -> None:
+    """aws-cli's merged listing, ``{"ExportImageTasks": [...], "NextToken": ...}`` (the token
+    when truncated), or what ``query`` makes of it."""
     document: dict[str, object] = {"ExportImageTasks": [task.to_boto() for task in tasks]}
     if resume_token is not None:
         document["NextToken"] = resume_token
-    write_document(document, out)
+    write_queried_json(document, query, out)
+
+
+def write_queried_json(document: object, query: ParsedResult | None, out: TextIO) -> None:
+    """What ``query`` makes of ``document``, as aws-cli's ``--output json`` writes it: nothing
+    for an empty object."""
+    result = apply(query, document)
+    if result != {}:
+        write_document(result, out)
 
 
 def write_document(document: object, out: TextIO) -> None:
-    """``document`` as indented JSON, as ``--output json`` writes it."""
-    _write_json_text(json.dumps(document, indent=2, ensure_ascii=False), out)
+    """``document`` as indented JSON, as aws-cli's ``--output json`` writes it (indent 4)."""
+    _write_json_text(json.dumps(document, indent=4, ensure_ascii=False), out)
+
+
+def write_text(document: object, query: ParsedResult | None, out: TextIO) -> None:
+    """What ``query`` makes of ``document``, in aws-cli's ``--output text`` rows; each value
+    printable on a terminal, as it is anywhere else (aws-cli's bytes) for a program."""
+    shown = printable if out.isatty() else str
+    for row in text_rows(apply(query, document), shown):
+        out.write(encodable(row, out.encoding) + "\n")
 
 
 def _write_json_text(text: str, out: TextIO) -> None:

@@ -26,6 +26,7 @@ from .._paginators import ExportImageTaskPaginator
 from .._retry import RETRY_POLICY, failed_in_a_row, is_transient, noting_clock_skew
 from .._waiting import AttemptCutShort
 from ..models import DescribeExportImageTasksRequest, ExportImageTaskStatus
+from ._color import STATUS_COLORS, paint
 from ._deadline import cut_short_after
 from .output import progress_line, state
 from .printable import printable
@@ -54,13 +55,6 @@ interval if it is longer; a change brings it back to the interval. Not a retry: 
 retried by :data:`.RETRY_POLICY`."""
 
 _NOT_FOUND = "InvalidExportImageTaskId.NotFound"
-
-_STYLES = {
-    ExportImageTaskStatus.ACTIVE: "cyan",
-    ExportImageTaskStatus.COMPLETED: "green",
-    ExportImageTaskStatus.DELETING: "yellow",
-    ExportImageTaskStatus.DELETED: "red",
-}
 
 
 class WatchTimeoutError(Exception):
@@ -125,7 +119,7 @@ def _fixed_width() -> int | None:
 
 
 @contextmanager
-def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
+def bars(out: TextIO, err: TextIO | None = None, *, color: bool = True) -> Generator[Display]:
     """Progress bars for a terminal; text from the service is shown as plain text.
 
     When ``err`` is the terminal too (or not given), a warning is printed through the live view,
@@ -137,7 +131,13 @@ def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
         BarColumn(),
         TextColumn("{task.percentage:>3.0f}%"),
         _StateColumn(),
-        console=Console(file=out, width=_fixed_width()),
+        # The 16 standard colours (the statuses' own) when ``color``, whatever TERM says.
+        console=Console(
+            file=out,
+            width=_fixed_width(),
+            color_system="standard" if color else None,
+            no_color=not color,  # rich would read NO_COLOR itself, which --color on overrides
+        ),
     ) as progress:
         shown: dict[str, TaskID] = {}
 
@@ -145,7 +145,7 @@ def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
             for name, task in _named(tasks):
                 if name not in shown:
                     shown[name] = progress.add_task(printable(name), total=100, state=Text())
-                style = _STYLES.get(task.status, "") if task.status else ""
+                style = STATUS_COLORS.get(task.status, "") if task.status else ""
                 progress.update(
                     shown[name], completed=_percent(task), state=Text(state(task), style=style)
                 )
@@ -155,15 +155,16 @@ def bars(out: TextIO, err: TextIO | None = None) -> Generator[Display]:
 
 
 @contextmanager
-def lines(out: TextIO, err: TextIO) -> Generator[Display]:
-    """One line per task each time it changes, flushed at once: a log shows progress live."""
+def lines(out: TextIO, err: TextIO, *, color: bool) -> Generator[Display]:
+    """One line per task each time it changes, flushed at once: a log shows progress live;
+    with ``color``, in the colour of its status."""
     shown: dict[str, str] = {}
 
     def show(tasks: Sequence[ExportImageTask]) -> None:
         for name, task in _named(tasks):
             line = progress_line(task, name)
             if shown.get(name) != line:
-                out.write(line + "\n")
+                out.write((paint(line, task.status) if color else line) + "\n")
                 shown[name] = line
         out.flush()
 

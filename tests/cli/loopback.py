@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl
 from ec2_export_image_tasks.testing import page_reply
 
 if TYPE_CHECKING:
+    import ssl
     from collections.abc import Generator
 
     from ec2_export_image_tasks.testing import Handler
@@ -44,11 +45,16 @@ class _Endpoint(BaseHTTPRequestHandler):
 
 
 @contextmanager
-def ec2_over_http(answer: Handler) -> Generator[tuple[int, list[str]]]:
-    """Its port, and the headers of each request it received, as text; ``answer`` answers."""
+def ec2_over_http(
+    answer: Handler, tls: ssl.SSLContext | None = None
+) -> Generator[tuple[int, list[str]]]:
+    """Its port, and the headers of each request it received, as text; ``answer`` answers;
+    over HTTPS with ``tls``."""
     received: list[str] = []
     attributes = {"received": received, "answer": staticmethod(answer)}
     with ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (_Endpoint,), attributes)) as server:
+        if tls is not None:
+            server.socket = tls.wrap_socket(server.socket, server_side=True)
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:

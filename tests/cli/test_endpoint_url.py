@@ -151,7 +151,7 @@ def test_a_url_with_a_password_still_reaches_the_endpoint_without_it(
 
     status = main(["--region", "us-east-1", "--endpoint-url", url, "list", "--output", "json"])
 
-    assert (status, capsys.readouterr().out) == (0, '{\n  "ExportImageTasks": []\n}\n')
+    assert (status, capsys.readouterr().out) == (0, '{\n    "ExportImageTasks": []\n}\n')
     assert len(received) == 1
     assert SECRET not in received[0]
     assert "alice" not in received[0]

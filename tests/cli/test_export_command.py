@@ -195,13 +195,6 @@ def test_an_export_cancelled_after_it_started_ends_wait_with_status_5(
     assert "Cancelled" in capsys.readouterr().err
 
 
-def test_cancel_of_an_unknown_task_is_status_1_in_one_line(run: Callable[..., Run]) -> None:
-    result = run("cancel", "export-ami-0000000000000dfff")
-
-    assert result.status == 1
-    assert result.err == "error: export image task export-ami-0000000000000dfff was not found\n"
-
-
 def test_cancel_of_an_export_no_longer_active_is_status_1(run: Callable[..., Run]) -> None:
     result = run("cancel", CANCELLED)
 

@@ -232,7 +232,7 @@ def test_json_for_a_program_is_exactly_what_json_dumps_writes(
 
     written = capsys.readouterr().out
     documents = _documents(written)
-    indent = 2 if written.startswith("{\n") else None
+    indent = 4 if written.startswith("{\n") else None
     dumped = (json.dumps(d, indent=indent, ensure_ascii=False) + "\n" for d in documents)
     assert written == "".join(dumped)
     assert HIDDEN in written

@@ -8,20 +8,23 @@ botocore, boto3, pydantic nor rich, and say exactly what they said when they loa
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 import botocore.session
 import pytest
 
+from ec2_export_image_tasks import models
 from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._aws_spellings import FORMATS
+from ec2_export_image_tasks._cli._checked import ID_PATTERNS, checked
 from ec2_export_image_tasks._cli._model_cache import OPERATIONS, use_model_cache
 from ec2_export_image_tasks._cli.arguments import STATES
-from ec2_export_image_tasks._cli.export_commands import FORMATS
 from ec2_export_image_tasks.models import DiskImageFormat, ExportImageTaskStatus
 from ec2_export_image_tasks.models._facts import DISK_IMAGE_FORMATS, TASK_STATES
 from ec2_export_image_tasks.testing import LocalEC2, answer_with
@@ -37,7 +40,10 @@ URL = "http://127.0.0.1:9"  # never reached: the answers come at before-send
 
 ANSWERED_BY_THE_GRAMMAR = [
     ["--help"],
-    *([name, "--help"] for name in ("list", "watch", "wait", "export", "cancel", "schema")),
+    *(
+        [name, "--help"]
+        for name in ("list", "watch", "wait", "export", "cancel", "schema", "completion")
+    ),
     ["--version"],
     [],
     ["bogus"],
@@ -49,6 +55,10 @@ ANSWERED_BY_THE_GRAMMAR = [
     ["watch", "--timeout", "nan"],
     ["export", "--format", "qcow"],
     ["--cli-read-timeout", "-1", "list"],
+    ["list", "--color", "bogus"],
+    ["list", "--output", "yaml"],
+    ["export"],
+    ["completion", "fish"],
 ]
 """Help, version and usage errors that no model or botocore check is needed to say."""
 
@@ -96,7 +106,9 @@ def test_the_recording_covers_every_answer_of_the_grammar_and_the_model_checked_
 
 _PROBE = """
 import json, sys
+from ec2_export_image_tasks import models
 from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._checked import ID_PATTERNS, checked
 loaded = {}
 for argv in json.loads(sys.argv[1]):
     try:
@@ -126,6 +138,17 @@ def test_help_version_and_usage_errors_load_no_botocore_boto3_pydantic_or_rich()
 def test_the_help_s_states_are_the_status_enum_s_values() -> None:
     assert tuple(ExportImageTaskStatus) == TASK_STATES
     assert list(ExportImageTaskStatus) == STATES
+
+
+@pytest.mark.parametrize("type_name", sorted(ID_PATTERNS))
+def test_an_id_taken_without_pydantic_is_taken_by_the_model_s_own_rule(type_name: str) -> None:
+    metadata = get_args(getattr(models, type_name))[1:]
+    patterns = [getattr(item, "pattern", None) for item in metadata]
+
+    assert ID_PATTERNS[type_name] in patterns
+    # A value the rule refuses is the model's to refuse, in its words.
+    with pytest.raises(argparse.ArgumentTypeError, match=r"^'bogus': "):
+        checked(type_name)("bogus")
 
 
 def test_the_help_s_formats_are_the_format_enum_s_values() -> None:

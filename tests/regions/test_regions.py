@@ -407,7 +407,6 @@ def test_a_callers_own_timeout_names_the_regions_that_had_failed_too() -> None:
     # eu-west-1 fails on its second page; the caller's timeout comes while us-east-1 hangs, so
     # no RegionsFailedError is raised: without a word, eu-west-1 would look finished.
     service = _region_service(0, 4)
-
     deadlines: list[asyncio.Timeout] = []
 
     def second_page_refused(action: str, parameters: Mapping[str, str]) -> Reply:

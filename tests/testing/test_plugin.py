@@ -58,6 +58,32 @@ def test_a_project_that_installs_the_package_gets_a_fresh_fixture_per_test(
     assert "2 passed" in run.stdout
 
 
+def test_the_plugin_flag_turns_it_off_and_the_fixture_is_then_unknown(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(USER_TESTS)
+
+    off = ["-p", "no:ec2_export_image_tasks"]
+
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *off, "test_user.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert run.returncode == 1, run.stdout
+    assert "fixture 'local_ec2' not found" in run.stdout
+    assert "2 errors" in run.stdout
+
+
+def test_the_plugin_adds_the_fixture_and_no_hook(request: pytest.FixtureRequest) -> None:
+    plugin = request.config.pluginmanager.get_plugin("ec2_export_image_tasks")
+
+    assert plugin is not None
+    assert [name for name in dir(plugin) if name.startswith("pytest_")] == []
+    assert plugin.__all__ == ["local_ec2"]
+
+
 def test_loading_the_plugin_imports_nothing_heavy() -> None:
     script = (
         "import sys\n"

@@ -1,0 +1,34 @@
+"""``--query``: a JMESPath expression, compiled as the options are read, applied as aws-cli does.
+
+A bad expression is bad usage, refused before anything is sent; one that fails on the data (an
+unknown function, a value of the wrong type) is bad usage too, once the data is there.
+``jmespath`` is a botocore dependency.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jmespath.parser import ParsedResult
+
+__all__ = ["apply", "query"]
+
+
+def query(text: str) -> ParsedResult:
+    """argparse's type for ``--query``: the compiled expression, or a usage error naming it."""
+    import jmespath
+    from jmespath.exceptions import JMESPathError
+
+    try:
+        return jmespath.compile(text)
+    except JMESPathError as error:
+        # Its first line says what is wrong; the next ones point at it in the expression.
+        reason = str(error).splitlines()[0].removesuffix(", for expression:").removesuffix(":")
+        raise argparse.ArgumentTypeError(f"invalid JMESPath {text!r}: {reason}") from None
+
+
+def apply(expression: ParsedResult | None, document: object) -> object:
+    """What ``--query`` makes of ``document``: the document itself when there is no query."""
+    return document if expression is None else expression.search(document)

@@ -1,0 +1,414 @@
+"""``list --output json|text``, ``--query``, ``--no-paginate``: byte for byte aws-cli v1's.
+
+aws-cli (``awscli``, in the dev group) runs in this process, its requests answered at botocore's
+``before-send`` by the same local endpoint as ours: for the same command and the same endpoint,
+both standard outputs must be equal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import io
+import json
+import os
+import re
+import shlex
+import sys
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+import pytest
+from hypothesis import given, reject, settings
+from hypothesis import strategies as st
+
+from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks._cli._aws_text import text_rows
+from ec2_export_image_tasks.models import ExportImageTaskStatus
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, page_reply, sample_task
+
+# The public answer_with needs the client; aws-cli makes its own, from a session it holds.
+from ec2_export_image_tasks.testing._endpoint import _response  # pyright: ignore[reportPrivateUsage]
+from ec2_export_image_tasks.testing._glue import install
+
+from .helpers import Terminal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+
+    from ec2_export_image_tasks.testing import Handler, Reply
+
+
+class _Driver(Protocol):
+    """What the tests use of aws-cli's ``CLIDriver`` (awscli has no type hints)."""
+
+    session: Any
+
+    def main(self, args: list[str]) -> int: ...
+
+
+def _aws_cli() -> tuple[Callable[[], _Driver], str]:
+    """aws-cli's ``create_clidriver`` and its data directory, without what importing awscli
+    changes for the rest of the run.
+
+    awscli 1.46 vendors botocore and, on import, puts a finder on ``sys.meta_path`` that makes a
+    later ``import botocore`` its copy, and sets ``AWS_DATA_PATH``: both are undone here (botocore
+    is already imported, so aws-cli runs on ours, the version the package is tested against).
+    """
+    data_path = os.environ.get("AWS_DATA_PATH")
+    clidriver = importlib.import_module("awscli.clidriver")
+    sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "TopLevelImportAliasFinder"]
+    if data_path is None:
+        os.environ.pop("AWS_DATA_PATH", None)
+    else:
+        os.environ["AWS_DATA_PATH"] = data_path
+    data = Path(cast("str", clidriver.__file__)).parent / "data"
+    return cast("Callable[[], _Driver]", clidriver.create_clidriver), str(data)
+
+
+_CREATE_DRIVER, _AWS_CLI_DATA = _aws_cli()
+
+
+@cache
+def _driver() -> _Driver:
+    """One aws-cli for the module: each new one would load EC2's service model again (a second)."""
+    return _CREATE_DRIVER()
+
+
+def _aws(handler: Handler, argv: Sequence[str]) -> str:
+    """``aws ec2 describe-export-image-tasks ARGV``'s stdout, answered by ``handler``."""
+    driver = _driver()
+    install(driver.session, lambda request: handler, lambda req, reply: _response(req, reply, None))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = driver.main(["ec2", "describe-export-image-tasks", *argv])
+    assert (status, err.getvalue()) == (0, "")
+    return out.getvalue()
+
+
+def _ours(
+    handler: Handler, argv: Sequence[str], capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """``ec2-export-image-tasks list ARGV``'s status and stdout, answered by ``handler`` (its
+    stderr stays in ``capsys``)."""
+    client = LocalEC2().client
+    install(client.meta.events, lambda request: handler, lambda r, reply: _response(r, reply, None))
+    status = main(["list", *argv], client=client)
+    out, err = capsys.readouterr()
+    sys.stderr.write(err)
+    return status, out
+
+
+@pytest.fixture
+def aws_cli_env(aws_without_files: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """aws-cli's settings: its data (``cli.json``), dummy credentials, us-east-1, no pager."""
+    monkeypatch.setenv("AWS_DATA_PATH", _AWS_CLI_DATA)
+    monkeypatch.setenv("AWS_PAGER", "")
+
+
+def _ec2(tasks: int) -> LocalEC2:
+    """A local EC2 holding ``tasks`` tasks: active ones (progress, a message, two tags),
+    completed ones (neither), one with only an id and a status, one with a non-ASCII text."""
+    ec2 = LocalEC2()
+    kinds = [ExportImageTaskStatus.ACTIVE, ExportImageTaskStatus.COMPLETED]
+    for number in range(tasks):
+        if number == 2:
+            ec2.add_task(
+                {
+                    "ExportImageTaskId": sample_task(number).export_image_task_id,
+                    "Status": "deleting",
+                }
+            )
+        elif number == 3:
+            ec2.add_task(sample_task(number).model_copy(update={"description": "café ✓ 名前"}))
+        else:
+            ec2.add_task(sample_task(number, kinds[number % 2]))
+    return ec2
+
+
+STATUS_OF_EACH = "ExportImageTasks[].Status"
+ACTIVE_PROGRESS = "ExportImageTasks[?Status=='active'].{id: ExportImageTaskId, done: Progress}"
+FIRST_OF_EACH_PAGE = "ExportImageTasks[0].ExportImageTaskId"
+
+COMMANDS = [
+    [],
+    ["--output", "text"],
+    ["--query", STATUS_OF_EACH],
+    ["--query", STATUS_OF_EACH, "--output", "text"],
+    ["--query", ACTIVE_PROGRESS, "--output", "text"],
+    ["--query", ACTIVE_PROGRESS, "--output", "json"],
+    ["--query", "length(ExportImageTasks)", "--output", "text"],
+    ["--query", "ExportImageTasks[0].Tags[?Key=='nothing'] | [0]"],
+    ["--max-items", "3"],
+    ["--max-items", "3", "--output", "text"],
+    ["--max-items", "3", "--query", STATUS_OF_EACH, "--output", "text"],
+    ["--max-items", "3", "--query", "NextToken"],
+    ["--page-size", "2"],
+    ["--page-size", "2", "--output", "text"],
+    ["--page-size", "2", "--query", FIRST_OF_EACH_PAGE, "--output", "text"],
+    ["--page-size", "2", "--max-items", "5", "--output", "text"],
+    ["--no-paginate"],
+    ["--no-paginate", "--output", "text"],
+    ["--no-paginate", "--query", STATUS_OF_EACH, "--output", "text"],
+]
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_list_prints_what_aws_cli_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = _ec2(6)
+
+    status, ours = _ours(ec2, argv, capsys)
+
+    assert (status, ours) == (0, _aws(ec2, argv))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize(
+    "argv", [[], ["--output", "text"], ["--query", "ExportImageTasks"]], ids=" ".join
+)
+def test_an_empty_listing_prints_what_aws_cli_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = _ec2(0)
+
+    status, ours = _ours(ec2, argv, capsys)
+
+    assert (status, ours) == (0, _aws(ec2, argv))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--no-paginate"],
+        ["--no-paginate", "--output", "text"],
+        ["--query", "NextToken", "--no-paginate"],
+    ],
+    ids=" ".join,
+)
+def test_no_paginate_prints_the_first_page_and_ec2s_token_as_aws_cli_does(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    requests: list[dict[str, str]] = []
+
+    def first_of_two_pages(action: str, parameters: Mapping[str, str]) -> Reply:
+        requests.append(dict(parameters))
+        return page_reply([sample_task(0).to_boto(), sample_task(1).to_boto()], "page-2")
+
+    status, ours = _ours(first_of_two_pages, argv, capsys)
+
+    assert (status, ours) == (0, _aws(first_of_two_pages, argv))
+    assert len(requests) == 2  # one each
+
+
+def _aws_text_rows(document: object) -> list[str]:
+    """What ``awscli/text.py`` writes for ``document``, line by line."""
+    text = importlib.import_module("awscli.text")
+    out = io.StringIO()
+    text.format_text(document, out)
+    return out.getvalue().splitlines()
+
+
+_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.text(
+        st.characters(codec="utf-8", exclude_characters="\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+        max_size=5,
+    )
+)
+_KEYS = st.sampled_from(["Status", "Tags", "Key", "Value", "a", "B", "nested"])
+
+
+def _documents(children: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    """Dicts, lists of dicts, lists of scalars and lists: the shapes aws-cli's text writes."""
+    dicts = st.dictionaries(_KEYS, children, max_size=4)
+    return (
+        dicts
+        | st.lists(dicts, max_size=3)
+        | st.lists(_SCALARS | st.lists(children, max_size=2), max_size=3)
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.recursive(_SCALARS, _documents, max_leaves=12))
+def test_text_rows_are_aws_clis_for_any_document(document: object) -> None:
+    try:
+        expected = _aws_text_rows(document)
+    except AttributeError:  # aws-cli's own failure: a list that mixes dicts with other values
+        reject()
+    assert text_rows(document, str) == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            ["--query", "ExportImageTasks[", "--output", "json"],
+            "argument --query: invalid JMESPath 'ExportImageTasks[': "
+            "Invalid jmespath expression: Incomplete expression\n",
+        ),
+        (
+            ["--no-paginate", "--max-items", "2", "--page-size", "1"],
+            "argument --no-paginate: not allowed with --max-items, --page-size",
+        ),
+        (
+            ["--no-paginate", "--starting-token", "abc"],
+            "argument --no-paginate: not allowed with --starting-token",
+        ),
+        (
+            ["--query", "ExportImageTasks", "--output", "table"],
+            "argument --query: applies to --output json or text, not table",
+        ),
+        (
+            ["--query", "ExportImageTasks", "--output", "jsonl"],
+            "argument --query: applies to --output json or text, not jsonl",
+        ),
+    ],
+)
+def test_options_that_mean_nothing_are_bad_usage_before_anything_is_sent(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = LocalEC2()
+
+    status: object
+    try:
+        status = main(["list", *argv], client=ec2.client)
+    except SystemExit as usage_error:  # argparse's: the grammar refused it
+        status = usage_error.code
+
+    out, err = capsys.readouterr()
+    assert (status, out, ec2.requests) == (2, "", [])
+    assert err.startswith(f"error: {said}")
+    assert err.count("\n") == 1
+
+
+def test_a_query_on_a_terminal_prints_json_as_aws_cli_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    ec2 = _ec2(2)
+
+    status = main(["list", "--query", STATUS_OF_EACH], client=ec2.client)
+
+    assert (status, terminal.getvalue()) == (0, '[\n    "active",\n    "completed"\n]\n')
+
+
+def test_text_on_a_terminal_escapes_what_would_drive_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    ec2 = LocalEC2()
+    forged = "x\tforged\n\x9b2J"
+    ec2.add_task(sample_task(0).model_copy(update={"description": forged}))
+
+    status = main(
+        ["list", "--output", "text", "--query", "ExportImageTasks[].Description"], client=ec2.client
+    )
+
+    assert (status, terminal.getvalue()) == (0, "x\\tforged\\n\\x9b2J\n")
+
+
+def test_text_that_fails_part_way_has_printed_its_pages_and_says_how_to_go_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def one_page_then_throttled(action: str, parameters: Mapping[str, str]) -> Reply:
+        if "NextToken" in parameters:
+            return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
+        return page_reply([sample_task(0).to_boto()], "page-2")
+
+    status, out = _ours(
+        one_page_then_throttled,
+        ["--output", "text", "--query", "ExportImageTasks[].Status"],
+        capsys,
+    )
+
+    assert (status, out) == (1, "active\n")
+    assert "continue with --starting-token " in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_query_that_fails_on_the_tasks_is_bad_usage_in_one_line(
+    style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = main(
+        ["list", "--query", "nope(ExportImageTasks)", "--output", style], client=_ec2(1).client
+    )
+
+    out, err = capsys.readouterr()
+    assert (status, out, err) == (2, "", "error: argument --query: Unknown function: nope()\n")
+
+
+def _readme_examples() -> list[tuple[str, str]]:
+    """The command line section's ``console`` examples of ``list`` on the demo: each command and
+    what it prints."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.partition("## The command line")[2].partition("\n## ")[0]
+    examples: list[tuple[str, str]] = []
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
+        for example in block.split("$ ")[1:]:
+            command, _, printed = example.partition("\n")
+            if command.startswith("ec2-export-image-tasks --demo list "):
+                examples.append((command, printed))
+    return examples
+
+
+@pytest.mark.parametrize(("command", "printed"), _readme_examples())
+def test_the_readmes_examples_print_what_it_says(
+    command: str, printed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    program, *argv = shlex.split(command)
+
+    status = main(argv, sleep=lambda seconds: None, clock=lambda: 1000.0)
+
+    assert (program, status, capsys.readouterr().out) == ("ec2-export-image-tasks", 0, printed)
+
+
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_status_in_another_case_is_printed_as_the_models_read_it(
+    style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    task = {"ExportImageTaskId": sample_task(0).export_image_task_id, "Status": "ACTIVE"}
+
+    def shouted(action: str, parameters: Mapping[str, str]) -> Reply:
+        return page_reply([task])
+
+    status, out = _ours(
+        shouted, ["--output", style, "--query", "ExportImageTasks[0].Status"], capsys
+    )
+
+    assert (status, out) == (0, '"active"\n' if style == "json" else "active\n")
+
+
+def test_no_paginate_in_jsonl_prints_one_page_and_says_how_to_go_on(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    requests: list[dict[str, str]] = []
+
+    def first_of_two_pages(action: str, parameters: Mapping[str, str]) -> Reply:
+        requests.append(dict(parameters))
+        return page_reply([sample_task(0).to_boto()], "page-2")
+
+    status, out = _ours(first_of_two_pages, ["--no-paginate", "--output", "jsonl"], capsys)
+
+    assert (status, len(out.splitlines()), len(requests)) == (0, 1, 1)
+    assert capsys.readouterr().err.startswith("more tasks: continue with --starting-token ")
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_listing_resumed_from_aws_clis_token_prints_what_aws_cli_prints(
+    style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ec2 = _ec2(6)
+    token = json.loads(_aws(ec2, ["--max-items", "2", "--query", "NextToken"]))
+    argv = ["--starting-token", token, "--max-items", "2", "--output", style]
+
+    status, ours = _ours(ec2, argv, capsys)
+
+    assert (status, ours) == (0, _aws(ec2, argv))
