@@ -153,7 +153,9 @@ class InvalidStartingTokenError(ExportImageTasksError, ValueError):
         self.token = token
         self.reason = reason
         """What is wrong with it, such as ``more than one '___'``."""
-        self.shown = token if len(token) <= 1000 else f"{token[:200]}... ({len(token)} characters)"
+        self.shown: str = (
+            token if len(token) <= 1000 else f"{token[:200]}... ({len(token)} characters)"
+        )
         """The token as a message quotes it: whole, or its start if it is very long."""
         super().__init__(f"PaginationConfig.StartingToken {self.shown!r} is malformed: {reason}")
 

@@ -94,6 +94,7 @@ SURFACE: dict[str, set[str]] = {
         "DescribeExportImageTasksResponse",
         "Description",
         "DiskImageFormat",
+        "ExportImageAnswerTypeDef",
         "ExportImageRequest",
         "ExportImageResponse",
         "ExportImageTask",

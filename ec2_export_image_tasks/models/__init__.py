@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_names
 
 if TYPE_CHECKING:
-    from ._boto_types import DescribeExportImageTasksPageTypeDef
+    from ._boto_types import DescribeExportImageTasksPageTypeDef, ExportImageAnswerTypeDef
     from ._export_image import (
         CancelExportTaskRequest,
         ClientToken,
@@ -35,7 +35,9 @@ else:
     __getattr__ = lazy_names(
         globals(),
         {
-            "DescribeExportImageTasksPageTypeDef": "._boto_types",
+            **dict.fromkeys(
+                ("DescribeExportImageTasksPageTypeDef", "ExportImageAnswerTypeDef"), "._boto_types"
+            ),
             **dict.fromkeys(
                 (
                     "CancelExportTaskRequest",
@@ -72,6 +74,7 @@ __all__ = [
     "DescribeExportImageTasksResponse",
     "Description",
     "DiskImageFormat",
+    "ExportImageAnswerTypeDef",
     "ExportImageRequest",
     "ExportImageResponse",
     "ExportImageTask",

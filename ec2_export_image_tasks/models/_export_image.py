@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Field,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     PlainSerializer,
     StrictBool,
     StringConstraints,
@@ -48,10 +50,12 @@ if TYPE_CHECKING:
     from mypy_boto3_ec2.type_defs import (
         CancelExportTaskRequestTypeDef,
         ExportImageRequestTypeDef,
-        ExportImageResultTypeDef,
         ExportTaskS3LocationRequestTypeDef,
         TagSpecificationTypeDef,
     )
+    from pydantic.json_schema import JsonSchemaValue
+
+    from ._boto_types import ExportImageAnswerTypeDef
 
 __all__ = [
     "CancelExportTaskRequest",
@@ -115,6 +119,12 @@ class _Matching:
         return CoreCheck(check, json_schema={"pattern": self.pattern}).__get_pydantic_core_schema__(
             source, handler
         )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # pydantic asks this metadata, not the CoreCheck built above, what it adds.
+        return handler(schema) | {"pattern": self.pattern}
 
 
 ExportTaskId = Annotated[
@@ -193,10 +203,19 @@ _BUCKET_NAME_SHAPE = (
     f"{{{BUCKET_NAME_LENGTH[0] - 2},{BUCKET_NAME_LENGTH[1] - 2}}}[a-z0-9]$"
 )
 
+_BUCKET_NAME_REFUSED = (
+    r"\.\.",
+    f"^{_IP_ADDRESS_FORM.pattern}$",
+    f"^(?:{'|'.join(map(re.escape, BUCKET_PREFIXES))})",
+    f"(?:{'|'.join(map(re.escape, BUCKET_SUFFIXES))})$",
+)
+"""The naming rules beyond the shape, as patterns a name must not match (for the JSON Schema)."""
+
 S3BucketName = Annotated[
     str,
     StringConstraints(strict=True),
     AfterValidator(_s3_bucket_name),
+    Field(json_schema_extra={"allOf": [{"not": {"pattern": p}} for p in _BUCKET_NAME_REFUSED]}),
     # Already true of a name the rules took; said as a pattern so that the JSON Schema and the
     # strategies know the shape of a bucket name (a check in Rust, no Python call).
     _Matching(
@@ -224,7 +243,11 @@ class TagSpecification(RequestModel, frozen=True):
     """Tags for the new export image task; ``ExportImage`` tags nothing else."""
 
     resource_type: TaggedResourceType
-    tags: FrozenList[Tag] | None = None
+    # The JSON Schema's Tag keeps unknown keys, as in an answer; here they are refused.
+    tags: Annotated[
+        FrozenList[Tag] | None,
+        Field(json_schema_extra={"items": {"propertyNames": {"enum": ["Key", "Value"]}}}),
+    ] = None
 
     @field_validator("tags")
     @classmethod
@@ -279,9 +302,9 @@ class ExportImageResponse(ExportImageTaskFields, frozen=True):
     disk_image_format: AnswerDiskImageFormat | None = None
     role_name: WireStr | None = None
 
-    def to_boto(self) -> ExportImageResultTypeDef:
-        """The dict boto3's ``export_image`` returned."""
-        return cast("ExportImageResultTypeDef", self._boto_dict())
+    def to_boto(self) -> ExportImageAnswerTypeDef:
+        """The dict boto3's ``export_image`` returned; a key that was absent stays absent."""
+        return cast("ExportImageAnswerTypeDef", self._boto_dict())
 
 
 class CancelExportTaskRequest(RequestModel, frozen=True):

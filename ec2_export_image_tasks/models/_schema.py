@@ -1,9 +1,12 @@
 """One JSON Schema (draft 2020-12) document for every model, in boto3's form.
 
-``$defs`` holds each model under its class name; validate an instance against
-``{"$ref": "<$id>#/$defs/ExportImageTask"}``, or use the document's root, which takes either
-a request or a page. The schema says what the models enforce; what JSON Schema cannot say is
-listed in :data:`NOT_EXPRESSED` (and in the README).
+``$defs`` holds each model under its class name: the requests and answers of
+``DescribeExportImageTasks``, ``ExportImage`` and ``CancelExportTask``, and their parts.
+Validate an instance against ``{"$ref": "<$id>#/$defs/ExportImageRequest"}``, or use the
+document's root, which takes the paginator's request or a page (only those: an answer keeps
+unknown keys, so a root taking every answer would take almost any object). The schema says what
+the models enforce; what JSON Schema cannot say is listed in :data:`NOT_EXPRESSED` (and in the
+README).
 """
 
 from __future__ import annotations
@@ -13,6 +16,14 @@ from typing import Any, Final, cast
 
 from pydantic.json_schema import models_json_schema
 
+from ._export_image import (
+    CancelExportTaskRequest,
+    ExportImageRequest,
+    ExportImageResponse,
+    ExportTaskS3LocationRequest,
+    TagSpecification,
+)
+from ._facts import MAX_TAGS
 from ._request import DescribeExportImageTasksRequest, Filter, PaginationConfig
 from ._response import DescribeExportImageTasksResponse
 from ._tag import Tag
@@ -31,6 +42,11 @@ _MODELS = (
     ExportImageTask,
     S3ExportLocation,
     Tag,
+    ExportImageRequest,
+    ExportTaskS3LocationRequest,
+    TagSpecification,
+    ExportImageResponse,
+    CancelExportTaskRequest,
 )
 """Every model with a ``$defs`` entry; the models they hold are added as they are reached."""
 
@@ -46,6 +62,9 @@ NOT_EXPRESSED: Final = (
     "A response model refuses an unknown key that spells one of its fields in other letters "
     "(key beside Key), so that it cannot ride along unchecked; the schema keeps every unknown "
     "key a response may carry, that one too.",
+    "ExportImage's tags are one task's, across all its TagSpecifications: the models refuse a "
+    f"key given twice, or more than {MAX_TAGS} tags, in one task's tags; JSON Schema compares "
+    "no keys across objects, so the schema checks each tag alone.",
     "A string holding a lone surrogate (U+D800 to U+DFFF alone, which JSON's \\ud800 escape can "
     "write but no UTF-8 text can) is a string to JSON Schema; the models refuse it in every "
     "field checked against a pattern (tag keys, IDs, Progress, Status), whose regex reads UTF-8, "

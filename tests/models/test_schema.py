@@ -16,11 +16,15 @@ from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
 from ec2_export_image_tasks.models import (
+    CancelExportTaskRequest,
     ExportImageRequest,
+    ExportImageResponse,
     ExportImageTask,
     ExportImageTaskStatus,
+    ExportTaskS3LocationRequest,
     PaginationConfig,
     Tag,
+    TagSpecification,
     json_schema,
 )
 from ec2_export_image_tasks.models._schema import NOT_EXPRESSED, SCHEMA_ID
@@ -32,9 +36,7 @@ if TYPE_CHECKING:
 
 DOCUMENT = json_schema()
 
-# The DescribeExportImageTasks models; the ExportImage ones are not in the document yet.
-SCHEMA_CASES = [case for case in CASES if case.model.__module__ != ExportImageRequest.__module__]
-each_case = pytest.mark.parametrize("case", SCHEMA_CASES, ids=str)
+each_case = pytest.mark.parametrize("case", CASES, ids=str)
 
 
 def schema_accepts(model: type[BaseModel] | None, data: Any) -> bool:
@@ -61,8 +63,11 @@ def test_the_document_is_a_valid_draft_2020_12_schema_with_an_id() -> None:
     assert DOCUMENT["$id"] == SCHEMA_ID
 
 
-def test_the_document_defines_every_model_and_the_status_enum() -> None:
-    expected = {case.model.__name__ for case in SCHEMA_CASES} | {"ExportImageTaskStatus"}
+def test_the_document_defines_every_model_and_both_enums() -> None:
+    expected = {case.model.__name__ for case in CASES} | {
+        "ExportImageTaskStatus",
+        "DiskImageFormat",
+    }
 
     assert set(DOCUMENT["$defs"]) == expected
 
@@ -179,6 +184,30 @@ def test_the_schema_and_the_model_give_the_same_verdict_on_a_mutated_dict(
     assert schema_accepts(case.model, mutated) == model_accepts(case.model, mutated), mutated
 
 
+BAD_BUCKET_NAMES = [
+    "exports..2026",
+    "192.168.5.4",
+    "xn--exports",
+    "sthree-exports",
+    "amzn-s3-demo-exports",
+    "exports-s3alias",
+    "exports--ol-s3",
+    "exports.mrap",
+    "exports--x-s3",
+    "exports--table-s3",
+    "Exports",
+    "ex",
+    "-exports",
+]
+"""One of S3's naming rules broken in each."""
+
+EXPORT: dict[str, Any] = {
+    "ImageId": "ami-0123456789abcdef0",
+    "DiskImageFormat": "VMDK",
+    "S3ExportLocation": {"S3Bucket": "exports"},
+}
+"""A valid ``ExportImage`` request."""
+
 REFUSED_BY_BOTH: list[tuple[type[BaseModel], dict[str, Any]]] = [
     *((Tag, {"Key": prefix + "team"}) for prefix in AWS_PREFIXES),
     (Tag, {"Key": "x" * 128}),
@@ -189,6 +218,18 @@ REFUSED_BY_BOTH: list[tuple[type[BaseModel], dict[str, Any]]] = [
     (ExportImageTask, {"Status": "failed"}),
     (PaginationConfig, {"PageSize": 501}),
     (PaginationConfig, {"page_size": 25, "PageSize": 25, "Oops": 1}),
+    *((ExportTaskS3LocationRequest, {"S3Bucket": name}) for name in BAD_BUCKET_NAMES),
+    (CancelExportTaskRequest, {"ExportTaskId": "export-ami-0123abcd\n"}),
+    (CancelExportTaskRequest, {"ExportTaskId": "ami-0123abcd"}),
+    (TagSpecification, {"ResourceType": "export-image-task", "Tags": [{"Key": "a", "Oops": 1}]}),
+    (TagSpecification, {"ResourceType": "image"}),
+    (ExportImageRequest, {**EXPORT, "DiskImageFormat": "vmdk"}),
+    (ExportImageRequest, {**EXPORT, "RoleName": "no spaces"}),
+    (ExportImageRequest, {**EXPORT, "ClientToken": ""}),
+    (ExportImageRequest, {**EXPORT, "Description": "x" * 256}),
+    (ExportImageRequest, {**EXPORT, "Oops": 1}),
+    (ExportImageResponse, {"ExportImageTaskId": "export-i-0123abcd"}),
+    (ExportImageResponse, {"DiskImageFormat": "ova"}),
 ]
 
 
@@ -227,11 +268,28 @@ def test_a_status_out_of_the_enum_in_any_case_is_refused_by_both(status: str) ->
     assert not schema_accepts(ExportImageTask, {"Status": status})
 
 
+def test_the_export_operations_have_their_requests_and_answer_defined() -> None:
+    assert schema_accepts(ExportImageRequest, EXPORT)
+    assert schema_accepts(ExportImageResponse, {"ExportImageTaskId": "export-ami-0123abcd"})
+    assert schema_accepts(CancelExportTaskRequest, {"ExportTaskId": "export-i-0123abcd"})
+    assert not schema_accepts(ExportImageRequest, {"ImageId": "ami-0123abcd"})
+    assert not schema_accepts(CancelExportTaskRequest, {})
+
+
 def test_the_root_takes_a_request_or_a_page() -> None:
     assert schema_accepts(None, {"PaginationConfig": {"PageSize": 25}})
     assert schema_accepts(None, {"ExportImageTasks": [], "ResponseMetadata": {"RequestId": "r"}})
     assert not schema_accepts(None, {"PaginationConfig": {"PageSize": 0}, "ExportImageTasks": 1})
 
+
+TWICE_TAGGED = {
+    **EXPORT,
+    "TagSpecifications": [
+        {"ResourceType": "export-image-task", "Tags": [{"Key": "team"}]},
+        {"ResourceType": "export-image-task", "Tags": [{"Key": "team"}]},
+    ],
+}
+"""One tag key in two specifications: two tags with one key on one task."""
 
 LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
     (
@@ -248,6 +306,11 @@ LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
         "lone surrogate",
         lambda: model_accepts(Tag, {"Key": "team\udc00"}),
         lambda: schema_accepts(Tag, {"Key": "team\udc00"}),
+    ),
+    (
+        "one task's tags",
+        lambda: model_accepts(ExportImageRequest, TWICE_TAGGED),
+        lambda: schema_accepts(ExportImageRequest, TWICE_TAGGED),
     ),
     (
         "snake_case",

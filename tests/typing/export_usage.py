@@ -7,7 +7,6 @@ from mypy_boto3_ec2.type_defs import (
     CancelExportTaskRequestTypeDef,
     ExportImageRequestTypeDef,
     ExportTaskS3LocationRequestTypeDef,
-    ExportImageResultTypeDef,
 )
 from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
@@ -28,6 +27,7 @@ from ec2_export_image_tasks import (
     check_export_permissions,
     start_export,
 )
+from ec2_export_image_tasks.models import ExportImageAnswerTypeDef
 
 
 def build_a_request() -> ExportImageRequest:
@@ -64,7 +64,7 @@ def start_one(client: EC2Client, request: ExportImageRequest) -> None:
     assert_type(response.export_image_task_id, str | None)
     assert_type(response.progress, int | None)
     assert_type(response.status, ExportImageTaskStatus | None)
-    assert_type(response.to_boto(), ExportImageResultTypeDef)
+    assert_type(response.to_boto(), ExportImageAnswerTypeDef)
     assert_type(start_export(client, request), ExportImageResponse)
     assert_type(check_export_permissions(client, request), bool)
     assert_type(cancel_export(client, "export-ami-0123abcd"), None)

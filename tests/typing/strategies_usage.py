@@ -6,7 +6,6 @@ from hypothesis.strategies import SearchStrategy
 from mypy_boto3_ec2.type_defs import (
     CancelExportTaskRequestTypeDef,
     ExportImageRequestTypeDef,
-    ExportImageResultTypeDef,
     ExportImageTaskTypeDef,
     FilterTypeDef,
     TagTypeDef,
@@ -23,6 +22,7 @@ from ec2_export_image_tasks import (
     Tag,
 )
 from ec2_export_image_tasks.models import DescribeExportImageTasksPageTypeDef
+from ec2_export_image_tasks.models import ExportImageAnswerTypeDef
 from ec2_export_image_tasks.models import DiskImageFormat
 from ec2_export_image_tasks.strategies import (
     boto_dicts,
@@ -48,7 +48,7 @@ def dicts_are_what_the_models_to_boto_returns() -> None:
         SearchStrategy[DescribeExportImageTasksPageTypeDef],
     )
     assert_type(boto_dicts(ExportImageRequest), SearchStrategy[ExportImageRequestTypeDef])
-    assert_type(boto_dicts(ExportImageResponse), SearchStrategy[ExportImageResultTypeDef])
+    assert_type(boto_dicts(ExportImageResponse), SearchStrategy[ExportImageAnswerTypeDef])
     assert_type(boto_dicts(CancelExportTaskRequest), SearchStrategy[CancelExportTaskRequestTypeDef])
 
 

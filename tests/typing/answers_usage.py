@@ -1,0 +1,93 @@
+"""User code reading answers: a key EC2 may leave out is optional in what ``to_boto()`` returns.
+
+Each unguarded read of such a key carries the ignore a checker needs; an ignore that is no
+longer needed is an error (mypy --strict warns of unused ignores; pyright by the comment
+below), so a key made required again fails this file. ``.get(...)`` is accepted everywhere,
+and each dict passes on wherever boto3-stubs' TypedDict for it is taken.
+"""
+# pyright: reportUnnecessaryTypeIgnoreComment=error
+
+from typing import Literal, TypedDict, assert_type
+
+from mypy_boto3_ec2.client import EC2Client
+from mypy_boto3_ec2.type_defs import (
+    DescribeExportImageTasksResultTypeDef,
+    ExportImageResultTypeDef,
+    ExportImageTaskTypeDef,
+    ExportTaskS3LocationTypeDef,
+    ResponseMetadataTypeDef,
+    TagTypeDef,
+)
+
+from ec2_export_image_tasks import (
+    DescribeExportImageTasksResponse,
+    ExportImageResponse,
+    ExportImageTask,
+    S3ExportLocation,
+    Tag,
+)
+from ec2_export_image_tasks.models import (
+    DescribeExportImageTasksPageTypeDef,
+    ExportImageAnswerTypeDef,
+)
+
+
+class HasATaskId(TypedDict):
+    """Code that counts on the id being there: only a dict that must hold it is one."""
+
+    ExportImageTaskId: str
+
+
+def reading_an_export_answer(answer: ExportImageResponse) -> None:
+    boto = answer.to_boto()
+    assert_type(boto, ExportImageAnswerTypeDef)
+    assert_type(boto.get("ExportImageTaskId"), str | None)
+    assert_type(boto.get("DiskImageFormat"), Literal["VHD", "RAW", "VMDK"] | None)
+    assert_type(boto.get("S3ExportLocation"), ExportTaskS3LocationTypeDef | None)
+    assert_type(boto.get("Tags", []), list[TagTypeDef])
+    assert_type(boto.get("ResponseMetadata"), ResponseMetadataTypeDef | None)
+    if "ExportImageTaskId" in boto:
+        assert_type(boto["ExportImageTaskId"], str)
+
+    boto["ExportImageTaskId"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    boto["Status"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    _with_id: HasATaskId = boto  # expect-error
+    _as_stubs_type: ExportImageResultTypeDef = boto  # expect-error
+
+
+def reading_a_task(task: ExportImageTask) -> None:
+    boto = task.to_boto()
+    assert_type(boto.get("ExportImageTaskId"), str | None)
+    assert_type(boto.get("Progress"), str | None)
+
+    boto["ExportImageTaskId"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    _with_id: HasATaskId = boto  # expect-error
+
+
+def reading_a_page(page: DescribeExportImageTasksResponse) -> None:
+    boto = page.to_boto()
+    assert_type(boto, DescribeExportImageTasksPageTypeDef)
+    assert_type(boto.get("NextToken"), str | None)
+    tasks: list[ExportImageTaskTypeDef] = boto.get("ExportImageTasks", [])
+    for task in tasks:
+        assert_type(task.get("ExportImageTaskId"), str | None)
+
+    boto["ExportImageTasks"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    boto["ResponseMetadata"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    _as_stubs_type: DescribeExportImageTasksResultTypeDef = boto  # expect-error
+
+
+def reading_a_location_and_a_tag(location: S3ExportLocation, tag: Tag) -> None:
+    assert_type(location.to_boto().get("S3Bucket"), str | None)
+    assert_type(tag.to_boto().get("Value"), str | None)
+
+    location.to_boto()["S3Bucket"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+    tag.to_boto()["Value"]  # pyright: ignore[reportTypedDictNotRequiredAccess]
+
+
+def passing_answers_on(client: EC2Client, answer: ExportImageResponse, tag: Tag) -> None:
+    # The parts of an answer are boto3-stubs' own types: they go wherever those are taken.
+    location = answer.to_boto().get("S3ExportLocation")
+    _location: ExportTaskS3LocationTypeDef | None = location
+    client.create_tags(Resources=["ami-0123456789abcdef0"], Tags=[tag.to_boto()])
+    client.create_tags(Resources=["ami-0123456789abcdef0"], Tags=answer.to_boto().get("Tags", []))
