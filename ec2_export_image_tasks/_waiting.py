@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ._intervals import MAX_INTERVAL as MAX_INTERVAL
+from ._intervals import MIN_INTERVAL as MIN_INTERVAL
 from ._retry import (
     CLOCK_SKEW_CODES,
     RETRY_POLICY,
@@ -23,15 +25,6 @@ from .models import ExportImageTaskStatus
 
 if TYPE_CHECKING:
     from .models import ExportImageTask
-
-MIN_INTERVAL = 1.0
-"""The shortest delay between polls: a smaller ``interval`` (0 included) is raised to it.
-botocore has no interval; without a floor, ``interval=0`` is a busy loop of hundreds of
-requests a second against the account's EC2 rate limit."""
-
-MAX_INTERVAL = 86400.0
-"""The longest interval: a day. Exports take hours; and ``time.sleep`` overflows on a finite
-but huge one (``1e10``), after the first poll, far from the mistake."""
 
 NOT_VISIBLE_GRACE = 60.0
 """How long a task not yet visible is polled for. EC2 is eventually consistent: right after

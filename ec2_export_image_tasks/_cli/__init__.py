@@ -1,4 +1,8 @@
-"""``ec2-export-image-tasks``: list, watch and wait for export image tasks from a terminal."""
+"""``ec2-export-image-tasks``: list, watch and wait for export image tasks from a terminal.
+
+``--help``, ``--version`` and bad usage load neither botocore nor pydantic (the grammar is plain
+data): what describes a failure, and the commands' own needs, load once a command runs.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from typing import TYPE_CHECKING, cast
 from ._debug import debug_log
 from ._invocation import Invocation
 from ._signals import EndedBySignal, ended_by_signals
-from ._unfinished import notes_of
 from ._userinfo import hide_userinfo
 from .arguments import parse
 from .commands import COMMANDS
@@ -68,6 +71,8 @@ def main(
 
 def _report(error: BaseException, stdout: TextIO) -> int:
     """Say what went wrong in one line on stderr (none for a reader gone); its exit status."""
+    from ._unfinished import notes_of  # with the export calls it describes: not for --help
+
     status, line = describe(error)
     if isinstance(error, OutputError):
         discard_pending(stdout)

@@ -14,21 +14,7 @@ import argparse
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import ValidationError
-
-from ..models import (
-    ClientToken,
-    Description,
-    DiskImageFormat,
-    ExportImageTaskId,
-    ExportTaskId,
-    ExportTaskS3LocationRequest,
-    Filter,
-    ImageId,
-    RoleName,
-    TagSpecification,
-)
-from ..models._facts import TASK_STATE_FILTER
+from ..models._facts import DISK_IMAGE_FORMATS, TASK_STATE_FILTER
 from ._checked import checked, problem
 from ._input_json import add_input_json
 from ._shorthand import ShorthandError, as_list, structure, structures
@@ -44,7 +30,7 @@ __all__ = [
     "reconcile",
 ]
 
-FORMATS = [disk_image_format.value.lower() for disk_image_format in DiskImageFormat]
+FORMATS = [disk_image_format.lower() for disk_image_format in DISK_IMAGE_FORMATS]
 """``--format``'s choices; ``--disk-image-format`` takes them in any case, as EC2 does."""
 
 
@@ -52,6 +38,8 @@ def _read(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """An argparse ``type`` (or a conversion after parsing) whose refusal is a usage error."""
 
     def read(value: Any) -> Any:
+        from pydantic import ValidationError  # only once a structure is given
+
         try:
             return convert(value)
         except ShorthandError as error:
@@ -73,6 +61,8 @@ def _flat(groups: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
 
 def _task_states(items: list[dict[str, Any]]) -> list[str]:
     """``--filters``: the ``task-state`` filter, the only one EC2 reads, as ``--state``'s values."""
+    from ..models import Filter
+
     filters = [
         Filter.model_validate({**item, "Values": as_list(item.get("Values"))}) for item in items
     ]
@@ -85,12 +75,16 @@ def _task_states(items: list[dict[str, Any]]) -> list[str]:
 
 
 def _s3_location(value: object) -> dict[str, Any]:
+    from ..models import ExportTaskS3LocationRequest
+
     location = structure(value) if isinstance(value, str) else value
     ExportTaskS3LocationRequest.model_validate(location)
     return cast("dict[str, Any]", location)
 
 
 def _tag_specifications(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from ..models import TagSpecification
+
     specifications = [
         {**item, "Tags": as_list(item["Tags"])} if "Tags" in item else item for item in items
     ]
@@ -150,21 +144,21 @@ def _format(text: str) -> str:
 
 
 _LIST_INPUT = {
-    "ExportImageTaskIds": _Parameter("aws_ids", _texts(checked(ExportImageTaskId)), ("ids",)),
+    "ExportImageTaskIds": _Parameter("aws_ids", _texts(checked("ExportImageTaskId")), ("ids",)),
     "Filters": _Parameter("aws_filters", _objects, ("state",)),
 }
 _EXPORT_INPUT = {
-    "ClientToken": _Parameter("client_token", _text(checked(ClientToken))),
-    "Description": _Parameter("description", _text(checked(Description))),
+    "ClientToken": _Parameter("client_token", _text(checked("ClientToken"))),
+    "Description": _Parameter("description", _text(checked("Description"))),
     "DiskImageFormat": _Parameter("aws_format", _text(_format), ("format",)),
     "DryRun": _Parameter("dry_run", _flag),
-    "ImageId": _Parameter("aws_image_id", _text(checked(ImageId)), ("image_id",)),
-    "RoleName": _Parameter("role_name", _text(checked(RoleName))),
+    "ImageId": _Parameter("aws_image_id", _text(checked("ImageId")), ("image_id",)),
+    "RoleName": _Parameter("role_name", _text(checked("RoleName"))),
     "S3ExportLocation": _Parameter("aws_location", _read(_s3_location), ("bucket", "prefix")),
     "TagSpecifications": _Parameter("aws_tag_specifications", _objects, ("tags",)),
 }
 _CANCEL_INPUT = {
-    "ExportTaskId": _Parameter("aws_task_id", _text(checked(ExportTaskId)), ("task_id",)),
+    "ExportTaskId": _Parameter("aws_task_id", _text(checked("ExportTaskId")), ("task_id",)),
 }
 
 
@@ -194,7 +188,7 @@ def add_list_spellings(command: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--export-image-task-ids",
         nargs="+",
-        type=checked(ExportImageTaskId),
+        type=checked("ExportImageTaskId"),
         dest="aws_ids",
         metavar="TASK_ID",
         help="as --id",
@@ -216,7 +210,9 @@ def add_export_spellings(command: argparse.ArgumentParser) -> None:
     ``--tag-specifications`` and ``--dry-run``; ``--role-name``, ``--description`` and
     ``--client-token`` are spelled as in aws-cli already."""
     group = command.add_argument_group("aws-cli's spellings")
-    group.add_argument("--image-id", type=checked(ImageId), dest="aws_image_id", help="as IMAGE_ID")
+    group.add_argument(
+        "--image-id", type=checked("ImageId"), dest="aws_image_id", help="as IMAGE_ID"
+    )
     group.add_argument(
         "--disk-image-format",
         type=str.lower,
@@ -252,7 +248,7 @@ def add_cancel_spellings(command: argparse.ArgumentParser) -> None:
     """``--export-task-id`` (``TASK_ID``); ``CancelExportTask`` has no ``DryRun``."""
     group = command.add_argument_group("aws-cli's spellings")
     group.add_argument(
-        "--export-task-id", type=checked(ExportTaskId), dest="aws_task_id", help="as TASK_ID"
+        "--export-task-id", type=checked("ExportTaskId"), dest="aws_task_id", help="as TASK_ID"
     )
     add_input_json(group, "CancelExportTask")
     command.set_defaults(reconcile=_reconcile_cancel)

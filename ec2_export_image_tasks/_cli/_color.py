@@ -10,20 +10,23 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from ..models import ExportImageTaskStatus
-
 if TYPE_CHECKING:
     from typing import TextIO
 
+    from ..models import ExportImageTaskStatus
+
 __all__ = ["STATUS_COLORS", "colored", "paint"]
 
-STATUS_COLORS = {
-    ExportImageTaskStatus.ACTIVE: "cyan",
-    ExportImageTaskStatus.COMPLETED: "green",
-    ExportImageTaskStatus.DELETING: "yellow",
-    ExportImageTaskStatus.DELETED: "red",
+STATUS_COLORS: dict[str, str] = {
+    "active": "cyan",
+    "completed": "green",
+    "deleting": "yellow",
+    "deleted": "red",
 }
-"""Each status's colour, by its name in the 16 colours every colour terminal draws (and rich's)."""
+"""Each status's colour, by its name in the 16 colours every colour terminal draws (and rich's).
+
+Keyed by the wire strings: an :class:`~ec2_export_image_tasks.models.ExportImageTaskStatus` (a
+``StrEnum``) finds its colour, and the grammar (``--color``) loads no model."""
 
 _SGR = {"cyan": "36", "green": "32", "yellow": "33", "red": "31"}
 """The colours' ANSI codes (Select Graphic Rendition)."""

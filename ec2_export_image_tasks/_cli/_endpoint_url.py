@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url
-
 from ._userinfo import shown_url
 
 __all__ = ["endpoint_url_problem"]
@@ -18,6 +16,8 @@ def endpoint_url_problem(url: str) -> str | None:
     botocore takes a port out of range or a scheme other than http(s), then fails as it sends:
     with a traceback, or "an HTTP Client raised an unhandled exception".
     """
+    from botocore.utils import is_valid_endpoint_url, is_valid_ipv6_endpoint_url  # only if given
+
     try:
         valid = is_valid_endpoint_url(url) or is_valid_ipv6_endpoint_url(url)
         parts = urlsplit(url)

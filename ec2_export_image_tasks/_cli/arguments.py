@@ -3,6 +3,10 @@
 As in aws-cli, the connection options go before or after the command (``list --demo``), and a
 number that no clock can mean (``nan``, ``inf``, ``1e-300``) is bad usage, refused before
 anything is sent.
+
+The grammar is plain data: it imports neither botocore nor pydantic, so that ``--help``,
+``--version`` and bad usage answer at once. A check that needs them imports them in its
+``type`` converter, when its option is given (tests/cli/test_startup.py holds this).
 """
 
 from __future__ import annotations
@@ -11,15 +15,14 @@ import argparse
 import math
 import os
 import sys
-from importlib.metadata import version
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from .._waiting import MAX_INTERVAL, MIN_INTERVAL
-from ..models import ExportImageTaskId, ExportImageTaskStatus
+from .. import __version__
+from .._intervals import MAX_INTERVAL, MIN_INTERVAL
+from ..models._facts import TASK_STATES
 from ._aws_spellings import reconcile
 from ._checked import checked
 from ._completion import SHELLS, completion_script
-from ._endpoint_url import endpoint_url_problem
 from ._query import query
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
@@ -48,7 +51,7 @@ __all__ = [
 ]
 
 PROG = "ec2-export-image-tasks"
-STATES = [status.value for status in ExportImageTaskStatus]
+STATES = list(TASK_STATES)
 OUTPUTS = ["table", "json", "jsonl", "text"]
 COLORS = ["auto", "on", "off"]
 COMPLETION = "completion"
@@ -113,6 +116,8 @@ def _socket_timeout(text: str) -> int:
 def _endpoint_url(text: str) -> str:
     """An http(s) URL botocore can send to, on a port that exists; shown in an error without
     its user and password (``https://***@host``)."""
+    from ._endpoint_url import endpoint_url_problem  # with botocore's check: only when given
+
     problem = endpoint_url_problem(text)
     if problem is not None:
         raise argparse.ArgumentTypeError(problem)
@@ -205,7 +210,7 @@ def add_selection(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--id",
         action="append",
-        type=checked(ExportImageTaskId),
+        type=checked("ExportImageTaskId"),
         dest="ids",
         metavar="TASK_ID",
         help="only this task (repeatable)",
@@ -262,7 +267,7 @@ def parser(commands: Mapping[str, Command]) -> _OneLineErrors:
         "129/143 watch ended by SIGHUP/SIGTERM, 130 interrupted, 141 the reader closed the "
         "output.",
     )
-    top.add_argument("--version", action="version", version=f"{PROG} {version(PROG)}")
+    top.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     _add_connection_options(top, after_command=False)
     subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in commands.items():

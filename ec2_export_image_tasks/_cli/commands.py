@@ -2,6 +2,9 @@
 
 :data:`COMMANDS` is the one place the command line learns of a subcommand: the parser is built
 from it and ``main`` dispatches through it. A new subcommand is one :class:`Command` there.
+
+The grammar is built before any command runs (``--help`` only builds it): what only a run
+needs, botocore, pydantic and the models, is imported by the run.
 """
 
 from __future__ import annotations
@@ -10,12 +13,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from botocore.exceptions import ClientError
-from jmespath.exceptions import JMESPathError
-
-from .._paginators import ExportImageTaskPaginator
 from ..errors import InvalidItemError, PaginationCycleError
-from ..models import DescribeExportImageTasksRequest, PaginationConfig, json_schema
 from ..models._facts import MAX_PAGE_SIZE, TASK_STATE_FILTER
 from . import output
 from ._aws_spellings import add_list_spellings
@@ -43,7 +41,7 @@ if TYPE_CHECKING:
     from jmespath.parser import ParsedResult
 
     from .._paginators import ExportImageTaskIterator
-    from ..models import ExportImageTask
+    from ..models import DescribeExportImageTasksRequest, ExportImageTask
 
 __all__ = ["COMMANDS"]
 
@@ -52,6 +50,8 @@ def _request(
     args: argparse.Namespace, pagination: dict[str, object] | None = None
 ) -> DescribeExportImageTasksRequest:
     """The options as one request, validated once, before anything is sent."""
+    from ..models import DescribeExportImageTasksRequest
+
     return DescribeExportImageTasksRequest.model_validate(
         {
             "Filters": [{"Name": TASK_STATE_FILTER, "Values": args.state}] if args.state else None,
@@ -66,12 +66,12 @@ def _list_arguments(command: argparse.ArgumentParser) -> None:
     add_list_spellings(command)
     command.add_argument(
         "--max-items",
-        type=checked_number(PaginationConfig, "MaxItems"),
+        type=checked_number("PaginationConfig", "MaxItems"),
         help="stop after this many tasks",
     )
     command.add_argument(
         "--page-size",
-        type=checked_number(PaginationConfig, "PageSize"),
+        type=checked_number("PaginationConfig", "PageSize"),
         help=f"tasks per request (1 to {MAX_PAGE_SIZE})",
     )
     command.add_argument("--starting-token", help="resume where a truncated listing stopped")
@@ -105,6 +105,10 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
 
 
 def _list(run: Invocation) -> int:
+    from jmespath.exceptions import JMESPathError
+
+    from .._paginators import ExportImageTaskPaginator
+
     args = run.args
     if args.generate_cli_skeleton:
         return write_skeleton(run, "DescribeExportImageTasks")
@@ -145,6 +149,8 @@ def _list(run: Invocation) -> int:
 
 def _token_refused(error: BaseException) -> bool:
     """Whether EC2 refused the listing's token (``InvalidPaginationToken``: invalid, expired)."""
+    from botocore.exceptions import ClientError
+
     code = error.response.get("Error", {}).get("Code") if isinstance(error, ClientError) else None
     return code == "InvalidPaginationToken"
 
@@ -252,6 +258,8 @@ def _watch(run: Invocation) -> int:
 
 
 def _schema(run: Invocation) -> int:
+    from ..models import json_schema
+
     run.out.write(json.dumps(json_schema(), indent=2) + "\n")
     return OK
 

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import os
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-import botocore.session
-from botocore.config import Config
-from botocore.exceptions import BotoCoreError, InvalidRegionError, NoRegionError, ProfileNotFound
-
-from ._endpoint_url import endpoint_url_problem
 from ._userinfo import without_userinfo
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
 
+    import botocore.session
     from mypy_boto3_ec2.client import EC2Client
 
 __all__ = ["DEFAULT_CONNECT_TIMEOUT", "DEFAULT_READ_TIMEOUT", "AwsSetupError", "make_client"]
@@ -37,7 +33,17 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
         from .demo import demo_ec2  # imported here: the demo only when asked for
 
         return demo_ec2(clock).client
-    import boto3
+    # Imported here: the grammar reads this module's defaults, and --help loads no botocore.
+    import botocore.session
+    from botocore.config import Config
+    from botocore.exceptions import (
+        BotoCoreError,
+        InvalidRegionError,
+        NoRegionError,
+        ProfileNotFound,
+    )
+
+    from ._model_cache import use_model_cache
 
     core = botocore.session.Session(profile=args.profile)
     config = Config(
@@ -52,9 +58,17 @@ def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Clie
     try:
         if args.ca_bundle is None:  # --ca-bundle was checked as it was parsed
             _check_ca_bundle(core)
-        session = boto3.session.Session(region_name=region, botocore_session=core)
-        client = session.client(  # pyright: ignore[reportUnknownMemberType]
-            "ec2", endpoint_url=endpoint_url, config=config, verify=_verify(args)
+        use_model_cache(core)
+        # botocore's own client, as boto3's would be: importing boto3 costs a tenth of a list.
+        client = cast(
+            "EC2Client",
+            core.create_client(
+                "ec2",
+                region_name=region,
+                endpoint_url=endpoint_url,
+                config=config,
+                verify=_verify(args),
+            ),
         )
         if endpoint_url is None:  # --endpoint-url was checked as it was parsed
             _check_configured_endpoint(client.meta.endpoint_url)
@@ -101,6 +115,8 @@ def _check_ca_bundle(core: botocore.session.Session) -> None:
 def _check_configured_endpoint(url: str) -> None:
     """Refuse, naming the setting, an endpoint URL from the environment or the config file that
     botocore took but cannot send to (a port out of range, a scheme other than http(s))."""
+    from ._endpoint_url import endpoint_url_problem  # with botocore's check, as make_client
+
     problem = endpoint_url_problem(url)
     if problem is None:
         return
@@ -113,6 +129,8 @@ def _check_configured_endpoint(url: str) -> None:
 
 def _culprit(core: botocore.session.Session) -> str:
     """`` (in AWS_MAX_ATTEMPTS)``: the setting botocore cannot read, when it is one of its own."""
+    from botocore.exceptions import BotoCoreError
+
     for name, (config_key, environment_variable, _, _) in core.session_var_map.items():
         try:
             core.get_config_variable(name)

@@ -1,18 +1,12 @@
-"""Every failure as one line and an exit status; a person at a terminal never sees a traceback."""
+"""Every failure as one line and an exit status; a person at a terminal never sees a traceback.
+
+The statuses cost nothing to import; what :func:`describe` tells apart (botocore's and pydantic's
+errors) loads when a failure is described.
+"""
 
 from __future__ import annotations
 
-from botocore.exceptions import (
-    BotoCoreError,
-    ClientError,
-    NoCredentialsError,
-    NoRegionError,
-    PartialCredentialsError,
-    ProfileNotFound,
-)
-from botocore.parsers import ResponseParserError
-from jmespath.exceptions import JMESPathError
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from ..errors import (
     ExportFailedError,
@@ -25,9 +19,11 @@ from ..errors import (
     problem_text,
 )
 from ._signals import EndedBySignal
-from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
 from .connection import AwsSetupError
 from .stdout import OutputError
+
+if TYPE_CHECKING:
+    from botocore.exceptions import ClientError
 
 __all__ = [
     "AWS_ERROR",
@@ -76,6 +72,20 @@ def _aws_said(error: ClientError) -> str:
 
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
+    from botocore.exceptions import (
+        BotoCoreError,
+        ClientError,
+        NoCredentialsError,
+        NoRegionError,
+        PartialCredentialsError,
+        ProfileNotFound,
+    )
+    from botocore.parsers import ResponseParserError
+    from jmespath.exceptions import JMESPathError
+    from pydantic import ValidationError
+
+    from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
+
     match error:
         case ExportNotConfirmedError():
             status, line = _with_notes(error.error, error.notes)

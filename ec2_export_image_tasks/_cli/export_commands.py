@@ -1,7 +1,9 @@
 """``export``, ``cancel``, and following an export to its end (``wait``, ``export --wait``).
 
 Each option is checked as it is parsed, by the model's own type for its field, so a bad one is
-bad usage (exit 2) naming the option and the value, and nothing is sent.
+bad usage (exit 2) naming the option and the value, and nothing is sent. The models, pydantic
+and botocore are imported by those checks and by the runs, never by the grammar: ``--help``
+loads none of them.
 """
 
 from __future__ import annotations
@@ -10,35 +12,8 @@ import argparse
 import json
 import shlex
 from typing import TYPE_CHECKING, Any, cast
-from uuid import uuid4
 
-from botocore.exceptions import (
-    ClientError,
-    NoCredentialsError,
-    NoRegionError,
-    ParamValidationError,
-    PartialCredentialsError,
-    ProfileNotFound,
-)
-from pydantic import ValidationError
-
-from .._export_calls import cancel_export, start_export
-from .._retry import is_transient
-from .._wait_loops import describe_export, poll_until_done
-from .._waiting import Waiting
 from ..errors import ExportFailedError
-from ..models import (
-    ClientToken,
-    Description,
-    ExportImageRequest,
-    ExportImageTaskId,
-    ExportImageTaskStatus,
-    ExportTaskId,
-    ImageId,
-    RoleName,
-    S3BucketName,
-    Tag,
-)
 from ..models._facts import (
     DEFAULT_ROLE_NAME,
     EXPORT_IMAGE_TASK_ID_PREFIX,
@@ -50,14 +25,8 @@ from ..models._facts import (
 from . import output
 from ._aws_spellings import FORMATS, add_cancel_spellings, add_export_spellings
 from ._checked import checked, refused
-from ._deadline import cut_short_after
 from ._input_json import write_skeleton
 from ._signals import EndedBySignal
-from ._unfinished import (
-    ExportNotConfirmedError,
-    ExportNotFollowedError,
-    TaskIdNotWrittenError,
-)
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
 from .exit_status import OK
@@ -67,9 +36,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TextIO
 
+    from botocore.exceptions import ClientError
     from mypy_boto3_ec2.client import EC2Client
 
-    from ..models import ExportImageTask
+    from ..models import ExportImageRequest, ExportImageTask, ExportImageTaskStatus, Tag
     from ._invocation import Invocation
 
 DRY_RUN_OK = "DryRunOperation"
@@ -94,6 +64,10 @@ DEMO_WAIT_INTERVAL = 1.0
 
 
 def _tag(text: str) -> Tag:
+    from pydantic import ValidationError
+
+    from ..models import Tag
+
     key, equals, value = text.partition("=")
     if not equals:
         raise argparse.ArgumentTypeError(f"{text!r}: give a tag as KEY=VALUE")
@@ -138,7 +112,7 @@ def wait_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "task_id",
         metavar="TASK_ID",
-        type=checked(ExportImageTaskId),
+        type=checked("ExportImageTaskId"),
         help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
     _add_following(command, wait_option=False)
@@ -161,6 +135,10 @@ def follow(
     so each poll is cut short at ``--timeout``'s deadline (:func:`._deadline.cut_short_after`):
     the command ends by it whatever the server does.
     """
+
+    from .._wait_loops import poll_until_done
+    from .._waiting import Waiting
+    from ._deadline import cut_short_after
 
     def print_progress(task: ExportImageTask) -> None:
         if json_lines:
@@ -188,11 +166,11 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
         "image_id",
         nargs="?",
         metavar="IMAGE_ID",
-        type=checked(ImageId),
+        type=checked("ImageId"),
         help=f"{IMAGE_ID_PREFIX}...",
     )
     command.add_argument(
-        "--bucket", type=checked(S3BucketName), help="the S3 bucket to export to (required)"
+        "--bucket", type=checked("S3BucketName"), help="the S3 bucket to export to (required)"
     )
     command.add_argument("--prefix", help="the key prefix in the bucket, such as exports/")
     command.add_argument(
@@ -200,12 +178,12 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--role-name",
-        type=checked(RoleName),
+        type=checked("RoleName"),
         help=f"the IAM role VM Import/Export uses (default on AWS's side: {DEFAULT_ROLE_NAME})",
     )
     command.add_argument(
         "--description",
-        type=checked(Description),
+        type=checked("Description"),
         help=f"up to {MAX_DESCRIPTION} characters",
     )
     command.add_argument(
@@ -218,7 +196,7 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--client-token",
-        type=checked(ClientToken),
+        type=checked("ClientToken"),
         help="makes repeated runs one export (default: a new token per run, told on failure)",
     )
     command.add_argument(
@@ -234,6 +212,8 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
 
 
 def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
+    from ..models import ExportImageRequest
+
     tags = args.tag_specifications or (
         [{"ResourceType": TAGGED_RESOURCE_TYPE, "Tags": args.tags}] if args.tags else None
     )
@@ -305,24 +285,36 @@ def _export_again(args: argparse.Namespace, client_token: str) -> str:
     return _command(args, *words, "--client-token", client_token)
 
 
-_NOTHING_SENT = (
-    NoCredentialsError,
-    PartialCredentialsError,
-    NoRegionError,
-    ProfileNotFound,
-    ParamValidationError,
-)
-
-
 def _nothing_started(error: BaseException) -> bool:
     """Whether ``error`` proves no export started: never sent, or refused by EC2 (a 4xx)."""
+    from botocore.exceptions import (
+        ClientError,
+        NoCredentialsError,
+        NoRegionError,
+        ParamValidationError,
+        PartialCredentialsError,
+        ProfileNotFound,
+    )
+
+    from .._retry import is_transient
+
     if isinstance(error, ClientError):
         return not is_transient(error)
-    return isinstance(error, _NOTHING_SENT)
+    nothing_sent = (
+        NoCredentialsError,
+        PartialCredentialsError,
+        NoRegionError,
+        ProfileNotFound,
+        ParamValidationError,
+    )
+    return isinstance(error, nothing_sent)
 
 
 def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, dict[str, Any]]:
     """Start the export: its id and its answer, or an error that says how to find it again."""
+    from .._export_calls import start_export
+    from ._unfinished import ExportNotConfirmedError
+
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
     try:
         response = start_export(client, request)
@@ -342,6 +334,8 @@ def _print_started(
     """The new task's id, or ExportImage's answer as JSON, on stdout; a failure to write it
     still names it. ``--output json --wait`` keeps stdout for the task as it ends: the id is
     the first line on stderr, as the progress lines after it are."""
+    from ._unfinished import TaskIdNotWrittenError
+
     style = run.args.output
     try:
         if style == "json" and following:
@@ -364,6 +358,8 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     stderr may be closed or broken: ``run.err`` drops what cannot be written there
     (:class:`.stdout.Diagnostics`), so the export is followed all the same (its id is on stdout).
     """
+    from ._unfinished import ExportNotFollowedError
+
     # Progress lines would break a JSON document: with --output json they go to stderr, and
     # stdout ends with the task as it ended.
     style = run.args.output
@@ -400,6 +396,12 @@ def export(run: Invocation) -> int:
     The ClientToken is made here when none is given, so that any failure once the request may
     have reached EC2 can say the command that finds the export again.
     """
+    from uuid import uuid4  # with platform: not for --help
+
+    from botocore.exceptions import ClientError
+
+    from ._unfinished import ExportNotFollowedError, TaskIdNotWrittenError
+
     args = run.args
     if args.generate_cli_skeleton:
         return write_skeleton(run, "ExportImage")
@@ -429,25 +431,26 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
         "task_id",
         nargs="?",
         metavar="TASK_ID",
-        type=checked(ExportTaskId),
+        type=checked("ExportTaskId"),
         help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
     add_cancel_spellings(command)
-
-
-_BEING_DELETED = frozenset({ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED})
 
 
 def _status_after_lost_answer(
     client: EC2Client, task_id: str, error: Exception
 ) -> ExportImageTaskStatus:
     """The task's status if it is being deleted; else ``error``, noting what the task showed."""
+    from .._wait_loops import describe_export
+    from ..models import ExportImageTaskStatus
+
+    being_deleted = {ExportImageTaskStatus.DELETING, ExportImageTaskStatus.DELETED}
     try:
         status = describe_export(client, task_id).status
     except Exception as failed:
         error.add_note(f"export {task_id} could not be checked: {failed}")
         raise error from None
-    if status is None or status not in _BEING_DELETED:
+    if status is None or status not in being_deleted:
         error.add_note(f"export {task_id} is {status}")
         raise error
     return status
@@ -459,6 +462,9 @@ def cancel(run: Invocation) -> int:
     A cancel whose answer was lost (a dropped connection, a 5xx after botocore's retries) may
     have taken effect: the task says, and a task being deleted is reported as such.
     """
+    from .._export_calls import cancel_export
+    from .._retry import is_transient
+
     if run.args.generate_cli_skeleton:
         return write_skeleton(run, "CancelExportTask")
     client, task_id = run.client(), run.args.task_id

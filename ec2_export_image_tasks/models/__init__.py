@@ -1,21 +1,16 @@
 """Pydantic models of the export image operations: pure data, no boto3 at run time.
 
-The ``ExportImage`` and ``CancelExportTask`` models and the JSON Schema load on first use: a
-program that only lists tasks does not pay for building their classes at import.
+Every name loads on first use (:mod:`.._lazy`): the command line's ``--help`` reads EC2's
+facts (``_facts``, inside this package) without loading pydantic, and a program that only
+lists tasks does not pay for building the ``ExportImage`` models or the JSON Schema.
 """
 
 from typing import TYPE_CHECKING
 
 from .._lazy import lazy_names
-from ._boto_types import DescribeExportImageTasksPageTypeDef, ExportImageAnswerTypeDef
-from ._ids import ExportImageTaskId, ImageId
-from ._request import DescribeExportImageTasksRequest, Filter, PaginationConfig
-from ._response import DescribeExportImageTasksResponse
-from ._status import ExportImageTaskStatus
-from ._tag import Tag, TagKey, TagValue
-from ._task import ExportImageTask, Percent, S3ExportLocation
 
 if TYPE_CHECKING:
+    from ._boto_types import DescribeExportImageTasksPageTypeDef, ExportImageAnswerTypeDef
     from ._export_image import (
         CancelExportTaskRequest,
         ClientToken,
@@ -29,23 +24,46 @@ if TYPE_CHECKING:
         S3BucketName,
         TagSpecification,
     )
+    from ._ids import ExportImageTaskId, ImageId
+    from ._request import DescribeExportImageTasksRequest, Filter, PaginationConfig
+    from ._response import DescribeExportImageTasksResponse
     from ._schema import json_schema
+    from ._status import ExportImageTaskStatus
+    from ._tag import Tag, TagKey, TagValue
+    from ._task import ExportImageTask, Percent, S3ExportLocation
 else:
-    _EXPORT_NAMES = (
-        "CancelExportTaskRequest",
-        "ClientToken",
-        "Description",
-        "DiskImageFormat",
-        "ExportImageRequest",
-        "ExportImageResponse",
-        "ExportTaskId",
-        "ExportTaskS3LocationRequest",
-        "RoleName",
-        "S3BucketName",
-        "TagSpecification",
-    )
     __getattr__ = lazy_names(
-        globals(), {**dict.fromkeys(_EXPORT_NAMES, "._export_image"), "json_schema": "._schema"}
+        globals(),
+        {
+            **dict.fromkeys(
+                ("DescribeExportImageTasksPageTypeDef", "ExportImageAnswerTypeDef"), "._boto_types"
+            ),
+            **dict.fromkeys(
+                (
+                    "CancelExportTaskRequest",
+                    "ClientToken",
+                    "Description",
+                    "DiskImageFormat",
+                    "ExportImageRequest",
+                    "ExportImageResponse",
+                    "ExportTaskId",
+                    "ExportTaskS3LocationRequest",
+                    "RoleName",
+                    "S3BucketName",
+                    "TagSpecification",
+                ),
+                "._export_image",
+            ),
+            **dict.fromkeys(("ExportImageTaskId", "ImageId"), "._ids"),
+            **dict.fromkeys(
+                ("DescribeExportImageTasksRequest", "Filter", "PaginationConfig"), "._request"
+            ),
+            "DescribeExportImageTasksResponse": "._response",
+            "json_schema": "._schema",
+            "ExportImageTaskStatus": "._status",
+            **dict.fromkeys(("Tag", "TagKey", "TagValue"), "._tag"),
+            **dict.fromkeys(("ExportImageTask", "Percent", "S3ExportLocation"), "._task"),
+        },
     )
 
 __all__ = [

@@ -3,7 +3,8 @@
 The models check them, the local endpoint (``testing``) answers by them, the strategies generate
 from the models that hold them, and the command line cites them in its help. A fact that changes
 at AWS changes here and nowhere else. The enumerations are facts too, and live with their
-models: :class:`.ExportImageTaskStatus` and :class:`.DiskImageFormat`.
+models: :class:`.ExportImageTaskStatus` and :class:`.DiskImageFormat`; their values are also
+here, plain, for the command line's help (a test holds the two equal).
 
 The one ``_``-module of a room that the other rooms read (the layout test names it): the
 facts are the models' to keep, and everyone's to cite. Pure constants and one rule: importing
@@ -67,6 +68,12 @@ BUCKET_PREFIXES: Final = ("xn--", "sthree-", "amzn-s3-demo-")
 BUCKET_SUFFIXES: Final = ("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3")
 """Suffixes S3 reserves for access point aliases, Multi-Region Access Points, directory and
 table buckets."""
+
+TASK_STATES: Final = ("active", "completed", "deleting", "deleted")
+"""An export image task's ``Status``: :class:`.ExportImageTaskStatus`'s values, for whoever
+must name them without loading the models (the command line's ``--help``)."""
+DISK_IMAGE_FORMATS: Final = ("VMDK", "RAW", "VHD")
+"""``ExportImage``'s ``DiskImageFormat``: :class:`.DiskImageFormat`'s values, likewise."""
 
 TASK_STATE_FILTER: Final = "task-state"
 """The one filter name ``DescribeExportImageTasks`` documents."""

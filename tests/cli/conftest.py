@@ -1,8 +1,10 @@
-"""``run``: the command line in-process, against the demo, on a fake clock; ``no_aws``."""
+"""``run``: the command line in-process, against the demo, on a fake clock; ``no_aws``; the
+command line's model cache in the run's own directory, not the user's ``~/.cache``."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from typing import TYPE_CHECKING
 
 import pytest
@@ -13,6 +15,12 @@ from .helpers import FakeTime, Run, without_aws
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+
+# Set on import, before test modules build the environments of their processes (without_aws()
+# in a parametrize runs at collection); the directory goes when the run ends.
+_MODEL_CACHE = tempfile.TemporaryDirectory(prefix="xdg-cache-")
+os.environ["XDG_CACHE_HOME"] = _MODEL_CACHE.name
 
 
 @pytest.fixture
