@@ -11,7 +11,6 @@ import time
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
-from ._debug import debug_log
 from ._invocation import Invocation
 from ._signals import EndedBySignal, ended_by_signals
 from ._userinfo import hide_userinfo
@@ -56,6 +55,8 @@ def main(
         sleep=sleep,
         clock=clock,
     )
+    from ._debug import debug_log  # logging and the package metadata: not for --help
+
     try:
         # SIGTERM, SIGHUP: one line too, and an export's way on; --debug: botocore's log.
         with (
