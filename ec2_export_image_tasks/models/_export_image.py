@@ -34,12 +34,12 @@ from ._facts import (
     BUCKET_SUFFIXES,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     EXPORT_INSTANCE_TASK_ID_PREFIX,
+    EXPORT_TASK_ID_PATTERN,
     MAX_CLIENT_TOKEN,
     MAX_DESCRIPTION,
     MAX_ROLE_NAME,
     ROLE_NAME_CHARACTERS,
     TaggedResourceType,
-    resource_id_pattern,
     tag_keys_problem,
 )
 from ._ids import ImageId
@@ -131,7 +131,7 @@ ExportTaskId = Annotated[
     str,
     StringConstraints(strict=True),
     _Matching(
-        resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX, EXPORT_INSTANCE_TASK_ID_PREFIX),
+        EXPORT_TASK_ID_PATTERN,
         "export_task_id",
         f"An export task id is {EXPORT_IMAGE_TASK_ID_PREFIX} (an image's) or "
         f"{EXPORT_INSTANCE_TASK_ID_PREFIX} (an instance's), then 8 or 17 lowercase hex digits",

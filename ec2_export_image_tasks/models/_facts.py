@@ -33,6 +33,14 @@ def resource_id_pattern(*prefixes: str) -> str:
     return f"^{prefix}(?:{digits})$"
 
 
+IMAGE_ID_PATTERN: Final = resource_id_pattern(IMAGE_ID_PREFIX)
+EXPORT_IMAGE_TASK_ID_PATTERN: Final = resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX)
+EXPORT_TASK_ID_PATTERN: Final = resource_id_pattern(
+    EXPORT_IMAGE_TASK_ID_PREFIX, EXPORT_INSTANCE_TASK_ID_PREFIX
+)
+"""What ``CancelExportTask`` takes: an image export's id or an instance export's."""
+
+
 MAX_DESCRIPTION: Final = 255
 """``ExportImage``'s ``Description``: at most this many characters."""
 

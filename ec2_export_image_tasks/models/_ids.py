@@ -4,14 +4,11 @@ from typing import Annotated
 
 from pydantic import StringConstraints
 
-from ._facts import EXPORT_IMAGE_TASK_ID_PREFIX, IMAGE_ID_PREFIX, resource_id_pattern
+from ._facts import EXPORT_IMAGE_TASK_ID_PATTERN, IMAGE_ID_PATTERN
 
 __all__ = ["ExportImageTaskId", "ImageId"]
 
 ExportImageTaskId = Annotated[
-    str,
-    StringConstraints(strict=True, pattern=resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX)),
+    str, StringConstraints(strict=True, pattern=EXPORT_IMAGE_TASK_ID_PATTERN)
 ]
-ImageId = Annotated[
-    str, StringConstraints(strict=True, pattern=resource_id_pattern(IMAGE_ID_PREFIX))
-]
+ImageId = Annotated[str, StringConstraints(strict=True, pattern=IMAGE_ID_PATTERN)]

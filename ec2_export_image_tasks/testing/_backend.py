@@ -19,9 +19,9 @@ from ..models._facts import (
     DEFAULT_ROLE_NAME,
     EXPORT_IMAGE_TASK_ID_PREFIX,
     EXPORT_INSTANCE_TASK_ID_PREFIX,
+    EXPORT_TASK_ID_PATTERN,
     IMAGE_ID_PREFIX,
     TASK_STATE_FILTER,
-    resource_id_pattern,
 )
 from ._errors import Ec2Error
 from ._export_rules import (
@@ -37,9 +37,7 @@ from ._paging import DescribeQuery, TaskPage, offset_of, page_size, token_for
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_EXPORT_TASK_ID = re.compile(
-    resource_id_pattern(EXPORT_IMAGE_TASK_ID_PREFIX, EXPORT_INSTANCE_TASK_ID_PREFIX)
-)
+_EXPORT_TASK_ID = re.compile(EXPORT_TASK_ID_PATTERN)
 
 
 class ExportImageTasksBackend:

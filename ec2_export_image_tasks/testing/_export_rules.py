@@ -11,11 +11,11 @@ from pydantic import ValidationError
 
 from ..models import DiskImageFormat, Tag
 from ..models._facts import (
+    IMAGE_ID_PATTERN,
     IMAGE_ID_PREFIX,
     MAX_CLIENT_TOKEN,
     MAX_DESCRIPTION,
     TAGGED_RESOURCE_TYPE,
-    resource_id_pattern,
     tag_keys_problem,
 )
 from ._errors import Ec2Error
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _DISK_IMAGE_FORMATS = tuple(disk_image_format.value for disk_image_format in DiskImageFormat)
-_IMAGE_ID = re.compile(resource_id_pattern(IMAGE_ID_PREFIX))
+_IMAGE_ID = re.compile(IMAGE_ID_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
