@@ -354,16 +354,21 @@ def test_a_query_that_fails_on_the_tasks_is_bad_usage_in_one_line(
     assert (status, out, err) == (2, "", "error: argument --query: Unknown function: nope()\n")
 
 
+_DEMO_COMMANDS = tuple(
+    f"ec2-export-image-tasks --demo {name} " for name in ("list", "export", "cancel")
+)
+
+
 def _readme_examples() -> list[tuple[str, str]]:
-    """The command line section's ``console`` examples of ``list`` on the demo: each command and
-    what it prints."""
+    """The command line section's ``console`` examples on the demo (of ``list``, ``export``
+    and ``cancel``): each command and what it prints."""
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.partition("## The command line")[2].partition("\n## ")[0]
     examples: list[tuple[str, str]] = []
     for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
         for example in block.split("$ ")[1:]:
             command, _, printed = example.partition("\n")
-            if command.startswith("ec2-export-image-tasks --demo list "):
+            if command.startswith(_DEMO_COMMANDS):
                 examples.append((command, printed))
     return examples
 
