@@ -21,12 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks._cli._aws_text import text_rows
-from ec2_export_image_tasks.models import ExportImageTaskStatus
+from ec2_export_image_tasks.models import ExportImageResponse, ExportImageTaskStatus
+from ec2_export_image_tasks.strategies import boto_dicts
 from ec2_export_image_tasks.testing import (
     Ec2Error,
     LocalEC2,
@@ -35,6 +36,7 @@ from ec2_export_image_tasks.testing import (
     page_reply,
     sample_task,
 )
+from ec2_export_image_tasks.testing import _xml as xml
 
 # The public answer_with needs the client; aws-cli makes its own, from a session it holds.
 from ec2_export_image_tasks.testing._endpoint import _response  # pyright: ignore[reportPrivateUsage]
@@ -540,3 +542,26 @@ def test_cancel_prints_what_aws_cli_prints(
     status, ours = _ours(_cancelling(), [*task, *argv], capsys, "cancel")
 
     assert (status, ours) == (0, _aws(_cancelling(), [*task, *argv], "cancel-export-task"))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    answer=boto_dicts(ExportImageResponse).filter(lambda answer: "ExportImageTaskId" in answer),
+    style=st.sampled_from(["json", "text"]),
+)
+def test_export_prints_what_aws_cli_prints_of_any_valid_answer(
+    answer: Mapping[str, object], style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    members = {key: value for key, value in answer.items() if key != "ResponseMetadata"}
+    body = xml.response("ExportImage", members, "r-1")
+
+    def answered(action: str, parameters: Mapping[str, str]) -> Reply:
+        return Reply(200, body)
+
+    argv = [*EXPORT_OPTIONS, "--output", style]
+    status, ours = _ours(answered, argv, capsys, "export")
+
+    assert (status, ours) == (0, _aws(answered, argv, "export-image"))
