@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jmespath.parser import ParsedResult
 
-__all__ = ["apply", "query"]
+__all__ = ["add_query_option", "apply", "query", "query_problem"]
 
 
 def query(text: str) -> ParsedResult:
@@ -27,6 +27,24 @@ def query(text: str) -> ParsedResult:
         # Its first line says what is wrong; the next ones point at it in the expression.
         reason = str(error).splitlines()[0].removesuffix(", for expression:").removesuffix(":")
         raise argparse.ArgumentTypeError(f"invalid JMESPath {text!r}: {reason}") from None
+
+
+def add_query_option(command: argparse.ArgumentParser, applied_to: str) -> None:
+    """``--query``, compiled as it is parsed; ``applied_to`` says to what, in its help."""
+    command.add_argument(
+        "--query",
+        type=query,
+        metavar="JMESPATH",
+        help=f"print what this JMESPath expression makes of {applied_to}, as aws-cli does",
+    )
+
+
+def query_problem(expression: ParsedResult | None, style: str | None) -> str | None:
+    """Why ``--query`` means nothing with ``--output style`` (only json and text are queried,
+    as in aws-cli); None if it does, or when there is no query."""
+    if expression is not None and style not in (None, "json", "text"):
+        return f"argument --query: applies to --output json or text, not {style}"
+    return None
 
 
 def apply(expression: ParsedResult | None, document: object) -> object:

@@ -23,7 +23,7 @@ from ..models._facts import TASK_STATES
 from ._aws_spellings import reconcile
 from ._checked import checked
 from ._completion import SHELLS, completion_script
-from ._query import query
+from ._query import add_query_option
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
@@ -219,12 +219,7 @@ def add_selection(command: argparse.ArgumentParser) -> None:
 
 def add_query(command: argparse.ArgumentParser) -> None:
     """aws-cli's ``--query`` (JMESPath) and ``--no-paginate``, meaning what they mean there."""
-    command.add_argument(
-        "--query",
-        type=query,
-        metavar="JMESPATH",
-        help="print what this JMESPath expression makes of the output, as aws-cli does",
-    )
+    add_query_option(command, "the output")
     command.add_argument(
         "--no-paginate", action="store_true", help="one request: the first page only"
     )

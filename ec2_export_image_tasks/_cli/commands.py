@@ -21,6 +21,7 @@ from ._checked import checked_number
 from ._color import colored
 from ._input_json import write_skeleton
 from ._invocation import Command, Invocation
+from ._query import query_problem
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_query, add_selection, timeout
 from .exit_status import BAD_INPUT, OK, TIMED_OUT
@@ -99,9 +100,7 @@ def _usage_problem(args: argparse.Namespace) -> str | None:
         ]
         if given:
             return f"argument --no-paginate: not allowed with {', '.join(given)}"
-    if args.query is not None and args.output in ("table", "jsonl"):
-        return f"argument --query: applies to --output json or text, not {args.output}"
-    return None
+    return query_problem(args.query, args.output)
 
 
 def _list(run: Invocation) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ExportFailedError
@@ -26,17 +27,19 @@ from . import output
 from ._aws_spellings import FORMATS, add_cancel_spellings, add_export_spellings
 from ._checked import checked, refused
 from ._input_json import write_skeleton
+from ._query import add_query_option, query_problem
 from ._signals import EndedBySignal
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
-from .exit_status import OK
+from .exit_status import BAD_INPUT, OK
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Generator, Sequence
     from typing import TextIO
 
     from botocore.exceptions import ClientError
+    from jmespath.exceptions import JMESPathError
     from mypy_boto3_ec2.client import EC2Client
 
     from ..models import ExportImageRequest, ExportImageTask, ExportImageTaskStatus, Tag
@@ -45,7 +48,13 @@ if TYPE_CHECKING:
 DRY_RUN_OK = "DryRunOperation"
 """EC2's error code for a dry run it would have carried out."""
 
+CANCEL_ANSWER: dict[str, Any] = {}
+"""``CancelExportTask``'s answer as aws-cli reads it: the operation's output has no members, so
+botocore's parse is ``ResponseMetadata`` alone, which aws-cli drops. aws-cli prints nothing for
+it in json and text; a ``--query`` reads it (``ExportTaskId`` is ``null``)."""
+
 __all__ = [
+    "CANCEL_ANSWER",
     "DEMO_WAIT_INTERVAL",
     "DRY_RUN_OK",
     "WAIT_INTERVAL",
@@ -201,11 +210,11 @@ def export_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--output",
-        choices=["text", "json", "jsonl"],
-        default="text",
-        help="the task id, or ExportImage's answer as JSON; with --wait, json is the task as "
-        "it ended, and jsonl the answer then one line per poll",
+        choices=["json", "text", "jsonl"],
+        help="ExportImage's answer, as aws-cli's json or text (with --wait: the task as it "
+        "ended), or jsonl: the answer, then one line per poll (default: the task id)",
     )
+    add_query_option(command, "the json or text output")
     command.add_argument("--wait", action="store_true", help="follow the export until it ends")
     _add_following(command, wait_option=True)
     add_export_spellings(command)
@@ -310,38 +319,73 @@ def _nothing_started(error: BaseException) -> bool:
     return isinstance(error, nothing_sent)
 
 
+@contextmanager
+def _answers_parsed(client: EC2Client, operation: str) -> Generator[list[dict[str, Any]]]:
+    """botocore's parse of each answer to ``operation`` while within: the document aws-cli
+    prints, as EC2 sent it (a status in any case, no optional key added)."""
+    answers: list[dict[str, Any]] = []
+
+    def keep(parsed: dict[str, Any], **kwargs: Any) -> None:
+        answers.append(parsed)
+
+    event = f"after-call.ec2.{operation}"
+    client.meta.events.register(event, keep)
+    try:
+        yield answers
+    finally:
+        client.meta.events.unregister(event, keep)
+
+
 def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, dict[str, Any]]:
-    """Start the export: its id and its answer, or an error that says how to find it again."""
+    """Start the export: its id and its answer as aws-cli reads it (botocore's parse, without
+    ``ResponseMetadata``), or an error that says how to find it again."""
     from .._export_calls import start_export
     from ._unfinished import ExportNotConfirmedError
 
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
     try:
-        response = start_export(client, request)
+        with _answers_parsed(client, "ExportImage") as answers:
+            response = start_export(client, request)
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         if _nothing_started(error) or run.args.dry_run:  # a dry run starts nothing
             raise
         command = _export_again(run.args, client_token)
         raise ExportNotConfirmedError(error, client_token, command) from error
-    document = {k: v for k, v in response.to_boto().items() if k != "ResponseMetadata"}
+    document = {k: v for k, v in answers[-1].items() if k != "ResponseMetadata"}
     # start_export raises ExportWithoutIdError for an answer without one.
-    return cast("str", response.export_image_task_id), dict(document)
+    return cast("str", response.export_image_task_id), document
+
+
+def _aws_style(args: argparse.Namespace) -> str | None:
+    """``--output``; with ``--query`` and no ``--output``, json (aws-cli's default); None for
+    our default, the task id (``export``) or a line (``cancel``)."""
+    return cast("str | None", args.output) or ("json" if args.query is not None else None)
+
+
+def _query_failed(error: JMESPathError, done: str) -> JMESPathError:
+    """``--query`` failed on the answer (an unknown function, a value of the wrong type): bad
+    usage all the same, whose line says what was done (the export started, the cancel sent)."""
+    from jmespath.exceptions import JMESPathError
+
+    return JMESPathError(f"{error} ({done})")
 
 
 def _print_started(
     run: Invocation, task_id: str, document: dict[str, Any], *, following: bool
 ) -> None:
-    """The new task's id, or ExportImage's answer as JSON, on stdout; a failure to write it
-    still names it. ``--output json --wait`` keeps stdout for the task as it ends: the id is
-    the first line on stderr, as the progress lines after it are."""
+    """The new task's id, or ExportImage's answer as aws-cli prints it, on stdout; a failure
+    to write it still names it. With ``--wait``, json and text keep stdout for the task as it
+    ends: the id is the first line on stderr, as the progress lines after it are."""
+    from jmespath.exceptions import JMESPathError
+
     from ._unfinished import TaskIdNotWrittenError
 
-    style = run.args.output
+    style = _aws_style(run.args)
     try:
-        if style == "json" and following:
+        if style in ("json", "text") and following:
             run.err.write(f"{task_id}\n")
-        elif style == "json":
-            output.write_document(document, run.out)
+        elif style in ("json", "text"):
+            output.write_as_aws_cli(style, document, run.args.query, run.out)
         elif style == "jsonl":
             output.write_json_line(document, run.out)
         else:
@@ -350,6 +394,8 @@ def _print_started(
     except OutputError as error:
         discard_pending(run.out)  # the id is said on stderr; nothing more to write at exit
         raise TaskIdNotWrittenError(error, task_id) from error
+    except JMESPathError as error:
+        raise _query_failed(error, f"export {task_id} started") from error
 
 
 def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
@@ -360,15 +406,14 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     """
     from ._unfinished import ExportNotFollowedError
 
-    # Progress lines would break a JSON document: with --output json they go to stderr, and
-    # stdout ends with the task as it ended.
-    style = run.args.output
-    out = run.err if style == "json" else run.out
+    # Progress lines would break a JSON document or aws-cli's text: with --output json or
+    # text they go to stderr, and stdout ends with the task as it ended, --query applied.
+    style = _aws_style(run.args)
+    out = run.err if style in ("json", "text") else run.out
     try:
         task = follow(run, client, task_id, out, json_lines=style == "jsonl")
     except ExportFailedError as ended:  # followed to its end: deleted
-        if style == "json":
-            output.write_document(ended.task.to_boto(), run.out)
+        _print_ended(run, style, ended.task)
         raise
     except OutputError as error:
         if error.reader_gone:  # | head -1: the reader has the id, and wants no more
@@ -376,9 +421,20 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
     except (Exception, KeyboardInterrupt, EndedBySignal) as error:
         raise ExportNotFollowedError(error, task_id, _command(run.args, "wait", task_id)) from error
-    if style == "json":
-        output.write_document(task.to_boto(), run.out)
+    _print_ended(run, style, task)
     return OK
+
+
+def _print_ended(run: Invocation, style: str | None, task: ExportImageTask) -> None:
+    """With json or text, the task as it ended on stdout: what ``--query`` makes of it."""
+    from jmespath.exceptions import JMESPathError
+
+    if style not in ("json", "text"):
+        return
+    try:
+        output.write_as_aws_cli(style, task.to_boto(), run.args.query, run.out)
+    except JMESPathError as error:
+        raise _query_failed(error, f"export {task.export_image_task_id} {task.status}") from error
 
 
 def _would_succeed(run: Invocation, error: ClientError, what: str) -> bool:
@@ -405,6 +461,10 @@ def export(run: Invocation) -> int:
     args = run.args
     if args.generate_cli_skeleton:
         return write_skeleton(run, "ExportImage")
+    problem = query_problem(args.query, args.output)
+    if problem is not None:
+        run.err.write(f"error: {problem}\n")
+        return BAD_INPUT
     client = run.client()  # one client: the demo's exports live in it
     try:
         task_id, document = _start(run, client, args.client_token or str(uuid4()))
@@ -434,6 +494,12 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
         type=checked("ExportTaskId"),
         help=f"{EXPORT_IMAGE_TASK_ID_PREFIX}...",
     )
+    command.add_argument(
+        "--output",
+        choices=["json", "text"],
+        help="CancelExportTask's answer, as aws-cli prints it: nothing (default: a line)",
+    )
+    add_query_option(command, "CancelExportTask's answer (an empty object)")
     add_cancel_spellings(command)
 
 
@@ -462,19 +528,29 @@ def cancel(run: Invocation) -> int:
     A cancel whose answer was lost (a dropped connection, a 5xx after botocore's retries) may
     have taken effect: the task says, and a task being deleted is reported as such.
     """
+    from jmespath.exceptions import JMESPathError
+
     from .._export_calls import cancel_export
     from .._retry import is_transient
 
     if run.args.generate_cli_skeleton:
         return write_skeleton(run, "CancelExportTask")
-    client, task_id = run.client(), run.args.task_id
+    client, task_id, style = run.client(), run.args.task_id, _aws_style(run.args)
     try:
         cancel_export(client, task_id)
     except Exception as error:
         if not is_transient(error):
             raise
         status = _status_after_lost_answer(client, task_id, error)
-        run.out.write(f"{task_id} {status}: the cancel's answer was lost; the task shows it\n")
-        return OK
-    run.out.write(f"{task_id} cancelled: deleting, then deleted\n")
+        # Not aws-cli's to say: on stderr when stdout is aws-cli's output.
+        said = run.out if style is None else run.err
+        said.write(f"{task_id} {status}: the cancel's answer was lost; the task shows it\n")
+    else:
+        if style is None:
+            run.out.write(f"{task_id} cancelled: deleting, then deleted\n")
+    if style is not None:
+        try:
+            output.write_as_aws_cli(style, CANCEL_ANSWER, run.args.query, run.out)
+        except JMESPathError as error:
+            raise _query_failed(error, f"export {task_id} cancelled") from error
     return OK

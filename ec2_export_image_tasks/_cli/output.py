@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "HEADERS",
+    "write_as_aws_cli",
     "write_document",
     "write_json",
     "write_json_line",
@@ -118,6 +119,15 @@ def write_text(document: object, query: ParsedResult | None, out: TextIO) -> Non
     shown = printable if out.isatty() else str
     for row in text_rows(apply(query, document), shown):
         out.write(encodable(row, out.encoding) + "\n")
+
+
+def write_as_aws_cli(style: str, document: object, query: ParsedResult | None, out: TextIO) -> None:
+    """What ``query`` makes of ``document``, as aws-cli's ``--output style`` (json or text)
+    writes it."""
+    if style == "text":
+        write_text(document, query, out)
+    else:
+        write_queried_json(document, query, out)
 
 
 def _write_json_text(text: str, out: TextIO) -> None:

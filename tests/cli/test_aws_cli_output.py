@@ -1,4 +1,5 @@
-"""``list --output json|text``, ``--query``, ``--no-paginate``: byte for byte aws-cli v1's.
+"""``--output json|text`` and ``--query`` of ``list`` (with ``--no-paginate``), ``export`` and
+``cancel``: byte for byte aws-cli v1's.
 
 aws-cli (``awscli``, in the dev group) runs in this process, its requests answered at botocore's
 ``before-send`` by the same local endpoint as ours: for the same command and the same endpoint,
@@ -20,24 +21,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import pytest
-from hypothesis import given, reject, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks._cli._aws_text import text_rows
-from ec2_export_image_tasks.models import ExportImageTaskStatus
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, error_reply, page_reply, sample_task
+from ec2_export_image_tasks.models import ExportImageResponse, ExportImageTaskStatus
+from ec2_export_image_tasks.strategies import boto_dicts
+from ec2_export_image_tasks.testing import (
+    Ec2Error,
+    LocalEC2,
+    Reply,
+    error_reply,
+    page_reply,
+    sample_task,
+)
+from ec2_export_image_tasks.testing import _xml as xml
 
 # The public answer_with needs the client; aws-cli makes its own, from a session it holds.
 from ec2_export_image_tasks.testing._endpoint import _response  # pyright: ignore[reportPrivateUsage]
 from ec2_export_image_tasks.testing._glue import install
 
-from .helpers import Terminal
+from .helpers import IMAGE, Terminal
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from ec2_export_image_tasks.testing import Handler, Reply
+    from ec2_export_image_tasks.testing import Handler
 
 
 class _Driver(Protocol):
@@ -76,25 +86,27 @@ def _driver() -> _Driver:
     return _CREATE_DRIVER()
 
 
-def _aws(handler: Handler, argv: Sequence[str]) -> str:
-    """``aws ec2 describe-export-image-tasks ARGV``'s stdout, answered by ``handler``."""
+def _aws(
+    handler: Handler, argv: Sequence[str], operation: str = "describe-export-image-tasks"
+) -> str:
+    """``aws ec2 OPERATION ARGV``'s stdout, answered by ``handler``."""
     driver = _driver()
     install(driver.session, lambda request: handler, lambda req, reply: _response(req, reply, None))
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = driver.main(["ec2", "describe-export-image-tasks", *argv])
+        status = driver.main(["ec2", operation, *argv])
     assert (status, err.getvalue()) == (0, "")
     return out.getvalue()
 
 
 def _ours(
-    handler: Handler, argv: Sequence[str], capsys: pytest.CaptureFixture[str]
+    handler: Handler, argv: Sequence[str], capsys: pytest.CaptureFixture[str], command: str = "list"
 ) -> tuple[int, str]:
-    """``ec2-export-image-tasks list ARGV``'s status and stdout, answered by ``handler`` (its
-    stderr stays in ``capsys``)."""
+    """``ec2-export-image-tasks COMMAND ARGV``'s status and stdout, answered by ``handler``
+    (its stderr stays in ``capsys``)."""
     client = LocalEC2().client
     install(client.meta.events, lambda request: handler, lambda r, reply: _response(r, reply, None))
-    status = main(["list", *argv], client=client)
+    status = main([command, *argv], client=client)
     out, err = capsys.readouterr()
     sys.stderr.write(err)
     return status, out
@@ -344,16 +356,21 @@ def test_a_query_that_fails_on_the_tasks_is_bad_usage_in_one_line(
     assert (status, out, err) == (2, "", "error: argument --query: Unknown function: nope()\n")
 
 
+_DEMO_COMMANDS = tuple(
+    f"ec2-export-image-tasks --demo {name} " for name in ("list", "export", "cancel")
+)
+
+
 def _readme_examples() -> list[tuple[str, str]]:
-    """The command line section's ``console`` examples of ``list`` on the demo: each command and
-    what it prints."""
+    """The command line section's ``console`` examples on the demo (of ``list``, ``export``
+    and ``cancel``): each command and what it prints."""
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
     section = readme.partition("## The command line")[2].partition("\n## ")[0]
     examples: list[tuple[str, str]] = []
     for block in re.findall(r"```console\n(.*?)```", section, flags=re.DOTALL):
         for example in block.split("$ ")[1:]:
             command, _, printed = example.partition("\n")
-            if command.startswith("ec2-export-image-tasks --demo list "):
+            if command.startswith(_DEMO_COMMANDS):
                 examples.append((command, printed))
     return examples
 
@@ -412,3 +429,139 @@ def test_a_listing_resumed_from_aws_clis_token_prints_what_aws_cli_prints(
     status, ours = _ours(ec2, argv, capsys)
 
     assert (status, ours) == (0, _aws(ec2, argv))
+
+
+# export and cancel: the same options given to both tools (ours takes aws-cli's spellings), each
+# against a fresh endpoint in the same state, so that both start the same export.
+
+EXPORT_OPTIONS = [
+    "--image-id",
+    IMAGE,
+    "--disk-image-format",
+    "VMDK",
+    "--s3-export-location",
+    "S3Bucket=demo-exports,S3Prefix=vms/",
+    "--description",
+    "nightly & <weekly> café",
+    "--tag-specifications",
+    "ResourceType=export-image-task,Tags=[{Key=team,Value=imaging},{Key=site,Value=eu-west-1}]",
+]
+
+ODD_EXPORT_ANSWER = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<ExportImageResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
+    b"<requestId>r-1</requestId><exportImageTaskId>export-ami-0123456789abcdef0</exportImageTaskId>"
+    b"<futureField><nested>1</nested></futureField><status>ACTIVE</status>"
+    b"<description>a &amp; b &lt;c&gt; &#233;&#x2713;</description><diskImageFormat>vmdk"
+    b"</diskImageFormat><s3ExportLocation><s3Bucket>demo-exports</s3Bucket><extra>x</extra>"
+    b"</s3ExportLocation></ExportImageResponse>"
+)
+"""ExportImage's answer as EC2 may send it: unknown elements, a status in capitals, XML's
+entities and character references, no progress, image, role, prefix, message or tags."""
+
+
+def _exporting() -> LocalEC2:
+    """A fresh local EC2 holding the image and the bucket: each starts export ``...d000``."""
+    ec2 = LocalEC2()
+    ec2.images.add(IMAGE)
+    ec2.buckets.add("demo-exports")
+    return ec2
+
+
+def _odd_answer(action: str, parameters: Mapping[str, str]) -> Reply:
+    return Reply(200, ODD_EXPORT_ANSWER)
+
+
+EXPORT_OUTPUTS = [
+    ["--output", "json"],
+    ["--output", "text"],
+    ["--query", "ExportImageTaskId"],
+    ["--query", "ExportImageTaskId", "--output", "text"],
+    ["--query", "[ExportImageTaskId, Status, Progress]", "--output", "text"],
+    ["--query", "{id: ExportImageTaskId, to: S3ExportLocation, tags: Tags}", "--output", "text"],
+    ["--query", "Tags[?Key=='team'].Value | [0]"],
+    ["--query", "Missing"],
+    ["--query", "Missing", "--output", "text"],
+]
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize("argv", EXPORT_OUTPUTS, ids=" ".join)
+@pytest.mark.parametrize(
+    "endpoint", [_exporting, lambda: _odd_answer], ids=["local endpoint", "odd answer"]
+)
+def test_export_prints_what_aws_cli_prints(
+    argv: list[str], endpoint: Callable[[], Handler], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, ours = _ours(endpoint(), [*EXPORT_OPTIONS, *argv], capsys, "export")
+
+    assert (status, ours) == (0, _aws(endpoint(), [*EXPORT_OPTIONS, *argv], "export-image"))
+
+
+def test_the_odd_answer_is_printed_as_ec2_sent_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """What the comparison above holds to: nothing of the answer added, dropped or read anew."""
+    status, out = _ours(_odd_answer, [*EXPORT_OPTIONS, "--output", "json"], capsys, "export")
+
+    assert (status, json.loads(out)) == (
+        0,
+        {
+            "DiskImageFormat": "vmdk",
+            "Description": "a & b <c> é✓",
+            "ExportImageTaskId": "export-ami-0123456789abcdef0",
+            "S3ExportLocation": {"S3Bucket": "demo-exports"},
+            "Status": "ACTIVE",
+        },
+    )
+
+
+def _cancelling() -> LocalEC2:
+    """A fresh local EC2 holding one active export, ``...d000``, to cancel."""
+    ec2 = LocalEC2()
+    ec2.add_task(sample_task(0))
+    return ec2
+
+
+CANCEL_OUTPUTS = [
+    ["--output", "json"],
+    ["--output", "text"],
+    ["--query", "ExportTaskId"],
+    ["--query", "ExportTaskId", "--output", "text"],
+    ["--query", "@"],
+    ["--query", "@", "--output", "text"],
+    ["--query", "[@]", "--output", "text"],
+]
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize("argv", CANCEL_OUTPUTS, ids=" ".join)
+def test_cancel_prints_what_aws_cli_prints(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    task = ["--export-task-id", sample_task(0).export_image_task_id or ""]
+
+    status, ours = _ours(_cancelling(), [*task, *argv], capsys, "cancel")
+
+    assert (status, ours) == (0, _aws(_cancelling(), [*task, *argv], "cancel-export-task"))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    answer=boto_dicts(ExportImageResponse).filter(lambda answer: "ExportImageTaskId" in answer),
+    style=st.sampled_from(["json", "text"]),
+)
+def test_export_prints_what_aws_cli_prints_of_any_valid_answer(
+    answer: Mapping[str, object], style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    members = {key: value for key, value in answer.items() if key != "ResponseMetadata"}
+    body = xml.response("ExportImage", members, "r-1")
+
+    def answered(action: str, parameters: Mapping[str, str]) -> Reply:
+        return Reply(200, body)
+
+    argv = [*EXPORT_OPTIONS, "--output", style]
+    status, ours = _ours(answered, argv, capsys, "export")
+
+    assert (status, ours) == (0, _aws(answered, argv, "export-image"))

@@ -6,10 +6,13 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from botocore.exceptions import ConnectionClosedError
 
+from ec2_export_image_tasks import ExportImageTaskPaginator
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks._cli.demo import demo_ec2
-from ec2_export_image_tasks.models import ExportImageResponse
+from ec2_export_image_tasks.models import ExportImageResponse, ExportImageTaskStatus
+from ec2_export_image_tasks.testing import make_client, sample_task
 
 from .helpers import (
     CANCELLED,
@@ -21,6 +24,7 @@ from .helpers import (
     Run,
     cli_process,
 )
+from .test_export_failures import CancelAnswerLost
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -208,6 +212,154 @@ def test_cancel_of_a_malformed_id_is_refused_naming_it(capsys: pytest.CaptureFix
 
     assert exited.value.code == 2
     assert "argument TASK_ID: 'ami-0123abcd'" in capsys.readouterr().err
+
+
+# --query and aws-cli's --output json|text (their bytes are aws-cli's: test_aws_cli_output.py).
+
+
+def _demo_main(demo: LocalEC2, time: FakeTime, *argv: str) -> int:
+    return main(list(argv), client=demo.client, sleep=time.sleep, clock=time.clock)
+
+
+@pytest.mark.parametrize("style", ["json", "text"])
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        (None, "completed"),
+        ("[ExportImageTaskId, Status, Progress]", "completed"),
+        ("S3ExportLocation.S3Bucket", "demo-exports"),
+    ],
+)
+def test_export_wait_prints_the_task_as_it_ended_with_the_query_applied_to_it(
+    style: str, query: str | None, shown: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    time = FakeTime()
+    demo = demo_ec2(time.clock)
+    queried = [] if query is None else ["--query", query]
+
+    status = _demo_main(demo, time, *DEMO_EXPORT, "--wait", "--output", style, *queried)
+
+    printed = capsys.readouterr()
+    task_id, *progress = printed.err.splitlines()
+    assert (status, progress[-1]) == (0, f"{task_id} completed")
+    # What list prints of the same task, as aws-cli does: the query on the task alone.
+    of_the_task = f"ExportImageTasks[0] | {query or '@'}"
+    _demo_main(demo, time, "list", "--id", task_id, "--output", style, "--query", of_the_task)
+    assert printed.out == capsys.readouterr().out
+    assert shown in printed.out
+
+
+def test_export_wait_with_only_a_query_prints_json(run: Callable[..., Run]) -> None:
+    result = run(*DEMO_EXPORT, "--wait", "--query", "Status")
+
+    assert (result.status, result.out) == (0, '"completed"\n')
+
+
+def test_export_wait_cancelled_on_the_way_prints_the_task_as_it_ended(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    time = FakeTime()
+    demo = demo_ec2(time.clock)
+
+    def cancel_the_new_export(seconds: float) -> None:
+        for task in ExportImageTaskPaginator(demo.client).paginate():
+            if task.image_id == IMAGE and task.status is ExportImageTaskStatus.ACTIVE:
+                demo.client.cancel_export_task(ExportTaskId=task.export_image_task_id or "")
+        time.sleep(seconds)
+
+    argv = [*DEMO_EXPORT, "--wait", "--output", "text", "--query", "[Status, StatusMessage]"]
+    status = main(argv, client=demo.client, sleep=cancel_the_new_export, clock=time.clock)
+
+    assert (status, capsys.readouterr().out) == (5, "deleted\tCancelled by the user\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (
+            [*DEMO_EXPORT, "--query", "Status[", "--output", "text"],
+            "argument --query: invalid JMESPath 'Status[': Invalid jmespath expression: "
+            "Incomplete expression",
+        ),
+        (
+            [*DEMO_EXPORT, "--query", "Status", "--output", "jsonl"],
+            "argument --query: applies to --output json or text, not jsonl",
+        ),
+        (
+            ["cancel", NEARLY_DONE, "--query", "a b"],
+            "argument --query: invalid JMESPath 'a b': Unexpected token: b: "
+            'Parse error at column 2, token "b" (UNQUOTED_IDENTIFIER)',
+        ),
+        (
+            ["cancel", NEARLY_DONE, "--output", "jsonl"],
+            "argument --output: invalid choice: 'jsonl' (choose from 'json', 'text')",
+        ),
+    ],
+)
+def test_a_query_that_means_nothing_is_bad_usage_before_anything_is_sent(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    status: object
+    try:
+        status = main(argv, client=local_ec2.client)
+    except SystemExit as usage_error:  # argparse's: the grammar refused it
+        status = usage_error.code
+
+    assert (status, capsys.readouterr(), local_ec2.requests) == (2, ("", f"error: {said}\n"), [])
+
+
+def test_a_query_that_fails_on_the_answer_names_the_export_it_started(
+    run: Callable[..., Run],
+) -> None:
+    result = run(*DEMO_EXPORT, "--query", "nope(ExportImageTaskId)", "--output", "text")
+
+    (task_id,) = NEW_TASK_ID.findall(result.err)
+    assert (result.status, result.out) == (2, "")
+    assert result.err == (
+        f"error: argument --query: Unknown function: nope() (export {task_id} started)\n"
+    )
+
+
+@pytest.mark.parametrize("style", ["json", "text"])
+def test_a_dry_run_keeps_its_one_line_whatever_the_query(
+    style: str, run: Callable[..., Run]
+) -> None:
+    argv = [*DEMO_EXPORT, "--dry-run", "--query", "ExportImageTaskId", "--output", style]
+
+    result = run(*argv)
+
+    assert (result.status, result.out, result.err) == (
+        0,
+        "dry run: the export would succeed (EC2 answered DryRunOperation)\n",
+        "",
+    )
+
+
+def test_cancel_as_aws_cli_prints_nothing_but_what_the_query_makes_of_it(
+    run: Callable[..., Run],
+) -> None:
+    as_json = run("cancel", NEARLY_DONE, "--output", "json")
+    queried = run("cancel", NEARLY_DONE, "--query", "ExportTaskId", "--output", "text")
+
+    assert (as_json.status, as_json.out, as_json.err) == (0, "", "")
+    assert (queried.status, queried.out, queried.err) == (0, "None\n", "")
+
+
+def test_cancel_whose_answer_was_lost_keeps_stdout_aws_clis_and_says_it_on_stderr(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    local_ec2.add_task(sample_task(0))
+    task_id = sample_task(0).export_image_task_id or ""
+    dropped = CancelAnswerLost(
+        local_ec2, lambda: ConnectionClosedError(endpoint_url="https://ec2.test/"), 9
+    )
+
+    status = main(["cancel", task_id, "--output", "json"], client=make_client(dropped))
+
+    assert (status, capsys.readouterr()) == (
+        0,
+        ("", f"{task_id} deleting: the cancel's answer was lost; the task shows it\n"),
+    )
 
 
 def test_the_demo_export_runs_to_completion_in_a_real_process() -> None:
