@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..errors import (
     ExportFailedError,
     ExportImageTasksError,
+    ExportNotCancellableError,
     ExportWithoutIdError,
     InvalidItemError,
     InvalidStartingTokenError,
@@ -130,6 +131,8 @@ def describe(error: BaseException) -> tuple[int, str | None]:
             # Its message ends with the whole body; the first line says what was wrong.
             first_line = str(error).partition("\n")[0]
             return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:")
+        case ExportNotCancellableError():  # its line already has EC2's code and words
+            return AWS_ERROR, str(error)
         case ExportImageTasksError() if isinstance(error.__cause__, ClientError):
             return AWS_ERROR, f"{error} ({_aws_said(error.__cause__)})"  # EC2's code kept
         case BotoCoreError() | ExportImageTasksError() | OutputError():

@@ -204,6 +204,7 @@ def test_cancel_of_an_export_no_longer_active_is_status_1(run: Callable[..., Run
 
     assert result.status == 1
     assert result.err.startswith(f"error: export {CANCELLED} is no longer active")
+    assert result.err.count("IncorrectState") == 1  # EC2's code once, not once per wrapper
 
 
 def test_cancel_of_a_malformed_id_is_refused_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
