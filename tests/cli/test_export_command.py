@@ -368,6 +368,3 @@ def test_the_demo_export_runs_to_completion_in_a_real_process() -> None:
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1].endswith(" completed")
-
-
-# Where file descriptors matter, a real process: stdout that cannot take the id, stderr gone.
