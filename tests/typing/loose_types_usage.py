@@ -1,7 +1,8 @@
 """User code against the signatures that once said ``Any``: what each says now, and its misuse.
 
 ``json_schema()`` is JSON all the way down; the generic engine's keywords are ``object`` (the
-request model is the typed way in); ``LocalEC2.tasks`` holds tasks as seeded, valid or not.
+request model is the typed way in) and a request model's ``to_boto()`` a ``Mapping[str,
+object]``; ``LocalEC2.tasks`` holds tasks as seeded, valid or not.
 """
 
 import json
@@ -9,7 +10,7 @@ from collections.abc import Mapping
 from typing import assert_type
 
 from mypy_boto3_ec2.client import EC2Client
-from pydantic import JsonValue
+from pydantic import BaseModel, JsonValue
 
 from ec2_export_image_tasks import (
     DescribeExportImageTasksRequest,
@@ -17,7 +18,12 @@ from ec2_export_image_tasks import (
     ExportImageTask,
 )
 from ec2_export_image_tasks.models import json_schema
-from ec2_export_image_tasks.paginator import PaginatorSpec, TypedIterator, TypedPaginator
+from ec2_export_image_tasks.paginator import (
+    BotoRequest,
+    PaginatorSpec,
+    TypedIterator,
+    TypedPaginator,
+)
 from ec2_export_image_tasks.testing import LocalEC2
 
 
@@ -50,6 +56,23 @@ def page_any_operation(client: EC2Client) -> None:
 
     paginator.paginate(ExportImageTask())  # expect-error
     paginator.paginate({"MaxResults": 10})  # expect-error
+
+
+class ListedRequest(BaseModel):
+    """A request model whose boto3 form is not keywords: no BotoRequest."""
+
+    def to_boto(self) -> list[str]:
+        return []
+
+
+def bring_a_request_model(request: BotoRequest) -> None:
+    """Any model whose ``to_boto()`` gives a mapping, a TypedDict included, is a request model."""
+
+
+def write_request_models() -> None:
+    bring_a_request_model(DescribeExportImageTasksRequest())  # to_boto() returns a TypedDict
+
+    bring_a_request_model(ListedRequest())  # expect-error
 
 
 def inspect_the_local_endpoint(local: LocalEC2) -> None:
