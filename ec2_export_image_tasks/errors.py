@@ -99,7 +99,10 @@ class _PortableValidationError:
 
 
 def first_problem(error: ValidationError) -> tuple[str, object, str]:
-    """The first failure in ``error``: its field path (``Tags.0.Key``), the value, the reason."""
+    """The first failure in ``error``: its field path (``Tags.0.Key``), the value, the reason.
+
+    The value is ``object``: it is whatever was given where the field was wanted, any type.
+    """
     first = error.errors()[0]
     return ".".join(str(part) for part in first["loc"]), first["input"], first["msg"]
 
@@ -115,6 +118,8 @@ class InvalidItemError(ExportImageTasksError, ValueError):
 
     Carries the item's id, the first offending field and value, the raw item as boto3 parsed
     it, and pydantic's full ``ValidationError`` (every failed field, not only the first).
+    ``raw_item`` and ``value`` are typed ``object`` where they hold what the service sent: an
+    item that broke the contract may hold anything there.
     """
 
     def __init__(

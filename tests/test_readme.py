@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ import pytest
 from ec2_export_image_tasks.testing import LocalEC2
 from ec2_export_image_tasks.testing.aio import local_session
 
-from .type_checkers import mypy_diagnostics
+from .type_checkers import Diagnostic, mypy_diagnostics, pyright_diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,14 +33,27 @@ _BLOCK = re.compile(r"^```python\n(?P<code>.*?)^```$", re.MULTILINE | re.DOTALL)
 _HEADING = re.compile(r"^#+ (?P<title>.+)$", re.MULTILINE)
 
 
-def snippets() -> list[tuple[str, str]]:
-    """``(where, code)`` for each ```python block: its heading and line, and its text."""
+@dataclass(frozen=True)
+class Snippet:
+    """A ```python block of the README: the heading it is under, its first line, its text."""
+
+    heading: str
+    line: int
+    code: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.heading} (README.md:{self.line})"
+
+
+def snippets() -> list[Snippet]:
+    """Each ```python block, in the README's order."""
     text = README.read_text()
-    found: list[tuple[str, str]] = []
+    found: list[Snippet] = []
     for block in _BLOCK.finditer(text):
         line = text.count("\n", 0, block.start()) + 2
         headings = [h["title"] for h in _HEADING.finditer(text, 0, block.start())]
-        found.append((f"{headings[-1] if headings else 'top'} (README.md:{line})", block["code"]))
+        found.append(Snippet(headings[-1] if headings else "top", line, block["code"]))
     return found
 
 
@@ -81,7 +95,9 @@ def test_the_readme_has_python_snippets() -> None:
 
 
 @pytest.mark.usefixtures("aws_is_local")
-@pytest.mark.parametrize("code", [code for _, code in SNIPPETS], ids=[w for w, _ in SNIPPETS])
+@pytest.mark.parametrize(
+    "code", [snippet.code for snippet in SNIPPETS], ids=[snippet.where for snippet in SNIPPETS]
+)
 def test_the_snippet_runs(code: str) -> None:
     namespace: dict[str, Any] = {"__name__": "readme"}
 
@@ -92,15 +108,48 @@ def test_the_snippet_runs(code: str) -> None:
             value(*(FIXTURES[parameter]() for parameter in inspect.signature(value).parameters))
 
 
+@pytest.fixture(scope="module")
+def snippet_files(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Snippet]:
+    """Each snippet its own module, as a user would paste it into a file of their own."""
+    folder = tmp_path_factory.mktemp("snippets")
+    files: dict[Path, Snippet] = {}
+    for number, snippet in enumerate(SNIPPETS):
+        path = folder / f"snippet_{number}.py"
+        path.write_text(snippet.code)
+        files[path.resolve()] = snippet
+    return files
+
+
+_SHOWN = 160
+"""Characters of a message's first line shown: pyright writes out whole overload sets."""
+
+
+def in_the_readme(diagnostics: list[Diagnostic], files: dict[Path, Snippet]) -> list[str]:
+    """Each error as the README's heading and line it is on, and the checker's message."""
+    return [
+        f"{files[found.path].heading} (README.md:{files[found.path].line + found.line - 1}): "
+        f"{found.message.splitlines()[0][:_SHOWN]} [{found.code}]"
+        for found in diagnostics
+    ]
+
+
 @pytest.mark.types
-def test_every_snippet_type_checks_under_mypy_strict(tmp_path: Path, mypy_cache: Path) -> None:
-    # Each snippet its own module, as a user would paste it; one mypy run for all of them.
-    paths: list[Path] = []
-    for number, (_, code) in enumerate(SNIPPETS):
-        path = tmp_path / f"snippet_{number}.py"
-        path.write_text(code)
-        paths.append(path)
+def test_every_snippet_type_checks_under_mypy_strict(
+    snippet_files: dict[Path, Snippet], mypy_cache: Path
+) -> None:
+    paths = tuple(snippet_files)
 
-    diagnostics = mypy_diagnostics(tuple(paths), mypy_cache, cwd=tmp_path)
+    errors = in_the_readme(mypy_diagnostics(paths, mypy_cache, cwd=paths[0].parent), snippet_files)
 
-    assert diagnostics == []
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.types
+def test_every_snippet_type_checks_under_pyright_strict(
+    snippet_files: dict[Path, Snippet],
+) -> None:
+    paths = tuple(snippet_files)
+
+    errors = in_the_readme(pyright_diagnostics(paths, cwd=paths[0].parent), snippet_files)
+
+    assert not errors, "\n".join(errors)

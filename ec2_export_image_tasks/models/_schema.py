@@ -12,7 +12,7 @@ README).
 from __future__ import annotations
 
 import re
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from pydantic.json_schema import models_json_schema
 
@@ -28,6 +28,9 @@ from ._request import DescribeExportImageTasksRequest, Filter, PaginationConfig
 from ._response import DescribeExportImageTasksResponse
 from ._tag import Tag
 from ._task import ExportImageTask, S3ExportLocation
+
+if TYPE_CHECKING:
+    from pydantic import JsonValue
 
 __all__ = ["NOT_EXPRESSED", "SCHEMA_ID", "json_schema"]
 
@@ -92,8 +95,15 @@ def _anchored_at_the_end(node: Any) -> Any:
     return node
 
 
-def json_schema() -> dict[str, Any]:
-    """The document: ``$schema``, ``$id``, and ``$defs`` for every model and enum."""
+def json_schema() -> dict[str, JsonValue]:
+    """The document: ``$schema``, ``$id``, and ``$defs`` for every model and enum.
+
+    A fresh dict each call, typed as what it is, JSON all the way down (pydantic's
+    ``JsonValue``), not a ``TypedDict``: its keys below the top are pydantic's output, not a
+    shape this package promises key by key. So it passes as it is to a validator
+    (``jsonschema.validate(instance, json_schema())``) or ``json.dumps``, and a type checker
+    asks you to narrow a value before you index into it (``isinstance(defs, dict)``).
+    """
     _, defs = models_json_schema(
         [(model, "validation") for model in _MODELS], ref_template="#/$defs/{model}"
     )
@@ -108,4 +118,4 @@ def json_schema() -> dict[str, Any]:
         ],
         **defs,
     }
-    return cast("dict[str, Any]", _anchored_at_the_end(document))
+    return cast("dict[str, JsonValue]", _anchored_at_the_end(document))

@@ -83,12 +83,18 @@ class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
         self._pull = install(client, spec.operation_name, spec.result_key)
 
     def paginate(
-        self, request: RequestT | None = None, /, **kwargs: Any
+        self, request: RequestT | None = None, /, **kwargs: object
     ) -> AsyncTypedIterator[ItemT, PageT]:
         """Page through the operation, given a request model or boto3's keyword arguments.
 
         Either is validated by the spec's request model, and a malformed StartingToken
         refused, with a ValueError before anything is sent.
+
+        The keywords are typed ``object``: their true type is the request model's boto3 form,
+        which this generic engine cannot name (PEP 692 forbids ``Unpack`` of a type variable),
+        so they are checked at run time only. For a type checker's help, pass the request
+        model, which is checked against ``RequestT``; or subclass and narrow ``paginate`` to
+        ``**kwargs: Unpack[YourRequestTypeDef]``, as ``ExportImageTaskPaginator`` does.
         """
         validated = request_from(self._spec.request_model, request, kwargs)
         cursor, boto_kwargs = start_paging(self._spec, validated, self._on_invalid)

@@ -209,7 +209,7 @@ def start_paging(
     The StartingToken is read once, here, before any request, and botocore is handed it in its
     own JSON form, which it reads without guessing.
     """
-    kwargs = dict(request.to_boto())
+    kwargs: dict[str, Any] = dict(request.to_boto())  # botocore's paginate takes any keyword
     config = cast("dict[str, Any]", dict(kwargs.get("PaginationConfig") or {}))
     starting_token: str | None = config.get("StartingToken")
     start = token.Position(None)

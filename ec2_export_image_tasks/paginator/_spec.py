@@ -14,12 +14,16 @@ if TYPE_CHECKING:
 
 
 class BotoRequest(Protocol):
-    """A request model: validated from boto3's ``paginate(**kwargs)``, and written back as them."""
+    """A request model: validated from boto3's ``paginate(**kwargs)``, and written back as them.
+
+    Any pydantic model with a ``to_boto()`` returning its boto3 form (a ``TypedDict`` is a
+    ``Mapping[str, object]``) is one.
+    """
 
     @classmethod
-    def model_validate(cls, obj: Any, /) -> Self: ...
+    def model_validate(cls, obj: object, /) -> Self: ...
 
-    def to_boto(self) -> Mapping[str, Any]: ...
+    def to_boto(self) -> Mapping[str, object]: ...
 
 
 ItemT = TypeVar("ItemT", bound=BaseModel)

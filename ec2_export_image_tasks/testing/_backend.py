@@ -90,6 +90,11 @@ class ExportImageTasksBackend:
         """Every task as it stands now, in the order added (the order answers list them in).
 
         A snapshot, so a tuple: seed with :meth:`add_task`, change with the client's calls.
+        Each task is in boto3's form, key for key as seeded, and typed ``Mapping[str, object]``
+        because that is all that holds: a seeded task is never checked (seeding what EC2 must
+        never send, a status outside the four or a key of its own, is what seeding is for), so
+        no ``TypedDict`` would be true of every one, and the model cannot hold an invalid one.
+        For a typed view of a valid task, ``ExportImageTask.model_validate(task)``.
         """
         now = self.now()
         return tuple(stored.as_of(now) for stored in self._stored)

@@ -41,7 +41,9 @@ def error_reply(error: Ec2Error) -> Reply:
 def page_reply(tasks: Iterable[Mapping[str, object]], next_token: str | None = None) -> Reply:
     """A ``DescribeExportImageTasks`` page holding ``tasks``, each written as given, key for key.
 
-    For a handler that scripts the service: pages of any size, a repeated or empty token.
+    For a handler that scripts the service: pages of any size, a repeated or empty token. A
+    task is any ``Mapping[str, object]``, not a ``TypedDict``, so that a script can send what
+    EC2 must never send (an unknown key, a number where a string belongs: written as its text).
     """
     return Reply(200, _xml.describe_export_image_tasks(tasks, next_token, _request_id()))
 

@@ -34,7 +34,7 @@ from .helpers import AWS_PREFIXES, CASES, Case, any_casing
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-DOCUMENT = json_schema()
+DOCUMENT: dict[str, Any] = json_schema()  # indexed freely: the tests know its shape
 
 each_case = pytest.mark.parametrize("case", CASES, ids=str)
 
