@@ -28,7 +28,11 @@ from hypothesis import strategies as st
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks._cli._aws_text import text_rows
 from ec2_export_image_tasks._cli._parsed_pages import ParsedPages
-from ec2_export_image_tasks.models import ExportImageResponse, ExportImageTaskStatus
+from ec2_export_image_tasks.models import (
+    ExportImageResponse,
+    ExportImageTask,
+    ExportImageTaskStatus,
+)
 from ec2_export_image_tasks.strategies import boto_dicts
 from ec2_export_image_tasks.testing import (
     Ec2Error,
@@ -242,6 +246,36 @@ def test_the_odd_listing_is_printed_as_ec2_sent_it(capsys: pytest.CaptureFixture
         ["ExportImageTaskId", "Progress", "S3ExportLocation", "Status", "StatusMessage", "Tags"],
         ["ExportImageTaskId", "Status"],
     ]
+
+
+@st.composite
+def _tasks_as_ec2_may_send(draw: st.DrawFn) -> list[dict[str, object]]:
+    """Valid tasks, each with its elements in any order and its status in any case."""
+    tasks: list[dict[str, object]] = []
+    for task in draw(st.lists(boto_dicts(ExportImageTask), max_size=3)):
+        shown: dict[str, object] = dict(task)
+        if "Status" in task:
+            shown["Status"] = draw(st.sampled_from([str.upper, str.lower, str.title]))(
+                task["Status"]
+            )
+        tasks.append({key: shown[key] for key in draw(st.permutations(list(shown)))})
+    return tasks
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(tasks=_tasks_as_ec2_may_send(), style=st.sampled_from(["json", "text"]))
+def test_list_prints_what_aws_cli_prints_of_any_valid_page(
+    tasks: list[dict[str, object]], style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def answered(action: str, parameters: Mapping[str, str]) -> Reply:
+        return page_reply(tasks)
+
+    status, ours = _ours(answered, ["--output", style], capsys)
+
+    assert (status, ours) == (0, _aws(answered, ["--output", style]))
 
 
 def _without_the_list(action: str, parameters: Mapping[str, str]) -> Reply:
