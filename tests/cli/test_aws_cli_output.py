@@ -605,11 +605,14 @@ def test_no_paginate_in_jsonl_prints_one_page_and_says_how_to_go_on(
 
 @pytest.mark.usefixtures("aws_cli_env")
 @pytest.mark.parametrize("style", ["json", "text"])
+@pytest.mark.parametrize(
+    "endpoint", [lambda: _ec2(6), lambda: _odd_listing], ids=["local endpoint", "odd answer"]
+)
 def test_a_listing_resumed_from_aws_clis_token_prints_what_aws_cli_prints(
-    style: str, capsys: pytest.CaptureFixture[str]
+    style: str, endpoint: Callable[[], Handler], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ec2 = _ec2(6)
-    token = json.loads(_aws(ec2, ["--max-items", "2", "--query", "NextToken"]))
+    ec2 = endpoint()
+    token = json.loads(_aws(ec2, ["--max-items", "2", "--page-size", "3", "--query", "NextToken"]))
     argv = ["--starting-token", token, "--max-items", "2", "--output", style]
 
     status, ours = _ours(ec2, argv, capsys)
