@@ -37,12 +37,16 @@ from .stdout import OutputError
 
 if TYPE_CHECKING:
     import argparse
-    from typing import TextIO
+    from collections.abc import Callable, Iterable
+    from typing import Any, TextIO, TypeVar
 
     from jmespath.parser import ParsedResult
 
     from .._paginators import ExportImageTaskIterator
     from ..models import DescribeExportImageTasksRequest, ExportImageTask
+    from ._parsed_pages import ParsedPages
+
+    T = TypeVar("T")
 
 __all__ = ["COMMANDS"]
 
@@ -107,6 +111,7 @@ def _list(run: Invocation) -> int:
     from jmespath.exceptions import JMESPathError
 
     from .._paginators import ExportImageTaskPaginator
+    from ._parsed_pages import parsed_pages
 
     args = run.args
     if args.generate_cli_skeleton:
@@ -121,16 +126,20 @@ def _list(run: Invocation) -> int:
         "StartingToken": args.starting_token,
     }
     request = _request(args, {k: v for k, v in config.items() if v is not None} or None)
-    tasks = ExportImageTaskPaginator(run.client()).paginate(request)
+    client = run.client()
+    tasks = ExportImageTaskPaginator(client).paginate(request)
     # A query's result is not tasks: without --output it is JSON, aws-cli's default.
     tabled = run.out.isatty() and args.query is None
     style = args.output or ("table" if tabled else "json")
     try:
-        color = colored(args.color, run.out)
-        if args.no_paginate:
-            _write_first_page(style, tasks, args.query, run.out, color=color)
-        else:
-            _write_listing(style, tasks, args.query, run.out, color=color)
+        with parsed_pages(client) as parsed:
+            listing = _Listing(
+                tasks, parsed, args.query, run.out, color=colored(args.color, run.out)
+            )
+            if args.no_paginate:
+                listing.write_first_page(style)
+            else:
+                listing.write(style)
     except (OutputError, PaginationCycleError, InvalidItemError, JMESPathError):
         # What was printed is unknown; or resuming would go round the loop, or reach the same
         # invalid task, or the same failing --query, again: none is a way on.
@@ -154,74 +163,86 @@ def _token_refused(error: BaseException) -> bool:
     return code == "InvalidPaginationToken"
 
 
-def _write_first_page(
-    style: str,
-    tasks: ExportImageTaskIterator,
-    query: ParsedResult | None,
-    out: TextIO,
-    *,
-    color: bool,
-) -> None:
-    """``--no-paginate``: one request, and its page as EC2 sent it (with EC2's ``NextToken``)."""
-    page = next(tasks.pages(), None)
-    boto_page: dict[str, object] = {} if page is None else dict(page.to_boto())
-    document = {k: v for k, v in boto_page.items() if k != "ResponseMetadata"}
-    received = () if page is None else page.export_image_tasks
-    if style == "json":
-        output.write_queried_json(document, query, out)
-    elif style == "text":
-        output.write_text(document, query, out)
-    elif style == "jsonl":
-        output.write_jsonl(received, out)
-    else:
-        output.write_table(received, out, color=color)
+class _Listing:
+    """One run of ``list`` being written: json and text print the tasks as botocore parsed
+    them (``parsed``), as aws-cli does; table and jsonl print the models' view of them."""
 
+    def __init__(
+        self,
+        tasks: ExportImageTaskIterator,
+        parsed: ParsedPages,
+        query: ParsedResult | None,
+        out: TextIO,
+        *,
+        color: bool,
+    ) -> None:
+        self.tasks = tasks
+        self.parsed = parsed
+        self.query = query
+        self.out = out
+        self.color = color
 
-def _write_text_pages(
-    tasks: ExportImageTaskIterator, query: ParsedResult | None, out: TextIO
-) -> None:
-    """aws-cli's text of a listing: each page as it arrives, the query applied to each, then
-    the token that resumes a truncated one."""
-    for page in tasks.pages():
-        output.write_text({"ExportImageTasks": page.to_boto().get("ExportImageTasks")}, query, out)
-    if tasks.resume_token is not None:
-        output.write_text({"NextToken": {"NextToken": tasks.resume_token}}, query, out)
-
-
-def _write_listing(
-    style: str,
-    tasks: ExportImageTaskIterator,
-    query: ParsedResult | None,
-    out: TextIO,
-    *,
-    color: bool,
-) -> None:
-    """The tasks in ``style``; if the listing fails part way, the ones received before it.
-
-    ``jsonl`` and ``text`` stream them; a table or a JSON document (whose ``NextToken`` then
-    resumes after them) is written once the listing has ended, or failed with tasks received.
-    """
-    if style == "jsonl":
-        output.write_jsonl(tasks, out)
-        return
-    if style == "text":
-        _write_text_pages(tasks, query, out)
-        return
-    received: list[ExportImageTask] = []
-
-    def write() -> None:
-        if style == "json":
-            output.write_json(received, tasks.resume_token, query, out)
+    def write_first_page(self, style: str) -> None:
+        """``--no-paginate``: one request, and its page as EC2 sent it (with EC2's
+        ``NextToken``)."""
+        if style in ("json", "text"):
+            page = next(self.parsed.pages(self.tasks.pages()))  # botocore yields one at least
+            output.write_as_aws_cli(style, page, self.query, self.out)
+            return
+        typed = next(self.tasks.pages(), None)
+        received = () if typed is None else typed.export_image_tasks
+        if style == "jsonl":
+            output.write_jsonl(received, self.out)
         else:
-            output.write_table(received, out, color=color)
+            output.write_table(received, self.out, color=self.color)
 
-    try:
-        received.extend(tasks)
-    except BaseException:
-        if received:
-            write()
-        raise
-    write()
+    def write(self, style: str) -> None:
+        """The tasks in ``style``; if the listing fails part way, the ones received before it.
+
+        ``jsonl`` and ``text`` stream them; a table or a JSON document (whose ``NextToken``
+        then resumes after them) is written once the listing has ended, or failed with tasks
+        received.
+        """
+        if style == "jsonl":
+            output.write_jsonl(self.tasks, self.out)
+        elif style == "text":
+            self._write_text_pages()
+        elif style == "json":
+            self._write_once(self.parsed.tasks(self.tasks), self._write_json)
+        else:
+            self._write_once(self.tasks, self._write_table)
+
+    def _write_text_pages(self) -> None:
+        """aws-cli's text of a listing: each page as it arrives, the query applied to each,
+        then the token that resumes a truncated one."""
+        for page in self.parsed.pages(self.tasks.pages()):
+            output.write_text(
+                {"ExportImageTasks": page.get("ExportImageTasks")}, self.query, self.out
+            )
+        if self.tasks.resume_token is not None:
+            token = {"NextToken": {"NextToken": self.tasks.resume_token}}
+            output.write_text(token, self.query, self.out)
+
+    def _write_json(self, received: list[dict[str, Any]]) -> None:
+        # botocore's full result, which aws-cli prints: the list if a page held one.
+        listed = self.parsed.listed
+        output.write_json(
+            received if listed else None, self.tasks.resume_token, self.query, self.out
+        )
+
+    def _write_table(self, received: list[ExportImageTask]) -> None:
+        output.write_table(received, self.out, color=self.color)
+
+    def _write_once(self, tasks: Iterable[T], write: Callable[[list[T]], None]) -> None:
+        """``write`` every task once the listing has ended, or what came before a failure."""
+        received: list[T] = []
+        try:
+            received.extend(tasks)
+        except BaseException:
+            if received:
+                write(received)
+            raise
+        write(received)
 
 
 def _watch_arguments(command: argparse.ArgumentParser) -> None:

@@ -10,7 +10,7 @@ file) it is ``json.dumps``'s own text; on a terminal, hidden characters are ``\\
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._aws_text import text_rows
 from ._color import paint
@@ -87,14 +87,14 @@ def write_json_line(document: object, out: TextIO) -> None:
 
 
 def write_json(
-    tasks: Iterable[ExportImageTask],
+    tasks: list[dict[str, Any]] | None,
     resume_token: str | None,
     query: ParsedResult | None,
     out: TextIO,
 ) -> None:
-    """aws-cli's merged listing, ``{"ExportImageTasks": [...], "NextToken": ...}`` (the token
-    when truncated), or what ``query`` makes of it."""
-    document: dict[str, object] = {"ExportImageTasks": [task.to_boto() for task in tasks]}
+    """aws-cli's merged listing, ``{"ExportImageTasks": [...], "NextToken": ...}`` (the list
+    unless no page held one, the token when truncated), or what ``query`` makes of it."""
+    document: dict[str, object] = {} if tasks is None else {"ExportImageTasks": tasks}
     if resume_token is not None:
         document["NextToken"] = resume_token
     write_queried_json(document, query, out)

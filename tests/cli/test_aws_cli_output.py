@@ -9,6 +9,7 @@ both standard outputs must be equal.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import io
 import json
@@ -26,7 +27,12 @@ from hypothesis import strategies as st
 
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks._cli._aws_text import text_rows
-from ec2_export_image_tasks.models import ExportImageResponse, ExportImageTaskStatus
+from ec2_export_image_tasks._cli._parsed_pages import ParsedPages
+from ec2_export_image_tasks.models import (
+    ExportImageResponse,
+    ExportImageTask,
+    ExportImageTaskStatus,
+)
 from ec2_export_image_tasks.strategies import boto_dicts
 from ec2_export_image_tasks.testing import (
     Ec2Error,
@@ -166,16 +172,132 @@ COMMANDS = [
 ]
 
 
+_NAMESPACE = b'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"'
+
+ODD_TASKS = [
+    b"<item><statusMessage>uploading</statusMessage><status>ACTIVE</status>"
+    b"<futureField><nested>1</nested></futureField><diskImageFormat>vmdk</diskImageFormat>"
+    b"<s3ExportLocation><s3Prefix>vms/</s3Prefix><extra>x</extra><s3Bucket>demo-exports"
+    b"</s3Bucket></s3ExportLocation><progress>45</progress>"
+    b"<tagSet><item><value>imaging</value><key>team</key></item></tagSet>"
+    b"<exportImageTaskId>export-ami-0000000000000d000</exportImageTaskId></item>",
+    b"<item><exportImageTaskId>export-ami-0000000000000d001</exportImageTaskId>"
+    b"<status>COMPLETED</status></item>",
+    b"<item><description>a &amp; b &lt;c&gt; &#233;&#x2713;</description>"
+    b"<exportImageTaskId>export-ami-0000000000000d002</exportImageTaskId>"
+    b"<status>active</status><progress>5</progress><imageId>ami-0000000000000a000</imageId>"
+    b"</item>",
+    b"<item><exportImageTaskId>export-ami-0000000000000d003</exportImageTaskId>"
+    b"<status>Deleting</status><tagSet/></item>",
+    b"<item><exportImageTaskId>export-ami-0000000000000d004</exportImageTaskId></item>",
+    b"<item><status>ACTIVE</status><exportImageTaskId>export-ami-0000000000000d005"
+    b"</exportImageTaskId><progress>80</progress><roleName>vmimport</roleName></item>",
+]
+"""Tasks as EC2 may send them: statuses in capitals and mixed case, elements botocore does not
+know (``diskImageFormat``: ``vmdk``, as in aws-cli's documented answer), elements in another
+order than botocore's model, XML's entities, optional keys missing (one task has only its id)."""
+
+
+def _odd_listing(action: str, parameters: Mapping[str, str]) -> Reply:
+    """``ODD_TASKS``, paged by ``MaxResults``; the token (before the list) is the next offset."""
+    start = int(parameters.get("NextToken", "0"))
+    end = start + int(parameters.get("MaxResults", "1000"))
+    token = b"<nextToken>%d</nextToken>" % end if end < len(ODD_TASKS) else b""
+    return Reply(
+        200,
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<DescribeExportImageTasksResponse %s>'
+        b"<requestId>r-1</requestId>%s<unknownSet><item>1</item></unknownSet>"
+        b"<exportImageTaskSet>%s</exportImageTaskSet></DescribeExportImageTasksResponse>"
+        % (_NAMESPACE, token, b"".join(ODD_TASKS[start:end])),
+    )
+
+
 @pytest.mark.usefixtures("aws_cli_env")
 @pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize(
+    "endpoint", [lambda: _ec2(6), lambda: _odd_listing], ids=["local endpoint", "odd answer"]
+)
 def test_list_prints_what_aws_cli_prints(
+    argv: list[str], endpoint: Callable[[], Handler], capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, ours = _ours(endpoint(), argv, capsys)
+
+    assert (status, ours) == (0, _aws(endpoint(), argv))
+
+
+def test_the_odd_listing_is_printed_as_ec2_sent_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """What the comparison above holds to: EC2's case kept, nothing added, the unknown dropped,
+    the keys in botocore's order."""
+    status, out = _ours(_odd_listing, ["--output", "json", "--max-items", "2"], capsys)
+
+    assert status == 0
+    assert json.loads(out)["ExportImageTasks"] == [
+        {
+            "ExportImageTaskId": "export-ami-0000000000000d000",
+            "Progress": "45",
+            "S3ExportLocation": {"S3Bucket": "demo-exports", "S3Prefix": "vms/"},
+            "Status": "ACTIVE",
+            "StatusMessage": "uploading",
+            "Tags": [{"Key": "team", "Value": "imaging"}],
+        },
+        {"ExportImageTaskId": "export-ami-0000000000000d001", "Status": "COMPLETED"},
+    ]
+    assert [list(task) for task in json.loads(out)["ExportImageTasks"]] == [
+        ["ExportImageTaskId", "Progress", "S3ExportLocation", "Status", "StatusMessage", "Tags"],
+        ["ExportImageTaskId", "Status"],
+    ]
+
+
+@st.composite
+def _tasks_as_ec2_may_send(draw: st.DrawFn) -> list[dict[str, object]]:
+    """Valid tasks, each with its elements in any order and its status in any case."""
+    tasks: list[dict[str, object]] = []
+    for task in draw(st.lists(boto_dicts(ExportImageTask), max_size=3)):
+        shown: dict[str, object] = dict(task)
+        if "Status" in task:
+            shown["Status"] = draw(st.sampled_from([str.upper, str.lower, str.title]))(
+                task["Status"]
+            )
+        tasks.append({key: shown[key] for key in draw(st.permutations(list(shown)))})
+    return tasks
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(tasks=_tasks_as_ec2_may_send(), style=st.sampled_from(["json", "text"]))
+def test_list_prints_what_aws_cli_prints_of_any_valid_page(
+    tasks: list[dict[str, object]], style: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def answered(action: str, parameters: Mapping[str, str]) -> Reply:
+        return page_reply(tasks)
+
+    status, ours = _ours(answered, ["--output", style], capsys)
+
+    assert (status, ours) == (0, _aws(answered, ["--output", style]))
+
+
+def _without_the_list(action: str, parameters: Mapping[str, str]) -> Reply:
+    return Reply(
+        200,
+        b"<DescribeExportImageTasksResponse %s><requestId>r-1</requestId>"
+        b"</DescribeExportImageTasksResponse>" % _NAMESPACE,
+    )
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--output", "text"], ["--query", "ExportImageTasks"], ["--no-paginate"]],
+    ids=" ".join,
+)
+def test_an_answer_without_the_list_prints_what_aws_cli_prints(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ec2 = _ec2(6)
+    status, ours = _ours(_without_the_list, argv, capsys)
 
-    status, ours = _ours(ec2, argv, capsys)
-
-    assert (status, ours) == (0, _aws(ec2, argv))
+    assert (status, ours) == (0, _aws(_without_the_list, argv))
 
 
 @pytest.mark.usefixtures("aws_cli_env")
@@ -386,20 +508,84 @@ def test_the_readmes_examples_print_what_it_says(
     assert (program, status, capsys.readouterr().out) == ("ec2-export-image-tasks", 0, printed)
 
 
+@pytest.mark.parametrize(
+    ("style", "printed"),
+    [
+        ("json", '"ACTIVE"'),
+        ("text", "ACTIVE"),
+        ("jsonl", '{"ExportImageTaskId": "export-ami-0000000000000d005", "Status": "active"'),
+        ("table", "export-ami-0000000000000d005  active"),
+    ],
+)
+@pytest.mark.parametrize("paging", [[], ["--no-paginate"]], ids=["listing", "no-paginate"])
+def test_json_and_text_print_ec2s_case_and_table_and_jsonl_the_models(
+    style: str, printed: str, paging: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    def shouted(action: str, parameters: Mapping[str, str]) -> Reply:
+        return page_reply(
+            [{"ExportImageTaskId": "export-ami-0000000000000d005", "Status": "ACTIVE"}]
+        )
+
+    query = ["--query", "ExportImageTasks[0].Status"] if style in ("json", "text") else []
+    status, out = _ours(shouted, ["--output", style, *query, *paging], capsys)
+
+    assert (status, out.splitlines()[-1].startswith(printed)) == (0, True)
+
+
+_FIRST = {"ExportImageTaskId": "export-ami-0000000000000d000", "Status": "ACTIVE"}
+
+
+def _valid_then_invalid(action: str, parameters: Mapping[str, str]) -> Reply:
+    if "NextToken" in parameters:
+        return page_reply([{"ExportImageTaskId": "export-ami-00000000000000bad", "Progress": "x"}])
+    return page_reply([_FIRST], "2")
+
+
+@pytest.mark.parametrize(
+    ("style", "printed"),
+    [("json", [_FIRST]), ("text", "EXPORTIMAGETASKS\texport-ami-0000000000000d000\tACTIVE\n")],
+)
+def test_an_invalid_task_is_still_refused_after_the_tasks_before_it(
+    style: str, printed: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out = _ours(_valid_then_invalid, ["--output", style], capsys)
+
+    err = capsys.readouterr().err
+    assert status == 3
+    assert (json.loads(out)["ExportImageTasks"] if style == "json" else out) == printed
+    assert err.startswith("error: AWS sent an invalid task: item export-ami-00000000000000bad: ")
+    assert "Progress" in err
+    assert "continue with" not in err
+
+
 @pytest.mark.parametrize("style", ["json", "text"])
-def test_a_status_in_another_case_is_printed_as_the_models_read_it(
+def test_a_listing_that_fails_part_way_prints_the_tasks_as_ec2_sent_them(
     style: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    task = {"ExportImageTaskId": sample_task(0).export_image_task_id, "Status": "ACTIVE"}
+    def one_page_then_throttled(action: str, parameters: Mapping[str, str]) -> Reply:
+        if "NextToken" in parameters:
+            return error_reply(Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503))
+        return _odd_listing(action, {"MaxResults": "2"})
 
-    def shouted(action: str, parameters: Mapping[str, str]) -> Reply:
-        return page_reply([task])
+    status, out = _ours(one_page_then_throttled, ["--output", style], capsys)
 
-    status, out = _ours(
-        shouted, ["--output", style, "--query", "ExportImageTasks[0].Status"], capsys
-    )
+    assert status == 1
+    assert ('"Status": "COMPLETED"' if style == "json" else "\tCOMPLETED\t") in out
+    assert "continue with --starting-token " in capsys.readouterr().err
 
-    assert (status, out) == (0, '"active"\n' if style == "json" else "active\n")
+
+@pytest.mark.parametrize("argv", [["--output", "json"], ["--query", "NextToken"]], ids=" ".join)
+def test_list_leaves_no_handler_on_its_client(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What reads botocore's parse for a run is registered for the run only: afterwards the
+    client holds no handler of it, and so no page."""
+    ec2 = _ec2(2)
+
+    assert main(["list", *argv], client=ec2.client) == 0
+
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, ParsedPages)] == []
 
 
 def test_no_paginate_in_jsonl_prints_one_page_and_says_how_to_go_on(
@@ -419,11 +605,14 @@ def test_no_paginate_in_jsonl_prints_one_page_and_says_how_to_go_on(
 
 @pytest.mark.usefixtures("aws_cli_env")
 @pytest.mark.parametrize("style", ["json", "text"])
+@pytest.mark.parametrize(
+    "endpoint", [lambda: _ec2(6), lambda: _odd_listing], ids=["local endpoint", "odd answer"]
+)
 def test_a_listing_resumed_from_aws_clis_token_prints_what_aws_cli_prints(
-    style: str, capsys: pytest.CaptureFixture[str]
+    style: str, endpoint: Callable[[], Handler], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    ec2 = _ec2(6)
-    token = json.loads(_aws(ec2, ["--max-items", "2", "--query", "NextToken"]))
+    ec2 = endpoint()
+    token = json.loads(_aws(ec2, ["--max-items", "2", "--page-size", "3", "--query", "NextToken"]))
     argv = ["--starting-token", token, "--max-items", "2", "--output", style]
 
     status, ours = _ours(ec2, argv, capsys)
