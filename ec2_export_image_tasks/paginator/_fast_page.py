@@ -3,9 +3,10 @@
 Per item, plain boto3 spends about three quarters of its time in botocore's pure-Python walk of
 the output shape (``botocore.parsers``). For the pages a typed iterator pulls, and only those,
 a ``before-parse`` handler parses the body itself: the result list is walked with a plan
-compiled once from botocore's own output shape, into exactly the dicts botocore would build;
-botocore is handed the body without the list, so ``NextToken``, ``ResponseMetadata`` and every
-other member are still its own; the list goes back through ``customized_response_dict``.
+compiled once from botocore's own output shape, into dicts equal to those botocore would build
+(their keys in the XML's order, not the shape's); botocore is handed the body without the
+list, so ``NextToken``, ``ResponseMetadata`` and every other member are still its own;
+the list goes back through ``customized_response_dict``.
 
 Anything this does not expect steps aside, and botocore parses the whole body as always: a
 non-2xx status, a protocol or shape the plan does not cover, unparseable XML, an unexpected
