@@ -167,6 +167,9 @@ def test_the_published_extras_are_the_users_and_no_stubs_are_dependencies(built:
         "types-aiobotocore",
     }
     assert unconditional == {"boto3", "pydantic", "rich"}
+    assert {
+        re.split("[<>=!~ ]", req)[0] for req in requires if req.endswith("extra == 'async'")
+    } == {"aiobotocore"}
 
 
 def test_the_version_is_the_packages_own(built: Built) -> None:

@@ -28,12 +28,12 @@ from ec2_export_image_tasks.paginator import BotocoreClientProtocol
 
 
 def a_cast_client_is_taken_everywhere(request: ExportImageRequest) -> None:
-    client = cast("EC2ClientProtocol", boto3.client("ec2"))  # pyright: ignore[reportUnknownMemberType]
+    client = cast(EC2ClientProtocol, boto3.client("ec2"))  # pyright: ignore[reportUnknownMemberType]
     assert_type(start_export(client, request), ExportImageResponse)
     assert_type(wait_for_export(client, "export-ami-0123abcd"), ExportImageTask)
     assert_type(cancel_export(client, "export-ami-0123abcd"), None)
     ExportImageTaskPaginator(client)
-    any_service = cast("BotocoreClientProtocol", boto3.client("s3"))  # pyright: ignore[reportUnknownMemberType]
+    any_service = cast(BotocoreClientProtocol, boto3.client("s3"))  # pyright: ignore[reportUnknownMemberType]
     _as_engine_client: BotocoreClientProtocol = client
 
     ExportImageTaskPaginator(any_service)  # expect-error
