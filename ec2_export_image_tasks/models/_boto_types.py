@@ -53,7 +53,7 @@ ResourceType = Any
 """A tag specification's ``ResourceType``: ``Any`` on purpose, the one ``Any`` here.
 
 The stubs type it as the ``Literal`` of every EC2 resource type, which grows with each release
-(98 names in 1.40, 114 in 1.43); a TypedDict's values are invariant, so no fixed type would
+(96 names in 1.40, 112 in 1.43); a TypedDict's values are invariant, so no fixed type would
 let a tag specification pass between this package and more than one release of the stubs.
 The value is checked where it matters: :class:`TagSpecification` takes only
 ``"export-image-task"``, before anything is sent.
