@@ -2,9 +2,9 @@
 
 A function here takes whatever has the members it uses: a client typed by boto3-stubs
 (``mypy_boto3_ec2.EC2Client``), by types-boto3 (``types_boto3_ec2.EC2Client``), by
-types-aiobotocore, or a ``boto3.client("ec2")`` annotated with one of these protocols where no
-stubs are installed. Naming one family's class instead would turn every other family's client
-away, and make its stubs a dependency.
+types-aiobotocore, or a ``boto3.client("ec2")`` cast to one of these protocols where no stubs
+are installed (boto3 is untyped). Naming one family's class instead would turn every other
+family's client away, and make its stubs a dependency.
 
 Each protocol names only what the package uses, plus ``close``, whose sync or async form lets a
 type checker tell a boto3 client from an aiobotocore one. ``meta`` is read through botocore's
@@ -37,7 +37,7 @@ __all__ = [
 class BotocoreClientProtocol(Protocol):
     """Any boto3 (botocore) client, of any service: what the generic paginator takes.
 
-    Annotate a stub-less ``boto3.client(...)`` with it. An aiobotocore client is refused (its
+    Cast a stub-less ``boto3.client(...)`` to it. An aiobotocore client is refused (its
     ``close`` is a coroutine); use :class:`AsyncBotocoreClientProtocol` for one.
     """
 
@@ -68,8 +68,8 @@ class EC2ClientProtocol(BotocoreClientProtocol, Protocol):
     """A boto3 EC2 client, from any stub family or none: what every sync function here takes.
 
     ``boto3.client("ec2")`` typed by boto3-stubs or types-boto3 matches it as it is; without
-    stubs, annotate it: ``client: EC2ClientProtocol = boto3.client("ec2")``. A client of another
-    service, or an aiobotocore client, is refused.
+    stubs, cast it: ``client = cast(EC2ClientProtocol, boto3.client("ec2"))``. A client of
+    another service, or an aiobotocore client, is refused.
     """
 
     def export_image(self, **kwargs: Unpack[ExportImageRequestTypeDef]) -> Mapping[str, object]:
@@ -86,7 +86,7 @@ class EC2ClientProtocol(BotocoreClientProtocol, Protocol):
 class AsyncEC2ClientProtocol(AsyncBotocoreClientProtocol, Protocol):
     """An aiobotocore EC2 client, typed by types-aiobotocore or not: what each ``async_*`` takes.
 
-    Without stubs, annotate the client ``async with session.create_client("ec2")`` gives you.
+    Without stubs, cast the client ``async with session.create_client("ec2")`` gives you.
     """
 
     async def export_image(
