@@ -16,6 +16,7 @@ __version__: Final = "0.1.0"
 """This release's version, the one in the package metadata."""
 
 if TYPE_CHECKING:
+    from ._clients import AsyncEC2ClientProtocol, EC2ClientProtocol
     from ._export_calls import (
         CLIENT_TOKEN,
         async_cancel_export,
@@ -88,6 +89,8 @@ _HOMES = {
     "StatusMissingError": ".errors",
     "TaskNotFoundError": ".errors",
     "WaitTimeoutError": ".errors",
+    "AsyncEC2ClientProtocol": "._clients",
+    "EC2ClientProtocol": "._clients",
     "CLIENT_TOKEN": "._export_calls",
     "async_cancel_export": "._export_calls",
     "async_check_export_permissions": "._export_calls",
@@ -139,12 +142,14 @@ __all__ = [
     "MIN_INTERVAL",
     "NOT_VISIBLE_GRACE",
     "REGION_TIMEOUT",
+    "AsyncEC2ClientProtocol",
     "AsyncExportImageTaskIterator",
     "AsyncExportImageTaskPaginator",
     "CancelExportTaskRequest",
     "DescribeExportImageTasksRequest",
     "DescribeExportImageTasksResponse",
     "DiskImageFormat",
+    "EC2ClientProtocol",
     "EmptyPagesError",
     "ExportFailedError",
     "ExportImageRequest",

@@ -31,6 +31,7 @@ from xml.etree.ElementTree import Element, ParseError, TreeBuilder, XMLParser
 from botocore.exceptions import ClientError
 from botocore.parsers import ResponseParserError
 
+from ._clients import botocore_client
 from ._retry import is_transient
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
     from botocore.client import BaseClient
     from botocore.model import OperationModel
+
+    from ._clients import AsyncBotocoreClientProtocol, BotocoreClientProtocol
 
 _READING: ContextVar[bool] = ContextVar("ec2_export_image_tasks_error_documents", default=False)
 
@@ -158,12 +161,15 @@ def install_status_update(client: BaseClient, event: str) -> None:
 
 
 @contextmanager
-def reading_error_documents(client: BaseClient) -> Generator[None]:
+def reading_error_documents(
+    client: BotocoreClientProtocol | AsyncBotocoreClientProtocol,
+) -> Generator[None]:
     """Within: an EC2 error document ``client`` receives with a 200 is raised as an error."""
-    events = client.meta.events
-    service = client.meta.service_model.service_id.hyphenize()
+    botocore = botocore_client(client)
+    events = botocore.meta.events
+    service = botocore.meta.service_model.service_id.hyphenize()
     events.register(f"before-parse.{service}", _before_parse, unique_id=f"{__name__}:parse")
-    install_status_update(client, f"needs-retry.{service}")
+    install_status_update(botocore, f"needs-retry.{service}")
     reset = _READING.set(True)
     try:
         yield

@@ -46,14 +46,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Mapping
     from typing import Unpack
 
-    from mypy_boto3_ec2.client import EC2Client
-    from mypy_boto3_ec2.type_defs import (
+    from ._clients import AsyncEC2ClientProtocol, EC2ClientProtocol
+    from .models import (
         CancelExportTaskRequestTypeDef,
         ExportImageRequestTypeDef,
+        ExportImageTask,
     )
-    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
-
-    from .models import ExportImageTask
 
 TASK_NOT_FOUND = frozenset({"InvalidExportTaskID.NotFound", "InvalidExportTaskID.Malformed"})
 """EC2's codes for a task id it does not know (EC2 API Reference, "Error codes")."""
@@ -232,13 +230,15 @@ def _describing_for(refusal: ExportNotCancellableError) -> Generator[None]:
 
 
 @overload
-def start_export(client: EC2Client, request: ExportImageRequest, /) -> ExportImageResponse: ...
+def start_export(
+    client: EC2ClientProtocol, request: ExportImageRequest, /
+) -> ExportImageResponse: ...
 @overload
 def start_export(
-    client: EC2Client, /, **kwargs: Unpack[ExportImageRequestTypeDef]
+    client: EC2ClientProtocol, /, **kwargs: Unpack[ExportImageRequestTypeDef]
 ) -> ExportImageResponse: ...
 def start_export(
-    client: EC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
+    client: EC2ClientProtocol, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> ExportImageResponse:
     """Start exporting an AMI to S3: boto3's keywords or a request model; returns the new task.
 
@@ -255,13 +255,13 @@ def start_export(
 
 
 @overload
-def check_export_permissions(client: EC2Client, request: ExportImageRequest, /) -> bool: ...
+def check_export_permissions(client: EC2ClientProtocol, request: ExportImageRequest, /) -> bool: ...
 @overload
 def check_export_permissions(
-    client: EC2Client, /, **kwargs: Unpack[ExportImageRequestTypeDef]
+    client: EC2ClientProtocol, /, **kwargs: Unpack[ExportImageRequestTypeDef]
 ) -> bool: ...
 def check_export_permissions(
-    client: EC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
+    client: EC2ClientProtocol, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> bool:
     """Whether the caller may start this export, asked with ``DryRun=True``: nothing starts.
 
@@ -277,7 +277,7 @@ def check_export_permissions(
     return True
 
 
-def cancel_export(client: EC2Client, task_id: str) -> None:
+def cancel_export(client: EC2ClientProtocol, task_id: str) -> None:
     """Cancel an active export; it goes on to ``deleting``, then ``deleted``.
 
     Raises :class:`TaskNotFoundError` for an id EC2 does not know, and
@@ -306,14 +306,14 @@ def cancel_export(client: EC2Client, task_id: str) -> None:
 
 @overload
 async def async_start_export(
-    client: AioEC2Client, request: ExportImageRequest, /
+    client: AsyncEC2ClientProtocol, request: ExportImageRequest, /
 ) -> ExportImageResponse: ...
 @overload
 async def async_start_export(
-    client: AioEC2Client, /, **kwargs: Unpack[ExportImageRequestTypeDef]
+    client: AsyncEC2ClientProtocol, /, **kwargs: Unpack[ExportImageRequestTypeDef]
 ) -> ExportImageResponse: ...
 async def async_start_export(
-    client: AioEC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
+    client: AsyncEC2ClientProtocol, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> ExportImageResponse:
     """The asyncio form of :func:`start_export`."""
     sent = _with_client_token(request_from(ExportImageRequest, request, kwargs))
@@ -324,14 +324,14 @@ async def async_start_export(
 
 @overload
 async def async_check_export_permissions(
-    client: AioEC2Client, request: ExportImageRequest, /
+    client: AsyncEC2ClientProtocol, request: ExportImageRequest, /
 ) -> bool: ...
 @overload
 async def async_check_export_permissions(
-    client: AioEC2Client, /, **kwargs: Unpack[ExportImageRequestTypeDef]
+    client: AsyncEC2ClientProtocol, /, **kwargs: Unpack[ExportImageRequestTypeDef]
 ) -> bool: ...
 async def async_check_export_permissions(
-    client: AioEC2Client, request: ExportImageRequest | None = None, /, **kwargs: Any
+    client: AsyncEC2ClientProtocol, request: ExportImageRequest | None = None, /, **kwargs: Any
 ) -> bool:
     """The asyncio form of :func:`check_export_permissions`."""
     keywords = _dry_run_of(request_from(ExportImageRequest, request, kwargs))
@@ -343,7 +343,7 @@ async def async_check_export_permissions(
     return True
 
 
-async def async_cancel_export(client: AioEC2Client, task_id: str) -> None:
+async def async_cancel_export(client: AsyncEC2ClientProtocol, task_id: str) -> None:
     """The asyncio form of :func:`cancel_export`."""
     keywords = _cancel_request(task_id)
     try:

@@ -30,9 +30,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Unpack
 
-    from mypy_boto3_ec2.client import EC2Client
-    from mypy_boto3_ec2.type_defs import DescribeExportImageTasksRequestPaginateTypeDef
-    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
+    from ._clients import AsyncEC2ClientProtocol, EC2ClientProtocol
+    from .models import DescribeExportImageTasksRequestPaginateTypeDef
 
 __all__ = [
     "AsyncExportImageTaskIterator",
@@ -79,7 +78,7 @@ class ExportImageTaskPaginator(
     records each skipped task on the iterator's ``errors``.
     """
 
-    def __init__(self, client: EC2Client, *, on_invalid: OnInvalid = "raise") -> None:
+    def __init__(self, client: EC2ClientProtocol, *, on_invalid: OnInvalid = "raise") -> None:
         super().__init__(client, _EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
 
     def paginate(  # type: ignore[override]  # narrowed on purpose to EC2's keywords
@@ -113,7 +112,7 @@ class AsyncExportImageTaskPaginator(
 ):
     """The asyncio twin of :class:`ExportImageTaskPaginator`, over an aiobotocore client."""
 
-    def __init__(self, client: AioEC2Client, *, on_invalid: OnInvalid = "raise") -> None:
+    def __init__(self, client: AsyncEC2ClientProtocol, *, on_invalid: OnInvalid = "raise") -> None:
         super().__init__(client, _EXPORT_IMAGE_TASKS, on_invalid=on_invalid)
 
     def paginate(  # type: ignore[override]  # narrowed on purpose to EC2's keywords

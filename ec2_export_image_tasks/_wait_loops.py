@@ -19,9 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterable
     from contextlib import AbstractContextManager
 
-    from mypy_boto3_ec2.client import EC2Client
-    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
-
+    from ._clients import AsyncEC2ClientProtocol, EC2ClientProtocol
     from ._waiting import Waiting
 
     AttemptBound = Callable[[float | None], AbstractContextManager[object]]
@@ -43,7 +41,7 @@ def _the_task(tasks: Iterable[ExportImageTask], task_id: str) -> ExportImageTask
     raise TaskNotFoundError(task_id)
 
 
-def describe_export(client: EC2Client, task_id: str) -> ExportImageTask:
+def describe_export(client: EC2ClientProtocol, task_id: str) -> ExportImageTask:
     """The export image task ``task_id``, validated; its form is checked before anything is sent.
 
     Raises :class:`TaskNotFoundError` when the answer does not hold that very task.
@@ -51,7 +49,7 @@ def describe_export(client: EC2Client, task_id: str) -> ExportImageTask:
     return _the_task(ExportImageTaskPaginator(client).paginate(_request(task_id)), task_id)
 
 
-async def async_describe_export(client: AioEC2Client, task_id: str) -> ExportImageTask:
+async def async_describe_export(client: AsyncEC2ClientProtocol, task_id: str) -> ExportImageTask:
     """:func:`describe_export` over an aiobotocore client."""
     tasks = AsyncExportImageTaskPaginator(client).paginate(_request(task_id))
     return _the_task([task async for task in tasks], task_id)
@@ -62,7 +60,7 @@ def _unbounded(seconds: float | None) -> AbstractContextManager[object]:
 
 
 def poll_until_done(
-    client: EC2Client,
+    client: EC2ClientProtocol,
     waiting: Waiting,
     *,
     on_progress: Callable[[ExportImageTask], None] | None,
@@ -95,7 +93,7 @@ def poll_until_done(
 
 
 async def async_poll_until_done(
-    client: AioEC2Client,
+    client: AsyncEC2ClientProtocol,
     waiting: Waiting,
     *,
     on_progress: Callable[[ExportImageTask], None] | None,

@@ -21,9 +21,7 @@ from ._waiting import MAX_INTERVAL, MIN_INTERVAL, NOT_VISIBLE_GRACE, Waiting
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
-    from mypy_boto3_ec2.client import EC2Client
-    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
-
+    from ._clients import AsyncEC2ClientProtocol, EC2ClientProtocol
     from .models import ExportImageTask
 
 __all__ = [
@@ -36,7 +34,7 @@ __all__ = [
 
 
 def wait_for_export(
-    client: EC2Client,
+    client: EC2ClientProtocol,
     task_id: str,
     *,
     interval: float = 15.0,
@@ -87,7 +85,7 @@ def wait_for_export(
 
 
 async def async_wait_for_export(
-    client: AioEC2Client,
+    client: AsyncEC2ClientProtocol,
     task_id: str,
     *,
     interval: float = 15.0,

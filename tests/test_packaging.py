@@ -7,6 +7,7 @@ outside the source tree: the package's precise types must come with the plain in
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tarfile
@@ -31,29 +32,32 @@ pytestmark = pytest.mark.wheel
 UV = [sys.executable, "-m", "uv"]
 
 USER_CODE = '''\
-"""A user's code, with nothing installed but the wheel (and what it depends on)."""
+"""A user's code, with nothing installed but the wheel (and what it depends on): no stubs."""
 
 from typing import assert_type
 
-from mypy_boto3_ec2.client import EC2Client
-from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, ResponseMetadataTypeDef
+from ec2_export_image_tasks import (
+    EC2ClientProtocol,
+    ExportImageTask,
+    ExportImageTaskPaginator,
+    Filter,
+)
+from ec2_export_image_tasks.models import DescribeExportImageTasksPageTypeDef
 
-from ec2_export_image_tasks import ExportImageTask, ExportImageTaskPaginator, Filter
 
-
-def report(client: EC2Client) -> None:
+def report(client: EC2ClientProtocol) -> None:
     paginator = ExportImageTaskPaginator(client)
     task = ExportImageTask(progress=45, tags=[])
-    assert_type(task.to_boto(), ExportImageTaskTypeDef)
+    assert_type(task.to_boto().get("Progress"), str | None)
     page = paginator.paginate().build_full_result().to_boto()
-    assert_type(page.get("ResponseMetadata"), ResponseMetadataTypeDef | None)
+    assert_type(page, DescribeExportImageTasksPageTypeDef)
     Filter(name="task-state", values=["active"])
 
     paginator.paginate(Filtres=[])  # expect-error
     ExportImageTaskPaginator("ec2")  # expect-error
     task.to_boto()["Percent"]  # expect-error
 '''
-"""Every line marked ``# expect-error`` is accepted when the stubs are missing (all ``Any``)."""
+"""Every line marked ``# expect-error`` would be accepted if the package's types were ``Any``."""
 
 
 @dataclass(frozen=True)
@@ -150,13 +154,22 @@ def test_the_metadata_says_typed_pydantic_pytest_and_each_python_tested(built: B
     } <= classifiers
 
 
-def test_the_published_extras_are_the_users_and_the_stubs_are_dependencies(built: Built) -> None:
+def test_the_published_extras_are_the_users_and_no_stubs_are_dependencies(built: Built) -> None:
     metadata = _metadata(built.wheel)
     requires = metadata.get_all("Requires-Dist") or []
-    unconditional = {req.split(">")[0].split("=")[0] for req in requires if ";" not in req}
+    unconditional = {re.split("[<>=!~ ]", req)[0] for req in requires if ";" not in req}
 
-    assert set(metadata.get_all("Provides-Extra") or []) == {"async", "hypothesis"}
-    assert {"boto3-stubs", "mypy-boto3-ec2"} <= unconditional
+    assert set(metadata.get_all("Provides-Extra") or []) == {
+        "async",
+        "hypothesis",
+        "boto3-stubs",
+        "types-boto3",
+        "types-aiobotocore",
+    }
+    assert unconditional == {"boto3", "pydantic", "rich"}
+    assert {
+        re.split("[<>=!~ ]", req)[0] for req in requires if req.endswith("extra == 'async'")
+    } == {"aiobotocore"}
 
 
 def test_the_version_is_the_packages_own(built: Built) -> None:

@@ -21,6 +21,7 @@ MAX_OBJECTS = 110
 
 SURFACE: dict[str, set[str]] = {
     "ec2_export_image_tasks": {
+        "AsyncEC2ClientProtocol",
         "AsyncExportImageTaskIterator",
         "AsyncExportImageTaskPaginator",
         "CLIENT_TOKEN",
@@ -28,6 +29,7 @@ SURFACE: dict[str, set[str]] = {
         "DescribeExportImageTasksRequest",
         "DescribeExportImageTasksResponse",
         "DiskImageFormat",
+        "EC2ClientProtocol",
         "EmptyPagesError",
         "ExportFailedError",
         "ExportImageRequest",
@@ -88,14 +90,17 @@ SURFACE: dict[str, set[str]] = {
     },
     "ec2_export_image_tasks.models": {
         "CancelExportTaskRequest",
+        "CancelExportTaskRequestTypeDef",
         "ClientToken",
         "DescribeExportImageTasksPageTypeDef",
+        "DescribeExportImageTasksRequestPaginateTypeDef",
         "DescribeExportImageTasksRequest",
         "DescribeExportImageTasksResponse",
         "Description",
         "DiskImageFormat",
         "ExportImageAnswerTypeDef",
         "ExportImageRequest",
+        "ExportImageRequestTypeDef",
         "ExportImageResponse",
         "ExportImageTask",
         "ExportImageTaskId",
@@ -116,9 +121,11 @@ SURFACE: dict[str, set[str]] = {
         "json_schema",
     },
     "ec2_export_image_tasks.paginator": {
+        "AsyncBotocoreClientProtocol",
         "AsyncTypedIterator",
         "AsyncTypedPaginator",
         "BotoRequest",
+        "BotocoreClientProtocol",
         "OnInvalid",
         "PaginatorSpec",
         "TypedIterator",

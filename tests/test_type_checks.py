@@ -2,14 +2,18 @@
 
 Each checker must report an error on every line marked ``# expect-error`` (misuse it must
 reject) and on no other line (so every ``assert_type`` holds). Every ``*.py`` file in
-tests/typing is picked up. Each checker runs once over all the files, in a subprocess with
-this interpreter's environment.
+tests/typing is checked, and those of each folder named for stubs this environment has
+(:data:`STUB_FOLDERS`), or of ``no_stubs`` where it has none: scripts/matrix runs this file
+where boto3-stubs and types-aiobotocore are installed, where types-boto3 is, and where no stubs
+are. Each checker runs once over all the files, in a subprocess with this interpreter's
+environment.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
 import pytest
@@ -28,7 +32,18 @@ from .type_checkers import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-FILES = sorted(TYPING.glob("*.py"))
+STUB_FOLDERS = {
+    "boto3_stubs": "mypy_boto3_ec2",
+    "types_boto3": "types_boto3_ec2",
+    "aiobotocore": "types_aiobotocore_ec2",
+}
+"""Each folder of user code that needs stubs, and the module whose presence says they are here."""
+NO_STUBS = "no_stubs"
+FOLDERS = [folder for folder, module in STUB_FOLDERS.items() if find_spec(module)] or [NO_STUBS]
+"""The folders this environment checks, beside the common files."""
+FILES = sorted(TYPING.glob("*.py")) + sorted(
+    path for folder in FOLDERS for path in (TYPING / folder).glob("*.py")
+)
 
 
 class TypeCheckers:
@@ -103,21 +118,39 @@ def test_the_checker_reports_errors_on_exactly_the_marked_lines(
     assert not missed, f"marked lines {checker} accepted: {missed}"
 
 
+def test_every_folder_of_user_code_is_checked_somewhere() -> None:
+    folders = {path.parent.name for path in TYPING.glob("*/*.py")}
+
+    assert folders == {*STUB_FOLDERS, NO_STUBS}
+
+
+def test_the_types_boto3_file_is_the_boto3_stubs_file_under_the_other_names() -> None:
+    # Twins, so that each family is held to the very same promises.
+    boto3_stubs = (TYPING / "boto3_stubs" / "boto3_stubs_usage.py").read_text()
+    types_boto3 = (TYPING / "types_boto3" / "types_boto3_usage.py").read_text()
+
+    renamed = boto3_stubs.replace("mypy_boto3_", "types_boto3_").replace(
+        "boto3-stubs", "types-boto3"
+    )
+    assert types_boto3 == renamed
+
+
 # The runner checks itself on a file whose every line's verdict is known.
 CANARY = """\
 from typing import assert_type
 
-from mypy_boto3_ec2.type_defs import TagTypeDef
 from pydantic import BaseModel
 
-from ec2_export_image_tasks import Tag
+from ec2_export_image_tasks import CancelExportTaskRequest, Tag
+from ec2_export_image_tasks.models import CancelExportTaskRequestTypeDef
 import no_such_module_anywhere
 
 
 def untyped(x) -> None: ...
 
 
-assert_type(Tag(key="team").to_boto(), TagTypeDef)
+cancel = CancelExportTaskRequest(export_task_id="export-ami-0123abcd")
+assert_type(cancel.to_boto(), CancelExportTaskRequestTypeDef)
 assert_type(Tag.model_validate({}), BaseModel)
 """
 

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_names
 
 if TYPE_CHECKING:
-    from ._boto_types import DescribeExportImageTasksPageTypeDef, ExportImageAnswerTypeDef
+    from ._boto_types import (
+        CancelExportTaskRequestTypeDef,
+        DescribeExportImageTasksPageTypeDef,
+        DescribeExportImageTasksRequestPaginateTypeDef,
+        ExportImageAnswerTypeDef,
+        ExportImageRequestTypeDef,
+    )
     from ._export_image import (
         CancelExportTaskRequest,
         ClientToken,
@@ -36,7 +42,14 @@ else:
         globals(),
         {
             **dict.fromkeys(
-                ("DescribeExportImageTasksPageTypeDef", "ExportImageAnswerTypeDef"), "._boto_types"
+                (
+                    "CancelExportTaskRequestTypeDef",
+                    "DescribeExportImageTasksPageTypeDef",
+                    "DescribeExportImageTasksRequestPaginateTypeDef",
+                    "ExportImageAnswerTypeDef",
+                    "ExportImageRequestTypeDef",
+                ),
+                "._boto_types",
             ),
             **dict.fromkeys(
                 (
@@ -68,14 +81,17 @@ else:
 
 __all__ = [
     "CancelExportTaskRequest",
+    "CancelExportTaskRequestTypeDef",
     "ClientToken",
     "DescribeExportImageTasksPageTypeDef",
     "DescribeExportImageTasksRequest",
+    "DescribeExportImageTasksRequestPaginateTypeDef",
     "DescribeExportImageTasksResponse",
     "Description",
     "DiskImageFormat",
     "ExportImageAnswerTypeDef",
     "ExportImageRequest",
+    "ExportImageRequestTypeDef",
     "ExportImageResponse",
     "ExportImageTask",
     "ExportImageTaskId",

@@ -8,9 +8,9 @@ How a model is written here (follow it for a new one):
   strict ``StringConstraints``), lists are ``FrozenList[T]``, optional fields default to ``None``
   (absent). A check pydantic cannot spell is a :class:`CoreCheck` that also says what it adds
   to the JSON Schema.
-- ``to_boto()`` returns ``self._boto_dict()`` cast to a TypedDict that is true of *every* value it
-  can return: boto3-stubs' own where it is (``TagTypeDef``), else an honest one in
-  ``boto_types.py`` (a page without ``ResponseMetadata``).
+- ``to_boto()`` returns ``self._boto_dict()`` cast to a TypedDict of ``_boto_types.py`` that is
+  true of *every* value it can return: the stubs' shape where it is (``TagTypeDef``), else an
+  honest one (a page without ``ResponseMetadata``).
 - The model gets a ``$defs`` entry in the JSON Schema by being listed in ``schema.py``, and
   strategies in ``strategies.py``; the tests in ``tests/models`` go over every listed model.
 """

@@ -47,15 +47,15 @@ from ._tag import Tag
 from ._task import ExportImageTaskFields
 
 if TYPE_CHECKING:
-    from mypy_boto3_ec2.type_defs import (
+    from pydantic.json_schema import JsonSchemaValue
+
+    from ._boto_types import (
         CancelExportTaskRequestTypeDef,
+        ExportImageAnswerTypeDef,
         ExportImageRequestTypeDef,
         ExportTaskS3LocationRequestTypeDef,
         TagSpecificationTypeDef,
     )
-    from pydantic.json_schema import JsonSchemaValue
-
-    from ._boto_types import ExportImageAnswerTypeDef
 
 __all__ = [
     "CancelExportTaskRequest",

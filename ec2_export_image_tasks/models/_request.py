@@ -20,7 +20,7 @@ from ._ids import ExportImageTaskId
 from ._status import ExportImageTaskStatus
 
 if TYPE_CHECKING:
-    from mypy_boto3_ec2.type_defs import (
+    from ._boto_types import (
         DescribeExportImageTasksRequestPaginateTypeDef,
         FilterTypeDef,
         PaginatorConfigTypeDef,

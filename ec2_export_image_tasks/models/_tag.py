@@ -12,7 +12,7 @@ from ._base import CoreCheck, ResponseModel
 from ._facts import MAX_TAG_KEY, MAX_TAG_VALUE, RESERVED_TAG_PREFIX
 
 if TYPE_CHECKING:
-    from mypy_boto3_ec2.type_defs import TagTypeDef
+    from ._boto_types import TagTypeDef
 
 __all__ = ["Tag", "TagKey", "TagValue"]
 

@@ -13,8 +13,9 @@ from ._status import ExportImageTaskStatus
 from ._tag import Tag
 
 if TYPE_CHECKING:
-    from mypy_boto3_ec2.type_defs import ExportImageTaskTypeDef, ExportTaskS3LocationTypeDef
     from pydantic import GetCoreSchemaHandler
+
+    from ._boto_types import ExportImageTaskTypeDef, ExportTaskS3LocationTypeDef
 
 
 __all__ = [

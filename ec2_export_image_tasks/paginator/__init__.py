@@ -12,15 +12,18 @@ this package's EC2 models.
 >>> for task in TypedPaginator(client, spec).paginate(MaxResults=...): ...  # doctest: +SKIP
 """
 
+from .._clients import AsyncBotocoreClientProtocol, BotocoreClientProtocol
 from .._either_form import OnInvalid
 from ._aio import AsyncTypedIterator, AsyncTypedPaginator
 from ._spec import BotoRequest, PaginatorSpec
 from ._sync import TypedIterator, TypedPaginator
 
 __all__ = [
+    "AsyncBotocoreClientProtocol",
     "AsyncTypedIterator",
     "AsyncTypedPaginator",
     "BotoRequest",
+    "BotocoreClientProtocol",
     "OnInvalid",
     "PaginatorSpec",
     "TypedIterator",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from .._clients import aiobotocore_client
 from .._either_form import OnInvalid, request_from
 from ._cursor import PaginatorCore, RunProgress, start_paging, truncated_token
 from ._fast_page import install, pulled_async
@@ -16,9 +17,9 @@ from ._spec import ItemT, PageT, PaginatorSpec, RequestT, check_keys
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterator
 
-    from aiobotocore.client import AioBaseClient
     from aiobotocore.paginate import AioPageIterator
 
+    from .._clients import AsyncBotocoreClientProtocol
     from ._cursor import PageCursor, RawPage
     from ._fast_page import Pull
 
@@ -72,15 +73,16 @@ class AsyncTypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
 
     def __init__(
         self,
-        client: AioBaseClient,
+        client: AsyncBotocoreClientProtocol,
         spec: PaginatorSpec[ItemT, PageT, RequestT],
         *,
         on_invalid: OnInvalid = "raise",
     ) -> None:
         super().__init__(spec, on_invalid)
-        check_keys(spec, client)
-        self._aiobotocore_paginator = client.get_paginator(spec.operation_name)
-        self._pull = install(client, spec.operation_name, spec.result_key)
+        aiobotocore = aiobotocore_client(client)
+        check_keys(spec, aiobotocore)
+        self._aiobotocore_paginator = aiobotocore.get_paginator(spec.operation_name)
+        self._pull = install(aiobotocore, spec.operation_name, spec.result_key)
 
     def paginate(
         self, request: RequestT | None = None, /, **kwargs: object

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .._clients import botocore_client
 from .._either_form import OnInvalid, request_from
 from ._cursor import PaginatorCore, RunProgress, start_paging, truncated_token
 from ._fast_page import install, pulled
@@ -12,9 +13,9 @@ from ._spec import ItemT, PageT, PaginatorSpec, RequestT, check_keys
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from botocore.client import BaseClient
     from botocore.paginate import PageIterator
 
+    from .._clients import BotocoreClientProtocol
     from ._cursor import PageCursor, RawPage
     from ._fast_page import Pull
 
@@ -65,15 +66,16 @@ class TypedPaginator(PaginatorCore[ItemT, PageT, RequestT]):
 
     def __init__(
         self,
-        client: BaseClient,
+        client: BotocoreClientProtocol,
         spec: PaginatorSpec[ItemT, PageT, RequestT],
         *,
         on_invalid: OnInvalid = "raise",
     ) -> None:
         super().__init__(spec, on_invalid)
-        check_keys(spec, client)
-        self._botocore_paginator = client.get_paginator(spec.operation_name)
-        self._pull = install(client, spec.operation_name, spec.result_key)
+        botocore = botocore_client(client)
+        check_keys(spec, botocore)
+        self._botocore_paginator = botocore.get_paginator(spec.operation_name)
+        self._pull = install(botocore, spec.operation_name, spec.result_key)
 
     def paginate(
         self, request: RequestT | None = None, /, **kwargs: object

@@ -18,13 +18,14 @@ from botocore.awsrequest import AWSResponse, HTTPHeaders
 from botocore.config import Config
 from urllib3.response import HTTPResponse
 
+from .._clients import botocore_client
 from . import _glue
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest
-    from botocore.client import BaseClient
     from mypy_boto3_ec2.client import EC2Client
 
+    from .._clients import BotocoreClientProtocol
     from ._handler import Handler, Reply
 
 
@@ -38,15 +39,16 @@ def _response(request: AWSPreparedRequest, reply: Reply, read_timeout: float | N
     return AWSResponse(request.url, reply.status, headers, raw)
 
 
-def answer_with(client: BaseClient, handler: Handler) -> None:
+def answer_with(client: BotocoreClientProtocol, handler: Handler) -> None:
     """Have ``handler`` answer every request ``client`` makes, instead of any handler before.
 
     A reply that waits longer than the client's ``read_timeout`` ends in botocore's
     ``ReadTimeoutError`` after that long, as a real socket's read would.
     """
-    read_timeout = _glue.read_timeout_of(client.meta.config)
+    meta = botocore_client(client).meta
+    read_timeout = _glue.read_timeout_of(meta.config)
     _glue.install(
-        client.meta.events,
+        meta.events,
         lambda request: handler,
         lambda request, reply: _response(request, reply, read_timeout),
     )

@@ -32,15 +32,16 @@ except ImportError as _missing:
     ) from _missing
 from botocore.awsrequest import HTTPHeaders
 
+from .._clients import aiobotocore_client
 from . import _glue
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 
-    from aiobotocore.client import AioBaseClient
     from botocore.awsrequest import AWSPreparedRequest
     from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
+    from .._clients import AsyncBotocoreClientProtocol
     from ._handler import Handler, Reply
 
 __all__ = ["answer_with_async", "local_session", "make_async_client"]
@@ -76,14 +77,15 @@ def _response(request: AWSPreparedRequest, reply: Reply) -> AioAWSResponse:
     return AioAWSResponse(request.url, reply.status, headers, _Body(reply.body))
 
 
-def answer_with_async(client: AioBaseClient, handler: Handler) -> None:
+def answer_with_async(client: AsyncBotocoreClientProtocol, handler: Handler) -> None:
     """Have ``handler`` answer every request ``client`` makes, instead of any handler before.
 
     A reply that waits longer than the client's ``read_timeout`` ends in botocore's
     ``ReadTimeoutError`` after that long, as a real socket's read would.
     """
-    responder = _responder(_glue.read_timeout_of(client.meta.config))
-    _glue.install(client.meta.events, lambda request: handler, responder)
+    meta = aiobotocore_client(client).meta
+    responder = _responder(_glue.read_timeout_of(meta.config))
+    _glue.install(meta.events, lambda request: handler, responder)
 
 
 def _isolated_session() -> AioSession:

@@ -2,17 +2,11 @@
 
 from typing import assert_type
 
-from mypy_boto3_ec2.client import EC2Client
-from mypy_boto3_ec2.type_defs import (
-    CancelExportTaskRequestTypeDef,
-    ExportImageRequestTypeDef,
-    ExportTaskS3LocationRequestTypeDef,
-)
-from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
-
 from ec2_export_image_tasks import (
+    AsyncEC2ClientProtocol,
     CancelExportTaskRequest,
     DiskImageFormat,
+    EC2ClientProtocol,
     ExportImageRequest,
     ExportImageResponse,
     ExportImageTaskStatus,
@@ -27,7 +21,11 @@ from ec2_export_image_tasks import (
     check_export_permissions,
     start_export,
 )
-from ec2_export_image_tasks.models import ExportImageAnswerTypeDef
+from ec2_export_image_tasks.models import (
+    CancelExportTaskRequestTypeDef,
+    ExportImageAnswerTypeDef,
+    ExportImageRequestTypeDef,
+)
 
 
 def build_a_request() -> ExportImageRequest:
@@ -53,7 +51,7 @@ def build_a_request() -> ExportImageRequest:
     return request
 
 
-def start_one(client: EC2Client, request: ExportImageRequest) -> None:
+def start_one(client: EC2ClientProtocol, request: ExportImageRequest) -> None:
     response = start_export(
         client,
         ImageId="ami-0123456789abcdef0",
@@ -70,14 +68,14 @@ def start_one(client: EC2Client, request: ExportImageRequest) -> None:
     assert_type(cancel_export(client, "export-ami-0123abcd"), None)
 
     start_export(client, ImageId="ami-0123456789abcdef0", DiskImageFormat="VMDK")  # expect-error
-    at: ExportTaskS3LocationRequestTypeDef = {"S3Bucket": "exports"}
+    at = ExportTaskS3LocationRequest(s3_bucket="exports").to_boto()
     start_export(client, ImageId="a", DiskImageFormat="OVA", S3ExportLocation=at)  # expect-error
     start_export(client, request, DryRun=True)  # expect-error
     start_export(client, {"ImageId": "ami-0123abcd"})  # expect-error
     cancel_export(client)  # expect-error
 
 
-async def start_one_async(client: AioEC2Client, request: ExportImageRequest) -> None:
+async def start_one_async(client: AsyncEC2ClientProtocol, request: ExportImageRequest) -> None:
     assert_type(await async_start_export(client, request), ExportImageResponse)
     assert_type(await async_check_export_permissions(client, request), bool)
     try:

@@ -2,9 +2,8 @@
 
 from typing import assert_type
 
-from mypy_boto3_ec2.client import EC2Client
-
 from ec2_export_image_tasks import (
+    EC2ClientProtocol,
     DescribeExportImageTasksResponse,
     ExportImageTask,
     ExportImageTaskPaginator,
@@ -13,7 +12,7 @@ from ec2_export_image_tasks import (
 from ec2_export_image_tasks.paginator import TypedIterator
 
 
-def list_tasks(client: EC2Client) -> None:
+def list_tasks(client: EC2ClientProtocol) -> None:
     paginator = ExportImageTaskPaginator(client)
     it = paginator.paginate(
         Filters=[{"Name": "task-state", "Values": ["active"]}],

@@ -3,13 +3,6 @@
 from typing import assert_type
 
 from hypothesis.strategies import SearchStrategy
-from mypy_boto3_ec2.type_defs import (
-    CancelExportTaskRequestTypeDef,
-    ExportImageRequestTypeDef,
-    ExportImageTaskTypeDef,
-    FilterTypeDef,
-    TagTypeDef,
-)
 
 from ec2_export_image_tasks import (
     CancelExportTaskRequest,
@@ -21,8 +14,12 @@ from ec2_export_image_tasks import (
     Filter,
     Tag,
 )
-from ec2_export_image_tasks.models import DescribeExportImageTasksPageTypeDef
-from ec2_export_image_tasks.models import ExportImageAnswerTypeDef
+from ec2_export_image_tasks.models import (
+    CancelExportTaskRequestTypeDef,
+    DescribeExportImageTasksPageTypeDef,
+    ExportImageAnswerTypeDef,
+    ExportImageRequestTypeDef,
+)
 from ec2_export_image_tasks.models import DiskImageFormat
 from ec2_export_image_tasks.strategies import (
     boto_dicts,
@@ -40,9 +37,9 @@ def instances_are_of_the_model_given() -> None:
 
 
 def dicts_are_what_the_models_to_boto_returns() -> None:
-    assert_type(boto_dicts(ExportImageTask), SearchStrategy[ExportImageTaskTypeDef])
-    assert_type(boto_dicts(Tag), SearchStrategy[TagTypeDef])
-    assert_type(boto_dicts(Filter), SearchStrategy[FilterTypeDef])
+    assert_type(boto_dicts(ExportImageTask).example().get("Progress"), str | None)
+    assert_type(boto_dicts(Tag).example().get("Key"), str | None)
+    assert_type(boto_dicts(Filter).example().get("Name"), str | None)
     assert_type(
         boto_dicts(DescribeExportImageTasksResponse),
         SearchStrategy[DescribeExportImageTasksPageTypeDef],
@@ -59,6 +56,6 @@ def field_strategies_draw_the_fields_types() -> None:
 
 
 def misuse() -> None:
-    _task: ExportImageTaskTypeDef = boto_dicts(Tag).example()  # expect-error
+    _request: ExportImageRequestTypeDef = boto_dicts(Tag).example()  # expect-error
     _tag: SearchStrategy[Tag] = model_instances(ExportImageTask)  # expect-error
     boto_dicts(dict)  # expect-error
