@@ -9,7 +9,6 @@ import json
 from collections.abc import Mapping
 from typing import assert_type
 
-from mypy_boto3_ec2.client import EC2Client
 from pydantic import BaseModel, JsonValue
 
 from ec2_export_image_tasks import (
@@ -19,6 +18,7 @@ from ec2_export_image_tasks import (
 )
 from ec2_export_image_tasks.models import json_schema
 from ec2_export_image_tasks.paginator import (
+    BotocoreClientProtocol,
     BotoRequest,
     PaginatorSpec,
     TypedIterator,
@@ -39,7 +39,7 @@ def read_the_schema() -> None:
     schema["$id"].upper()  # expect-error
 
 
-def page_any_operation(client: EC2Client) -> None:
+def page_any_operation(client: BotocoreClientProtocol) -> None:
     spec = PaginatorSpec(
         operation_name="describe_export_image_tasks",
         result_key="ExportImageTasks",
