@@ -27,7 +27,7 @@ from ._query import query
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
-from .stdout import CheckedOutput, Diagnostics
+from .stdout import CheckedOutput, ClosedOutput, Diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -235,8 +235,10 @@ class _OneLineErrors(argparse.ArgumentParser):
     whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it)."""
 
     def error(self, message: str) -> NoReturn:
-        # Any argument may be an endpoint URL given where it does not belong.
-        self.exit(2, f"error: {printable(hide_userinfo(message))}\n")
+        # Any argument may be an endpoint URL given where it does not belong. Lost if stderr
+        # cannot be written: the status says it.
+        Diagnostics(sys.stderr).write(f"error: {printable(hide_userinfo(message))}\n")
+        self.exit(2)
 
     def print_and_exit(self, text: str) -> NoReturn:
         """Write ``text`` on stdout, as ``--help`` is written, and exit 0."""
@@ -246,12 +248,9 @@ class _OneLineErrors(argparse.ArgumentParser):
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if not message:
             return
-        # argparse passes sys.stdout (help, version), or sys.stderr (a usage error, lost if it
-        # cannot be written: the status says it), or None when stdout is closed: stderr then.
-        if file is None or file is sys.stderr:
-            Diagnostics(sys.stderr).write(message)
-            return
-        output = CheckedOutput(cast("TextIO", file))
+        # argparse passes sys.stdout (help, version), None when stdout is closed (``>&-``):
+        # an error then, as for every other output, never the help on stderr and status 0.
+        output = CheckedOutput(cast("TextIO", file if file is not None else ClosedOutput()))
         output.write(message)
         output.flush()  # a full disk shows here when the stream is buffered
 
