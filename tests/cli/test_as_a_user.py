@@ -8,11 +8,18 @@ point, against the local EC2 (``local_ec2``), on a fake clock.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
 from ec2_export_image_tasks._cli import main
 
+from .helpers import FakeTime
+
+if TYPE_CHECKING:
+    from ec2_export_image_tasks.testing import LocalEC2
+
+TASK = "export-ami-0123456789abcdef0"
 CLOSED = "error: cannot write the output: standard output is closed\n"
 
 
@@ -42,3 +49,23 @@ def test_a_usage_error_with_stdout_closed_is_still_said_on_stderr_with_status_2(
 
     assert exit_.value.code == 2
     assert capsys.readouterr().err.startswith("error: argument --page-size: 0: ")
+
+
+def test_wait_timing_out_on_a_task_without_a_status_says_so_not_none(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # EC2's model leaves Status optional: before, the line said "still None after 2 s".
+    local_ec2.add_task({"ExportImageTaskId": TASK, "Progress": "10"})
+    time = FakeTime()
+
+    status = main(
+        ["wait", TASK, "--timeout", "2", "--interval", "1"],
+        client=local_ec2.client,
+        sleep=time.sleep,
+        clock=time.clock,
+    )
+
+    assert status == 6
+    assert capsys.readouterr().err == (
+        f"error: export {TASK} still without a status at 10% after 2 s\n"
+    )
