@@ -7,6 +7,7 @@ point, against the local EC2 (``local_ec2``), on a fake clock.
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ import pytest
 
 from ec2_export_image_tasks._cli import main
 
-from .helpers import FakeTime
+from .helpers import IMAGE, FakeTime
 
 if TYPE_CHECKING:
     from ec2_export_image_tasks.testing import LocalEC2
@@ -69,3 +70,83 @@ def test_wait_timing_out_on_a_task_without_a_status_says_so_not_none(
     assert capsys.readouterr().err == (
         f"error: export {TASK} still without a status at 10% after 2 s\n"
     )
+
+
+def _exports_sent(local_ec2: LocalEC2, *argv: str) -> list[dict[str, str]]:
+    """The ExportImage requests ``export ARGV`` sent, which must succeed."""
+    local_ec2.images.add(IMAGE)
+    local_ec2.buckets.update({"exports", "json-bucket"})
+    assert main(["export", *argv], client=local_ec2.client) == 0
+    return [sent for sent in local_ec2.requests if sent["Action"] == "ExportImage"]
+
+
+LOCATION_INPUT = json.dumps(
+    {
+        "ImageId": IMAGE,
+        "DiskImageFormat": "VMDK",
+        "S3ExportLocation": {"S3Bucket": "json-bucket", "S3Prefix": "json/"},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("options", "bucket", "prefix"),
+    [
+        (["--bucket", "exports"], "exports", "json/"),
+        (["--prefix", "vms/"], "json-bucket", "vms/"),
+        (["--s3-export-location", "S3Bucket=exports"], "exports", None),
+    ],
+    ids=["--bucket", "--prefix", "--s3-export-location"],
+)
+def test_bucket_and_prefix_each_win_over_their_own_key_of_the_input_jsons_location(
+    options: list[str], bucket: str, prefix: str | None, local_ec2: LocalEC2
+) -> None:
+    # Before, --bucket dropped the JSON's S3Prefix silently, and --prefix dropped its S3Bucket
+    # and then said "required: --bucket". aws-cli's --s3-export-location replaces it whole.
+    (request,) = _exports_sent(local_ec2, "--cli-input-json", LOCATION_INPUT, *options)
+
+    assert request["S3ExportLocation.S3Bucket"] == bucket
+    assert request.get("S3ExportLocation.S3Prefix") == prefix
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["list", "--cli-input-json", '{"Filters": [{"Name": "task-state", "Values": ["x"]}]}'],
+            "error: argument --cli-input-json: Filters: invalid Values ['x']: ",
+        ),
+        (
+            [
+                *("export", IMAGE, "--bucket", "exports", "--format", "vmdk", "--cli-input-json"),
+                '{"TagSpecifications": [{"ResourceType": "instance"}]}',
+            ],
+            "error: argument --cli-input-json: TagSpecifications: invalid ResourceType 'instance'",
+        ),
+        (
+            ["export", "--cli-input-json", '{"S3ExportLocation": []}'],
+            "error: argument --cli-input-json: S3ExportLocation: []: give an object\n",
+        ),
+        (
+            ["list", "--filters", "Name=task-state"],
+            "error: argument --filters: invalid Values {'Name': 'task-state'}: Field required\n",
+        ),
+        (
+            ["list", "--filters", "{}"],
+            "error: argument --filters: invalid Name {}: Field required\n",
+        ),
+    ],
+    ids=["Filters", "TagSpecifications", "S3ExportLocation", "no Values", "no Name"],
+)
+def test_a_refused_structure_is_named_as_typed_with_what_was_given(
+    argv: list[str], line: str, local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: a JSON input's Filters named --filters, which was not typed; a missing Values
+    # was "invalid Values None: Input should be a valid tuple", and a location that is not an
+    # object named the model's class.
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.startswith(line)
+    assert local_ec2.requests == []
