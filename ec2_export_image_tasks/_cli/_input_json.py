@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._shorthand import uncarried
 from .exit_status import OK
 
 if TYPE_CHECKING:
@@ -38,7 +39,11 @@ def input_document(text: str) -> dict[str, Any]:
         raise argparse.ArgumentTypeError(f"invalid JSON: {error}") from None
     if not isinstance(document, dict):
         raise argparse.ArgumentTypeError("give a JSON object of the operation's parameters")
-    return document  # pyright: ignore[reportUnknownVariableType] (json's)
+    parameters: dict[str, Any] = document  # pyright: ignore[reportUnknownVariableType] (json's)
+    problem = uncarried(parameters)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"invalid JSON: {problem}")
+    return parameters
 
 
 def add_input_json(group: argparse._ArgumentGroup, operation: str) -> None:  # pyright: ignore[reportPrivateUsage]

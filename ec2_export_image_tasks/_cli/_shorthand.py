@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any, NoReturn, cast
 
-__all__ = ["ShorthandError", "as_list", "structure", "structures"]
+__all__ = ["ShorthandError", "as_list", "is_utf8", "structure", "structures", "uncarried"]
 
 _NEXT_KEY = re.compile(r"\s*[\w.#/:-]+\s*=")
 """What follows a comma when it starts the next ``key=value``, not another list item."""
@@ -47,11 +47,43 @@ def as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
+def is_utf8(text: str) -> bool:
+    """Whether a request can carry ``text``: not when it holds a lone surrogate (``"\\udcff"``
+    in JSON, or a byte the locale could not decode in ``sys.argv``), which botocore fails on."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def uncarried(value: object) -> str | None:
+    """What is wrong with a JSON value that a request cannot carry, or None."""
+    found = _lone_surrogate(value)
+    return None if found is None else f"{found!r}: a lone surrogate, which no request can carry"
+
+
+def _lone_surrogate(value: object) -> str | None:
+    """The first string of a JSON value (a key or a value) that UTF-8 cannot carry, or None."""
+    if isinstance(value, str):
+        return None if is_utf8(value) else value
+    items: list[Any] = []
+    if isinstance(value, dict):
+        mapping = cast("dict[str, Any]", value)
+        items = [*mapping, *mapping.values()]
+    elif isinstance(value, list):
+        items = value  # pyright: ignore[reportUnknownVariableType] (JSON's)
+    return next((found for item in items if (found := _lone_surrogate(item)) is not None), None)
+
+
 def _json(text: str, kind: type[Any]) -> Any:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise ShorthandError(f"invalid JSON: {error}") from None
+    problem = uncarried(value)
+    if problem is not None:
+        raise ShorthandError(f"invalid JSON: {problem}")
     if not isinstance(value, kind):
         raise ShorthandError(f"invalid JSON: expected a{' list' if kind is list else 'n object'}")
     return value

@@ -23,7 +23,9 @@ from ..models._facts import TASK_STATES
 from ._aws_spellings import reconcile
 from ._checked import checked
 from ._completion import SHELLS, completion_script
+from ._input_json import input_document
 from ._query import query
+from ._shorthand import is_utf8
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
@@ -31,7 +33,7 @@ from .stdout import CheckedOutput, ClosedOutput, Diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from typing import TextIO
+    from typing import Any, TextIO
 
     from _typeshed import SupportsWrite
 
@@ -130,6 +132,10 @@ def _ca_bundle(text: str) -> str:
     if not os.path.exists(text):
         raise argparse.ArgumentTypeError(f"no such file: {text!r}")
     return text
+
+
+_PATHS = (_ca_bundle, input_document)
+"""The types of the options that take a file's path: a file's name may be any bytes."""
 
 
 def _add_connection_options(command: argparse.ArgumentParser, *, after_command: bool) -> None:
@@ -232,7 +238,22 @@ def add_query(command: argparse.ArgumentParser) -> None:
 
 class _OneLineErrors(argparse.ArgumentParser):
     """argparse whose usage errors are one line, like every other failure of the command, and
-    whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it)."""
+    whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it).
+
+    A word that is not UTF-8 (``--prefix $'\\xff'``: Python keeps the bytes as lone
+    surrogates) is bad usage naming its option: no request can carry it, and botocore would
+    fail on it with a traceback. A path may be any bytes: it never leaves this machine.
+    """
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        # The command's own parser checks the words after the command (argparse.PARSER).
+        checked_here = action.nargs != argparse.PARSER and action.type not in _PATHS
+        if checked_here and not is_utf8(arg_string):
+            raw = os.fsencode(arg_string)
+            raise argparse.ArgumentError(
+                action, f"{raw!r}: not UTF-8 text (bytes the locale could not decode)"
+            )
+        return super()._get_value(action, arg_string)
 
     def error(self, message: str) -> NoReturn:
         # Any argument may be an endpoint URL given where it does not belong. Lost if stderr

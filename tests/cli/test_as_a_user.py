@@ -150,3 +150,60 @@ def test_a_refused_structure_is_named_as_typed_with_what_was_given(
     assert exit_.value.code == 2
     assert capsys.readouterr().err.startswith(line)
     assert local_ec2.requests == []
+
+
+UNDECODABLE = b"\xff".decode("utf-8", "surrogateescape")
+"""A byte the locale could not decode, as Python hands it over in ``sys.argv``."""
+EXPORT_TO = [IMAGE, "--bucket", "exports", "--format", "vmdk"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["export", *EXPORT_TO, "--prefix", UNDECODABLE], "--prefix"),
+        (["export", *EXPORT_TO, "--description", f"nightly {UNDECODABLE}"], "--description"),
+        (["list", "--starting-token", UNDECODABLE], "--starting-token"),
+        (["wait", UNDECODABLE], "TASK_ID"),
+    ],
+    ids=["--prefix", "--description", "--starting-token", "TASK_ID"],
+)
+def test_an_argument_that_is_not_utf8_is_bad_usage_naming_the_option_and_the_bytes(
+    argv: list[str], option: str, local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, export --prefix $'\xff' ended in botocore's UnicodeEncodeError, a traceback.
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: argument {option}: ")
+    assert err.endswith(": not UTF-8 text (bytes the locale could not decode)\n")
+    assert "\\xff" in err
+    assert local_ec2.requests == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [
+            "export",
+            *EXPORT_TO,
+            "--cli-input-json",
+            '{"S3ExportLocation": {"S3Bucket": "exports", "S3Prefix": "\\udcff"}}',
+        ],
+        [
+            *("export", IMAGE, "--format", "vmdk", "--s3-export-location"),
+            '{"S3Bucket": "exports", "S3Prefix": "\\udcff"}',
+        ],
+    ],
+    ids=["--cli-input-json", "--s3-export-location"],
+)
+def test_json_that_escapes_a_lone_surrogate_is_bad_usage_not_a_traceback(
+    argv: list[str], local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert "'\\udcff': a lone surrogate, which no request can carry" in capsys.readouterr().err
+    assert local_ec2.requests == []
