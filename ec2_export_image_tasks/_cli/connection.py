@@ -104,11 +104,11 @@ def _check_ca_bundle(core: botocore.session.Session) -> None:
     if path is None or os.path.exists(path):
         return
     config_key, environment_variable, _, _ = core.session_var_map["ca_bundle"]
-    setting = (
-        environment_variable
-        if os.environ.get(environment_variable)
-        else f"{config_key} in your AWS config file"
-    )
+    in_environment = environment_variable in os.environ  # set, even empty, it wins
+    setting = environment_variable if in_environment else f"{config_key} in your AWS config file"
+    if not path:  # botocore would verify nothing: an empty bundle means no check at all
+        undo = "unset it" if in_environment else "remove it"
+        raise AwsSetupError(f"{setting} is empty: name a CA bundle, or {undo}")
     raise AwsSetupError(f"{setting} names a CA bundle that does not exist: {path}")
 
 

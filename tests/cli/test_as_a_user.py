@@ -18,6 +18,8 @@ from ec2_export_image_tasks._cli import main
 from .helpers import IMAGE, FakeTime
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ec2_export_image_tasks.testing import LocalEC2
 
 TASK = "export-ami-0123456789abcdef0"
@@ -207,3 +209,47 @@ def test_json_that_escapes_a_lone_surrogate_is_bad_usage_not_a_traceback(
     assert exit_.value.code == 2
     assert "'\\udcff': a lone surrogate, which no request can carry" in capsys.readouterr().err
     assert local_ec2.requests == []
+
+
+def test_an_empty_starting_token_is_named_as_typed(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "invalid PaginationConfig.StartingToken ''", the model's name for it.
+    with pytest.raises(SystemExit) as exit_:
+        main(["list", "--starting-token", ""], client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.startswith("error: argument --starting-token: '': ")
+    assert local_ec2.requests == []
+
+
+@pytest.mark.usefixtures("aws_without_files")
+@pytest.mark.parametrize(
+    ("setting", "line"),
+    [
+        ("environment", "error: AWS_CA_BUNDLE is empty: name a CA bundle, or unset it\n"),
+        (
+            "config",
+            "error: ca_bundle in your AWS config file is empty: name a CA bundle, or remove it\n",
+        ),
+    ],
+)
+def test_an_empty_ca_bundle_is_named_where_it_was_set(
+    setting: str,
+    line: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    # botocore reads an empty bundle as "verify nothing"; before, the line blamed the config
+    # file for AWS_CA_BUNDLE="" and named no path at all.
+    if setting == "environment":
+        monkeypatch.setenv("AWS_CA_BUNDLE", "")
+    else:
+        config = tmp_path / "config"
+        config.write_text("[default]\nca_bundle =\n")
+        monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+
+    status = main(["--region", "us-east-1", "--endpoint-url", "https://127.0.0.1:9", "list"])
+
+    assert (status, capsys.readouterr().err) == (4, line)
