@@ -245,6 +245,23 @@ class _OneLineErrors(argparse.ArgumentParser):
     fail on it with a traceback. A path may be any bytes: it never leaves this machine.
     """
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._given: dict[argparse.Action, list[str]] = {}
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        """An option that takes one value (or one list), given twice with different values, is
+        bad usage naming both: argparse would keep the last silently (``export --bucket a
+        --bucket b`` to b). The repeatable ones (``--state``, ``--id``, ``--tag``) add up."""
+        if type(action) is self._registry_get("action", None) and action.option_strings:
+            first = self._given.setdefault(action, arg_strings)
+            if first != arg_strings:
+                typed = [" ".join(words) for words in (first, arg_strings)]
+                raise argparse.ArgumentError(
+                    action, f"given twice: {typed[0]!r}, then {typed[1]!r}; give it once"
+                )
+        return super()._get_values(action, arg_strings)
+
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
         # The command's own parser checks the words after the command (argparse.PARSER).
         checked_here = action.nargs != argparse.PARSER and action.type not in _PATHS

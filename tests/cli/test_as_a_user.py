@@ -253,3 +253,55 @@ def test_an_empty_ca_bundle_is_named_where_it_was_set(
     status = main(["--region", "us-east-1", "--endpoint-url", "https://127.0.0.1:9", "list"])
 
     assert (status, capsys.readouterr().err) == (4, line)
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (
+            ["export", *EXPORT_TO, "--bucket", "other-bucket"],
+            "error: argument --bucket: given twice: 'exports', then 'other-bucket'; give it once\n",
+        ),
+        (
+            ["list", "--max-items", "1", "--max-items", "2"],
+            "error: argument --max-items: given twice: '1', then '2'; give it once\n",
+        ),
+        (
+            ["list", "--export-image-task-ids", TASK, "--export-image-task-ids", TASK[:-1] + "1"],
+            f"error: argument --export-image-task-ids: given twice: '{TASK}', then "
+            f"'{TASK[:-1]}1'; give it once\n",
+        ),
+        (
+            ["--region", "us-east-1", "--region", "eu-west-1", "list"],
+            "error: argument --region: given twice: 'us-east-1', then 'eu-west-1'; give it once\n",
+        ),
+    ],
+    ids=["--bucket", "--max-items", "--export-image-task-ids", "--region"],
+)
+def test_an_option_given_twice_is_bad_usage_naming_both_values(
+    argv: list[str], line: str, local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, the last one won silently: export --bucket a --bucket b exported to b.
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, client=local_ec2.client)
+
+    assert (exit_.value.code, capsys.readouterr().err) == (2, line)
+    assert local_ec2.requests == []
+
+
+def test_repeatable_options_and_a_global_option_after_the_command_still_combine(
+    local_ec2: LocalEC2,
+) -> None:
+    # --state and --id add up; a connection option after the command wins over one before
+    # it, as the README says: neither is "given twice".
+    argv = ["--region", "us-east-1", "list", "--state", "active", "--state", "completed"]
+
+    assert main([*argv, "--region", "eu-west-1"], client=local_ec2.client) == 0
+    (request,) = local_ec2.requests
+    assert (request["Filter.1.Value.1"], request["Filter.1.Value.2"]) == ("active", "completed")
+
+
+def test_an_option_given_twice_with_the_same_value_drops_nothing_and_is_taken(
+    local_ec2: LocalEC2,
+) -> None:
+    assert main(["list", "--output", "json", "--output", "json"], client=local_ec2.client) == 0
