@@ -29,6 +29,15 @@ class AwsSetupError(Exception):
 
 def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     """The client the connection options describe; nothing is sent yet."""
+    client = _client(args, clock)
+    if args.debug:
+        from ._debug import log_answers
+
+        log_answers(client)
+    return client
+
+
+def _client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     if args.demo:
         from .demo import demo_ec2  # imported here: the demo only when asked for
 

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ec2_export_image_tasks._cli import main
+from ec2_export_image_tasks.testing import page_reply
 
 from .helpers import IMAGE, FakeTime
+from .loopback import SIGNING, ec2_over_http
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from ec2_export_image_tasks.testing import LocalEC2
 
 TASK = "export-ami-0123456789abcdef0"
+WITHOUT_FILES = {"AWS_CONFIG_FILE": "/nonexistent", "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent"}
 CLOSED = "error: cannot write the output: standard output is closed\n"
 
 
@@ -305,3 +308,21 @@ def test_an_option_given_twice_with_the_same_value_drops_nothing_and_is_taken(
     local_ec2: LocalEC2,
 ) -> None:
     assert main(["list", "--output", "json", "--output", "json"], client=local_ec2.client) == 0
+
+
+def test_debug_logs_each_answer_as_it_arrived_tasks_included(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The typed listing takes the tasks out of a page before botocore logs its body: before,
+    # --debug showed a DescribeExportImageTasks answer without its tasks, nowhere else.
+    for name, value in (SIGNING | WITHOUT_FILES).items():
+        monkeypatch.setenv(name, value)
+    page = page_reply([{"ExportImageTaskId": TASK, "Status": "active"}])
+
+    with ec2_over_http(lambda action, parameters: page) as (port, _):
+        url = f"http://127.0.0.1:{port}"
+        status = main(["--region", "us-east-1", "--endpoint-url", url, "list", "--debug"])
+
+    assert status == 0
+    _, logged = capsys.readouterr().err.split(" - DEBUG - Response body, as received:\n", 1)
+    assert f"<exportImageTaskId>{TASK}</exportImageTaskId>" in logged.splitlines()[0]
