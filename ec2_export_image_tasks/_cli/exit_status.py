@@ -127,9 +127,10 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case ClientError():
             return AWS_ERROR, _aws_said(error)
         case ResponseParserError():
-            # Its message ends with the whole body; the first line says what was wrong.
+            # Its message ends with the whole body; the first line says what was wrong. No
+            # full stop: notes and the command that finds an export follow it in the line.
             first_line = str(error).partition("\n")[0]
-            return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:")
+            return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:").rstrip(".")
         case ExportImageTasksError() if isinstance(error.__cause__, ClientError):
             return AWS_ERROR, f"{error} ({_aws_said(error.__cause__)})"  # EC2's code kept
         case BotoCoreError() | ExportImageTasksError() | OutputError():
