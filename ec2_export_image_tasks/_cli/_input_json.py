@@ -28,6 +28,8 @@ def input_document(text: str) -> dict[str, Any]:
     """An argparse ``type``: the JSON object given, or read from ``file://PATH``."""
     if text.startswith(FILE_PREFIX):
         path = text.removeprefix(FILE_PREFIX)
+        if not path:  # Path("") is the current directory: "Is a directory" would puzzle
+            raise argparse.ArgumentTypeError(f"{FILE_PREFIX} names no file: give {FILE_PREFIX}PATH")
         try:
             text = Path(path).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from ec2_export_image_tasks._cli import main
-from ec2_export_image_tasks.testing import page_reply
+from ec2_export_image_tasks.testing import Reply, make_client, page_reply
 
 from .helpers import IMAGE, FakeTime
 from .loopback import SIGNING, ec2_over_http
@@ -326,3 +326,29 @@ def test_debug_logs_each_answer_as_it_arrived_tasks_included(
     assert status == 0
     _, logged = capsys.readouterr().err.split(" - DEBUG - Response body, as received:\n", 1)
     assert f"<exportImageTaskId>{TASK}</exportImageTaskId>" in logged.splitlines()[0]
+
+
+def test_an_unparseable_answer_to_export_reads_as_one_sentence_with_the_way_to_find_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "... invalid XML received.; the export may have started; ...".
+    client = make_client(lambda action, parameters: Reply(200, b"not xml <"))
+
+    status = main(["export", *EXPORT_TO], client=client)
+
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "invalid XML received; the export may have started; this finds it" in err
+
+
+def test_cli_input_json_file_without_a_path_says_so(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before: "cannot read '': Is a directory" (the empty path read as the current directory).
+    with pytest.raises(SystemExit) as exit_:
+        main(["list", "--cli-input-json", "file://"], client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: argument --cli-input-json: file:// names no file: give file://PATH\n"
+    )
