@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._shorthand import uncarried
+from ._shorthand import ShorthandError, load_json
 from .exit_status import OK
 
 if TYPE_CHECKING:
@@ -36,16 +36,12 @@ def input_document(text: str) -> dict[str, Any]:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             raise argparse.ArgumentTypeError(f"cannot read {path!r}: {reason}") from None
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise argparse.ArgumentTypeError(f"invalid JSON: {error}") from None
+        document = load_json(text)
+    except ShorthandError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     if not isinstance(document, dict):
         raise argparse.ArgumentTypeError("give a JSON object of the operation's parameters")
-    parameters: dict[str, Any] = document  # pyright: ignore[reportUnknownVariableType] (json's)
-    problem = uncarried(parameters)
-    if problem is not None:
-        raise argparse.ArgumentTypeError(f"invalid JSON: {problem}")
-    return parameters
+    return document  # pyright: ignore[reportUnknownVariableType] (json's)
 
 
 def add_input_json(group: argparse._ArgumentGroup, operation: str) -> None:  # pyright: ignore[reportPrivateUsage]

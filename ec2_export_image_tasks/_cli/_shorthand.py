@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any, NoReturn, cast
 
-__all__ = ["ShorthandError", "as_list", "is_utf8", "structure", "structures", "uncarried"]
+__all__ = ["ShorthandError", "as_list", "is_utf8", "load_json", "structure", "structures"]
 
 _NEXT_KEY = re.compile(r"\s*[\w.#/:-]+\s*=")
 """What follows a comma when it starts the next ``key=value``, not another list item."""
@@ -57,7 +57,7 @@ def is_utf8(text: str) -> bool:
     return True
 
 
-def uncarried(value: object) -> str | None:
+def _uncarried(value: object) -> str | None:
     """What is wrong with a JSON value that a request cannot carry, or None."""
     found = _lone_surrogate(value)
     return None if found is None else f"{found!r}: a lone surrogate, which no request can carry"
@@ -76,14 +76,30 @@ def _lone_surrogate(value: object) -> str | None:
     return next((found for item in items if (found := _lone_surrogate(item)) is not None), None)
 
 
-def _json(text: str, kind: type[Any]) -> Any:
+def load_json(text: str) -> Any:
+    """``text`` as JSON that a request can carry: a key given twice (``json.loads`` would keep
+    the last silently, as argparse an option) or a lone surrogate is a :class:`ShorthandError`."""
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_once_each)
     except json.JSONDecodeError as error:
         raise ShorthandError(f"invalid JSON: {error}") from None
-    problem = uncarried(value)
+    problem = _uncarried(value)
     if problem is not None:
         raise ShorthandError(f"invalid JSON: {problem}")
+    return value
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise ShorthandError(f"invalid JSON: the key {key!r} is given twice")
+        document[key] = value
+    return document
+
+
+def _json(text: str, kind: type[Any]) -> Any:
+    value = load_json(text)
     if not isinstance(value, kind):
         raise ShorthandError(f"invalid JSON: expected a{' list' if kind is list else 'n object'}")
     return value

@@ -352,3 +352,30 @@ def test_cli_input_json_file_without_a_path_says_so(
     assert capsys.readouterr().err == (
         "error: argument --cli-input-json: file:// names no file: give file://PATH\n"
     )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [
+            "export",
+            "--cli-input-json",
+            f'{{"ImageId": "{IMAGE}", "ImageId": "ami-0123456789abcdef1"}}',
+        ],
+        [
+            *("export", IMAGE, "--format", "vmdk", "--s3-export-location"),
+            '{"S3Bucket": "exports", "S3Bucket": "other-bucket"}',
+        ],
+    ],
+    ids=["--cli-input-json", "--s3-export-location"],
+)
+def test_a_json_key_given_twice_is_bad_usage_naming_the_key(
+    argv: list[str], local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As an option given twice: json.loads kept the last value silently.
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert "invalid JSON: the key " in capsys.readouterr().err
+    assert local_ec2.requests == []
