@@ -120,7 +120,11 @@ class _Parser:
     def _pairs(self, *, top: bool) -> dict[str, Any]:
         pairs: dict[str, Any] = {}
         while True:
+            start = self.at
             key = self._key()
+            if key in pairs:  # as in JSON: never the last silently
+                self.at = start
+                self._fail(f"the key {key!r} is given twice")
             pairs[key] = self._values(top=top)
             if not self._take(","):
                 return pairs

@@ -379,3 +379,18 @@ def test_a_json_key_given_twice_is_bad_usage_naming_the_key(
     assert exit_.value.code == 2
     assert "invalid JSON: the key " in capsys.readouterr().err
     assert local_ec2.requests == []
+
+
+def test_a_shorthand_key_given_twice_is_bad_usage_naming_the_key(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["export", IMAGE, "--format", "vmdk", "--s3-export-location", "S3Bucket=a,S3Bucket=b"]
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv, client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: argument --s3-export-location: the key 'S3Bucket' is given twice at character 12 "
+        "of 'S3Bucket=a,S3Bucket=b'\n"
+    )
