@@ -70,6 +70,13 @@ def _aws_said(error: ClientError) -> str:
     return f"AWS {details.get('Code')}: {details.get('Message')}"
 
 
+def _invalid_item(error: InvalidItemError) -> str:
+    """The library's message, without its pointer to ``.validation_error`` for the rest."""
+    more = error.validation_error.error_count() - 1
+    also = f" (and {more} more invalid field{'s' if more > 1 else ''})" if more else ""
+    return f"item {error.item_id or '<no id>'}: {problem_text(error.validation_error)}{also}"
+
+
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
     from botocore.exceptions import (
@@ -109,7 +116,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case JMESPathError():  # --query fails on the data: an unknown function, a wrong type
             return BAD_INPUT, f"argument --query: {error}"
         case InvalidItemError():
-            return INVALID_DATA, f"AWS sent an invalid task: {error}"
+            return INVALID_DATA, f"AWS sent an invalid task: {_invalid_item(error)}"
         case StatusMissingError():
             return INVALID_DATA, str(error)
         case ExportFailedError():

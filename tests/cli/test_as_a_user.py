@@ -394,3 +394,19 @@ def test_a_shorthand_key_given_twice_is_bad_usage_naming_the_key(
         "error: argument --s3-export-location: the key 'S3Bucket' is given twice at character 12 "
         "of 'S3Bucket=a,S3Bucket=b'\n"
     )
+
+
+def test_a_task_with_several_invalid_fields_is_one_line_without_the_librarys_attribute(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Before: "... (and 1 more: see .validation_error)", a Python attribute nobody at a shell
+    # can see.
+    page = page_reply([{"ExportImageTaskId": TASK, "Status": "pending", "Progress": "abc"}])
+
+    status = main(["list"], client=make_client(lambda action, parameters: page))
+
+    assert status == 3
+    assert capsys.readouterr().err == (
+        f"error: AWS sent an invalid task: item {TASK}: invalid Progress 'abc': Progress must "
+        "be a whole percent from 0 to 100, like '45' (and 1 more invalid field)\n"
+    )
