@@ -127,10 +127,12 @@ def _endpoint_url(text: str) -> str:
 
 
 def _ca_bundle(text: str) -> str:
-    """A file (or directory) of CA certificates that exists: botocore would only say
-    ``No such file or directory`` once it connects."""
+    """A file of CA certificates that exists: botocore would only say ``No such file or
+    directory`` (or ``Is a directory``: it reads one file) once it connects."""
     if not os.path.exists(text):
         raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    if os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is a directory: give a file of CA certificates")
     return text
 
 

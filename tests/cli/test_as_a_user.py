@@ -410,3 +410,32 @@ def test_a_task_with_several_invalid_fields_is_one_line_without_the_librarys_att
         f"error: AWS sent an invalid task: item {TASK}: invalid Progress 'abc': Progress must "
         "be a whole percent from 0 to 100, like '45' (and 1 more invalid field)\n"
     )
+
+
+def test_ca_bundle_naming_a_directory_is_bad_usage_before_anything_is_sent(
+    local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Before, it was taken, and the first request failed: "SSL validation failed ... Is a
+    # directory" (botocore reads the bundle as one file).
+    with pytest.raises(SystemExit) as exit_:
+        main(["list", "--ca-bundle", str(tmp_path)], client=local_ec2.client)
+
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == (
+        f"error: argument --ca-bundle: {str(tmp_path)!r} is a directory: "
+        "give a file of CA certificates\n"
+    )
+
+
+@pytest.mark.usefixtures("aws_without_files")
+def test_aws_ca_bundle_naming_a_directory_is_named_before_anything_is_sent(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("AWS_CA_BUNDLE", str(tmp_path))
+
+    status = main(["--region", "us-east-1", "--endpoint-url", "https://127.0.0.1:9", "list"])
+
+    assert (status, capsys.readouterr().err) == (
+        4,
+        f"error: AWS_CA_BUNDLE names a directory, not a file of CA certificates: {tmp_path}\n",
+    )
