@@ -288,7 +288,9 @@ class WaitTimeoutError(ExportImageTasksError, TimeoutError):
             stood = "not seen yet"
         else:
             at = f" at {last_seen.progress}%" if last_seen.progress is not None else ""
-            stood = f"still {last_seen.status}{at}"
+            # Status is optional in EC2's model: a task without one is no "None".
+            status = last_seen.status or "without a status"
+            stood = f"still {status}{at}"
         because = f" ({why})" if why else ""
         super().__init__(f"export {task_id} {stood} after {timeout:g} s{because}")
 

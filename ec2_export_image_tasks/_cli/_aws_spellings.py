@@ -64,7 +64,10 @@ def _task_states(items: list[dict[str, Any]]) -> list[str]:
     from ..models import Filter
 
     filters = [
-        Filter.model_validate({**item, "Values": as_list(item.get("Values"))}) for item in items
+        Filter.model_validate(
+            {**item, "Values": as_list(item["Values"])} if "Values" in item else item
+        )
+        for item in items
     ]
     if len(filters) != 1 or filters[0].name != TASK_STATE_FILTER:
         names = ", ".join(repr(given.name) for given in filters)
@@ -78,6 +81,8 @@ def _s3_location(value: object) -> dict[str, Any]:
     from ..models import ExportTaskS3LocationRequest
 
     location = structure(value) if isinstance(value, str) else value
+    if not isinstance(location, dict):  # a JSON input's; pydantic would name its own class
+        raise argparse.ArgumentTypeError(f"{location!r}: give an object")
     ExportTaskS3LocationRequest.model_validate(location)
     return cast("dict[str, Any]", location)
 
@@ -154,7 +159,7 @@ _EXPORT_INPUT = {
     "DryRun": _Parameter("dry_run", _flag),
     "ImageId": _Parameter("aws_image_id", _text(checked("ImageId")), ("image_id",)),
     "RoleName": _Parameter("role_name", _text(checked("RoleName"))),
-    "S3ExportLocation": _Parameter("aws_location", _read(_s3_location), ("bucket", "prefix")),
+    "S3ExportLocation": _Parameter("aws_location", _read(_s3_location)),
     "TagSpecifications": _Parameter("aws_tag_specifications", _objects, ("tags",)),
 }
 _CANCEL_INPUT = {
@@ -162,10 +167,14 @@ _CANCEL_INPUT = {
 }
 
 
-def _fill_from_input_json(args: argparse.Namespace, parameters: dict[str, _Parameter]) -> None:
+def _fill_from_input_json(
+    args: argparse.Namespace, parameters: dict[str, _Parameter]
+) -> dict[str, str]:
     """Each parameter of ``--cli-input-json`` into its option, unless the command line gave it;
-    a parameter this command does not read is refused, not dropped."""
+    a parameter this command does not read is refused, not dropped. Returns, for each option
+    filled, the parameter's name as a refusal names it (``--cli-input-json: Filters``)."""
     document: dict[str, Any] = args.cli_input_json or {}
+    filled: dict[str, str] = {}
     for key, value in document.items():
         parameter = parameters.get(key)
         if parameter is None:
@@ -180,6 +189,8 @@ def _fill_from_input_json(args: argparse.Namespace, parameters: dict[str, _Param
             setattr(args, parameter.dest, parameter.read(value))
         except argparse.ArgumentTypeError as error:
             raise _UsageProblem(f"argument --cli-input-json: {key}: {error}") from None
+        filled[parameter.dest] = f"--cli-input-json: {key}"
+    return filled
 
 
 def add_list_spellings(command: argparse.ArgumentParser) -> None:
@@ -283,29 +294,38 @@ def _converted(option: str, convert: Callable[[Any], Any], value: Any) -> Any:
 
 
 def _reconcile_list(args: argparse.Namespace) -> None:
-    _fill_from_input_json(args, _LIST_INPUT)
+    filled = _fill_from_input_json(args, _LIST_INPUT)
     _same_option(args, ("--id", "ids"), ("--export-image-task-ids", "aws_ids"))
     if args.aws_filters is not None:
-        args.aws_filters = _converted("--filters", _task_states, _flat(args.aws_filters))
+        option = filled.get("aws_filters", "--filters")
+        args.aws_filters = _converted(option, _task_states, _flat(args.aws_filters))
     _same_option(args, ("--state", "state"), ("--filters", "aws_filters"))
 
 
 def _reconcile_export(args: argparse.Namespace) -> None:
-    _fill_from_input_json(args, _EXPORT_INPUT)
+    filled = _fill_from_input_json(args, _EXPORT_INPUT)
     _same_option(args, ("IMAGE_ID", "image_id"), ("--image-id", "aws_image_id"))
     _same_option(args, ("--format", "format"), ("--disk-image-format", "aws_format"))
     if args.aws_location is not None:
-        for option, dest in (("--bucket", "bucket"), ("--prefix", "prefix")):
-            if getattr(args, dest) is not None:
+        # From --cli-input-json, --bucket and --prefix each win over their own key; given as
+        # --s3-export-location, the location is one option with them.
+        from_input = "aws_location" in filled
+        for key, option, dest in (
+            ("S3Bucket", "--bucket", "bucket"),
+            ("S3Prefix", "--prefix", "prefix"),
+        ):
+            if getattr(args, dest) is None:
+                setattr(args, dest, args.aws_location.get(key))
+            elif not from_input:
                 raise _UsageProblem(f"{option} and --s3-export-location are one option: give one")
-        args.bucket = args.aws_location.get("S3Bucket")
-        args.prefix = args.aws_location.get("S3Prefix")
     args.tag_specifications = None
     if args.aws_tag_specifications is not None:
         if args.tags is not None:
             raise _UsageProblem("--tag and --tag-specifications are one option: give one of them")
         args.tag_specifications = _converted(
-            "--tag-specifications", _tag_specifications, _flat(args.aws_tag_specifications)
+            filled.get("aws_tag_specifications", "--tag-specifications"),
+            _tag_specifications,
+            _flat(args.aws_tag_specifications),
         )
     _required(
         args,

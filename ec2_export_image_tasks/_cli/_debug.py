@@ -22,9 +22,11 @@ from .stdout import Diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Generator, Sequence
-    from typing import TextIO
+    from typing import Any, TextIO
 
-__all__ = ["LOGGERS", "debug_log", "redacted"]
+    from botocore.client import BaseClient
+
+__all__ = ["LOGGERS", "debug_log", "log_answers", "redacted"]
 
 LOGGERS = ("botocore", "urllib3", "ec2_export_image_tasks")
 """The loggers ``--debug`` shows at DEBUG: aws-cli's (botocore and urllib3) and ours."""
@@ -82,6 +84,23 @@ def debug_log(enabled: bool, argv: Sequence[str], stream: TextIO | None) -> Gene
         for logger, level in zip(loggers, levels, strict=True):
             logger.removeHandler(handler)
             logger.setLevel(level)
+
+
+def log_answers(client: BaseClient) -> None:
+    """Log each answer's body as it arrived, before anything reads it.
+
+    The typed listing takes a page's tasks out of the body before botocore parses the rest
+    (and logs it as ``Response body:``): without this line, a debug log would show every
+    ``DescribeExportImageTasks`` answer without its tasks.
+    """
+    service = client.meta.service_model
+    for operation in service.operation_names:  # botocore runs the most specific name first
+        event = f"before-parse.{service.service_id.hyphenize()}.{operation}"
+        client.meta.events.register_first(event, _log_body)
+
+
+def _log_body(response_dict: dict[str, Any], **_: object) -> None:
+    logging.getLogger(__name__).debug("Response body, as received:\n%r", response_dict["body"])
 
 
 def _versions() -> str:

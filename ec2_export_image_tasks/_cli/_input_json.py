@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._shorthand import ShorthandError, load_json
 from .exit_status import OK
 
 if TYPE_CHECKING:
@@ -27,15 +28,17 @@ def input_document(text: str) -> dict[str, Any]:
     """An argparse ``type``: the JSON object given, or read from ``file://PATH``."""
     if text.startswith(FILE_PREFIX):
         path = text.removeprefix(FILE_PREFIX)
+        if not path:  # Path("") is the current directory: "Is a directory" would puzzle
+            raise argparse.ArgumentTypeError(f"{FILE_PREFIX} names no file: give {FILE_PREFIX}PATH")
         try:
             text = Path(path).expanduser().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             raise argparse.ArgumentTypeError(f"cannot read {path!r}: {reason}") from None
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise argparse.ArgumentTypeError(f"invalid JSON: {error}") from None
+        document = load_json(text)
+    except ShorthandError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     if not isinstance(document, dict):
         raise argparse.ArgumentTypeError("give a JSON object of the operation's parameters")
     return document  # pyright: ignore[reportUnknownVariableType] (json's)

@@ -14,7 +14,7 @@ import json
 import re
 from typing import Any, NoReturn, cast
 
-__all__ = ["ShorthandError", "as_list", "structure", "structures"]
+__all__ = ["ShorthandError", "as_list", "is_utf8", "load_json", "structure", "structures"]
 
 _NEXT_KEY = re.compile(r"\s*[\w.#/:-]+\s*=")
 """What follows a comma when it starts the next ``key=value``, not another list item."""
@@ -47,11 +47,59 @@ def as_list(value: object) -> object:
     return [value] if isinstance(value, str) else value
 
 
-def _json(text: str, kind: type[Any]) -> Any:
+def is_utf8(text: str) -> bool:
+    """Whether a request can carry ``text``: not when it holds a lone surrogate (``"\\udcff"``
+    in JSON, or a byte the locale could not decode in ``sys.argv``), which botocore fails on."""
     try:
-        value = json.loads(text)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _uncarried(value: object) -> str | None:
+    """What is wrong with a JSON value that a request cannot carry, or None."""
+    found = _lone_surrogate(value)
+    return None if found is None else f"{found!r}: a lone surrogate, which no request can carry"
+
+
+def _lone_surrogate(value: object) -> str | None:
+    """The first string of a JSON value (a key or a value) that UTF-8 cannot carry, or None."""
+    if isinstance(value, str):
+        return None if is_utf8(value) else value
+    items: list[Any] = []
+    if isinstance(value, dict):
+        mapping = cast("dict[str, Any]", value)
+        items = [*mapping, *mapping.values()]
+    elif isinstance(value, list):
+        items = value  # pyright: ignore[reportUnknownVariableType] (JSON's)
+    return next((found for item in items if (found := _lone_surrogate(item)) is not None), None)
+
+
+def load_json(text: str) -> Any:
+    """``text`` as JSON that a request can carry: a key given twice (``json.loads`` would keep
+    the last silently, as argparse an option) or a lone surrogate is a :class:`ShorthandError`."""
+    try:
+        value = json.loads(text, object_pairs_hook=_once_each)
     except json.JSONDecodeError as error:
         raise ShorthandError(f"invalid JSON: {error}") from None
+    problem = _uncarried(value)
+    if problem is not None:
+        raise ShorthandError(f"invalid JSON: {problem}")
+    return value
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise ShorthandError(f"invalid JSON: the key {key!r} is given twice")
+        document[key] = value
+    return document
+
+
+def _json(text: str, kind: type[Any]) -> Any:
+    value = load_json(text)
     if not isinstance(value, kind):
         raise ShorthandError(f"invalid JSON: expected a{' list' if kind is list else 'n object'}")
     return value
@@ -72,7 +120,11 @@ class _Parser:
     def _pairs(self, *, top: bool) -> dict[str, Any]:
         pairs: dict[str, Any] = {}
         while True:
+            start = self.at
             key = self._key()
+            if key in pairs:  # as in JSON: never the last silently
+                self.at = start
+                self._fail(f"the key {key!r} is given twice")
             pairs[key] = self._values(top=top)
             if not self._take(","):
                 return pairs

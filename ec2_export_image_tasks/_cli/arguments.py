@@ -23,15 +23,17 @@ from ..models._facts import TASK_STATES
 from ._aws_spellings import reconcile
 from ._checked import checked
 from ._completion import SHELLS, completion_script
+from ._input_json import input_document
 from ._query import add_query_option
+from ._shorthand import is_utf8
 from ._userinfo import hide_userinfo
 from .connection import DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT
 from .printable import printable
-from .stdout import CheckedOutput, Diagnostics
+from .stdout import CheckedOutput, ClosedOutput, Diagnostics
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from typing import TextIO
+    from typing import Any, TextIO
 
     from _typeshed import SupportsWrite
 
@@ -125,11 +127,17 @@ def _endpoint_url(text: str) -> str:
 
 
 def _ca_bundle(text: str) -> str:
-    """A file (or directory) of CA certificates that exists: botocore would only say
-    ``No such file or directory`` once it connects."""
+    """A file of CA certificates that exists: botocore would only say ``No such file or
+    directory`` (or ``Is a directory``: it reads one file) once it connects."""
     if not os.path.exists(text):
         raise argparse.ArgumentTypeError(f"no such file: {text!r}")
+    if os.path.isdir(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is a directory: give a file of CA certificates")
     return text
+
+
+_PATHS = (_ca_bundle, input_document)
+"""The types of the options that take a file's path: a file's name may be any bytes."""
 
 
 def _add_connection_options(command: argparse.ArgumentParser, *, after_command: bool) -> None:
@@ -227,11 +235,45 @@ def add_query(command: argparse.ArgumentParser) -> None:
 
 class _OneLineErrors(argparse.ArgumentParser):
     """argparse whose usage errors are one line, like every other failure of the command, and
-    whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it)."""
+    whose ``--help`` and ``--version`` say when they cannot be written (argparse ignores it).
+
+    A word that is not UTF-8 (``--prefix $'\\xff'``: Python keeps the bytes as lone
+    surrogates) is bad usage naming its option: no request can carry it, and botocore would
+    fail on it with a traceback. A path may be any bytes: it never leaves this machine.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._given: dict[argparse.Action, list[str]] = {}
+
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        """An option that takes one value (or one list), given twice with different values, is
+        bad usage naming both: argparse would keep the last silently (``export --bucket a
+        --bucket b`` to b). The repeatable ones (``--state``, ``--id``, ``--tag``) add up."""
+        if type(action) is self._registry_get("action", None) and action.option_strings:
+            first = self._given.setdefault(action, arg_strings)
+            if first != arg_strings:
+                typed = [" ".join(words) for words in (first, arg_strings)]
+                raise argparse.ArgumentError(
+                    action, f"given twice: {typed[0]!r}, then {typed[1]!r}; give it once"
+                )
+        return super()._get_values(action, arg_strings)
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        # The command's own parser checks the words after the command (argparse.PARSER).
+        checked_here = action.nargs != argparse.PARSER and action.type not in _PATHS
+        if checked_here and not is_utf8(arg_string):
+            raw = os.fsencode(arg_string)
+            raise argparse.ArgumentError(
+                action, f"{raw!r}: not UTF-8 text (bytes the locale could not decode)"
+            )
+        return super()._get_value(action, arg_string)
 
     def error(self, message: str) -> NoReturn:
-        # Any argument may be an endpoint URL given where it does not belong.
-        self.exit(2, f"error: {printable(hide_userinfo(message))}\n")
+        # Any argument may be an endpoint URL given where it does not belong. Lost if stderr
+        # cannot be written: the status says it.
+        Diagnostics(sys.stderr).write(f"error: {printable(hide_userinfo(message))}\n")
+        self.exit(2)
 
     def print_and_exit(self, text: str) -> NoReturn:
         """Write ``text`` on stdout, as ``--help`` is written, and exit 0."""
@@ -241,12 +283,9 @@ class _OneLineErrors(argparse.ArgumentParser):
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if not message:
             return
-        # argparse passes sys.stdout (help, version), or sys.stderr (a usage error, lost if it
-        # cannot be written: the status says it), or None when stdout is closed: stderr then.
-        if file is None or file is sys.stderr:
-            Diagnostics(sys.stderr).write(message)
-            return
-        output = CheckedOutput(cast("TextIO", file))
+        # argparse passes sys.stdout (help, version), None when stdout is closed (``>&-``):
+        # an error then, as for every other output, never the help on stderr and status 0.
+        output = CheckedOutput(cast("TextIO", file if file is not None else ClosedOutput()))
         output.write(message)
         output.flush()  # a full disk shows here when the stream is buffered
 

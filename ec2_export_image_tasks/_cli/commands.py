@@ -9,6 +9,7 @@ needs, botocore, pydantic and the models, is imported by the run.
 
 from __future__ import annotations
 
+import argparse
 import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -36,7 +37,6 @@ from .export_commands import (
 from .stdout import OutputError
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Callable, Iterable
     from typing import Any, TextIO, TypeVar
 
@@ -66,6 +66,13 @@ def _request(
     )
 
 
+def _token(text: str) -> str:
+    """``--starting-token``: not empty (its other checks come with botocore's decoder)."""
+    if not text:
+        raise argparse.ArgumentTypeError("'': give the token a listing cut short printed")
+    return text
+
+
 def _list_arguments(command: argparse.ArgumentParser) -> None:
     add_selection(command)
     add_list_spellings(command)
@@ -79,7 +86,9 @@ def _list_arguments(command: argparse.ArgumentParser) -> None:
         type=checked_number("PaginationConfig", "PageSize"),
         help=f"tasks per request (1 to {MAX_PAGE_SIZE})",
     )
-    command.add_argument("--starting-token", help="resume where a truncated listing stopped")
+    command.add_argument(
+        "--starting-token", type=_token, help="resume where a truncated listing stopped"
+    )
     command.add_argument(
         "--output",
         choices=OUTPUTS,

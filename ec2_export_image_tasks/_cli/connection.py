@@ -29,6 +29,15 @@ class AwsSetupError(Exception):
 
 def make_client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     """The client the connection options describe; nothing is sent yet."""
+    client = _client(args, clock)
+    if args.debug:
+        from ._debug import log_answers
+
+        log_answers(client)
+    return client
+
+
+def _client(args: argparse.Namespace, clock: Callable[[], float]) -> EC2Client:
     if args.demo:
         from .demo import demo_ec2  # imported here: the demo only when asked for
 
@@ -98,17 +107,19 @@ def _verify(args: argparse.Namespace) -> bool | str | None:
 
 
 def _check_ca_bundle(core: botocore.session.Session) -> None:
-    """Name the setting when the CA bundle botocore would verify AWS with does not exist:
+    """Name the setting when the CA bundle botocore would verify AWS with is not a file:
     botocore itself only says ``No such file or directory`` once it connects."""
     path = core.get_config_variable("ca_bundle")
-    if path is None or os.path.exists(path):
-        return
+    if path is None or (os.path.exists(path) and not os.path.isdir(path)):
+        return  # a file, or a pipe (AWS_CA_BUNDLE=<(...))
     config_key, environment_variable, _, _ = core.session_var_map["ca_bundle"]
-    setting = (
-        environment_variable
-        if os.environ.get(environment_variable)
-        else f"{config_key} in your AWS config file"
-    )
+    in_environment = environment_variable in os.environ  # set, even empty, it wins
+    setting = environment_variable if in_environment else f"{config_key} in your AWS config file"
+    if not path:  # botocore would verify nothing: an empty bundle means no check at all
+        undo = "unset it" if in_environment else "remove it"
+        raise AwsSetupError(f"{setting} is empty: name a CA bundle, or {undo}")
+    if os.path.isdir(path):  # botocore reads one file: "Is a directory" once it connects
+        raise AwsSetupError(f"{setting} names a directory, not a file of CA certificates: {path}")
     raise AwsSetupError(f"{setting} names a CA bundle that does not exist: {path}")
 
 

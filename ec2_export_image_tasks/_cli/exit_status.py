@@ -71,6 +71,13 @@ def _aws_said(error: ClientError) -> str:
     return f"AWS {details.get('Code')}: {details.get('Message')}"
 
 
+def _invalid_item(error: InvalidItemError) -> str:
+    """The library's message, without its pointer to ``.validation_error`` for the rest."""
+    more = error.validation_error.error_count() - 1
+    also = f" (and {more} more invalid field{'s' if more > 1 else ''})" if more else ""
+    return f"item {error.item_id or '<no id>'}: {problem_text(error.validation_error)}{also}"
+
+
 def describe(error: BaseException) -> tuple[int, str | None]:
     """The exit status and the one line for ``error``; no line for a reader that went away."""
     from botocore.exceptions import (
@@ -110,7 +117,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case JMESPathError():  # --query fails on the data: an unknown function, a wrong type
             return BAD_INPUT, f"argument --query: {error}"
         case InvalidItemError():
-            return INVALID_DATA, f"AWS sent an invalid task: {error}"
+            return INVALID_DATA, f"AWS sent an invalid task: {_invalid_item(error)}"
         case StatusMissingError():
             return INVALID_DATA, str(error)
         case ExportFailedError():
@@ -128,9 +135,10 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case ClientError():
             return AWS_ERROR, _aws_said(error)
         case ResponseParserError():
-            # Its message ends with the whole body; the first line says what was wrong.
+            # Its message ends with the whole body; the first line says what was wrong. No
+            # full stop: notes and the command that finds an export follow it in the line.
             first_line = str(error).partition("\n")[0]
-            return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:")
+            return AWS_ERROR, first_line.removesuffix(" Further retries may succeed:").rstrip(".")
         case ExportNotCancellableError():  # its line already has EC2's code and words
             return AWS_ERROR, str(error)
         case ExportImageTasksError() if isinstance(error.__cause__, ClientError):
