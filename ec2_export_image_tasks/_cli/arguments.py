@@ -165,7 +165,7 @@ def _add_connection_options(command: argparse.ArgumentParser, *, after_command: 
     )
     for option, seconds, awaited in (
         ("--cli-connect-timeout", DEFAULT_CONNECT_TIMEOUT, "a connection"),
-        ("--cli-read-timeout", DEFAULT_READ_TIMEOUT, "an answer"),
+        ("--cli-read-timeout", DEFAULT_READ_TIMEOUT, "each read of an answer"),
     ):
         group.add_argument(
             option,
