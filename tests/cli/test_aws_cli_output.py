@@ -92,17 +92,23 @@ def _driver() -> _Driver:
     return _CREATE_DRIVER()
 
 
-def _aws(
-    handler: Handler, argv: Sequence[str], operation: str = "describe-export-image-tasks"
-) -> str:
-    """``aws ec2 OPERATION ARGV``'s stdout, answered by ``handler``."""
+def _aws_run(handler: Handler, argv: Sequence[str], operation: str) -> tuple[int, str, str]:
+    """``aws ec2 OPERATION ARGV``'s status, stdout and stderr, answered by ``handler``."""
     driver = _driver()
     install(driver.session, lambda request: handler, lambda req, reply: _response(req, reply, None))
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = driver.main(["ec2", operation, *argv])
-    assert (status, err.getvalue()) == (0, "")
-    return out.getvalue()
+    return status, out.getvalue(), err.getvalue()
+
+
+def _aws(
+    handler: Handler, argv: Sequence[str], operation: str = "describe-export-image-tasks"
+) -> str:
+    """``aws ec2 OPERATION ARGV``'s stdout, answered by ``handler``; it must succeed."""
+    status, out, err = _aws_run(handler, argv, operation)
+    assert (status, err) == (0, "")
+    return out
 
 
 def _ours(
@@ -754,3 +760,18 @@ def test_export_prints_what_aws_cli_prints_of_any_valid_answer(
     status, ours = _ours(answered, argv, capsys, "export")
 
     assert (status, ours) == (0, _aws(answered, argv, "export-image"))
+
+
+@pytest.mark.usefixtures("aws_cli_env")
+def test_a_refusal_is_status_1_where_aws_cli_v1_says_255(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The README's exit statuses: both tools end a refusal non-zero, ours with its own status.
+    unknown = ["--export-task-id", "export-ami-0123456789abcdef0"]
+
+    aws_status, _, aws_err = _aws_run(LocalEC2(), unknown, "cancel-export-task")
+    status, _ = _ours(LocalEC2(), unknown, capsys, "cancel")
+
+    assert (aws_status, status) == (255, 1)
+    assert "InvalidExportTaskID.NotFound" in aws_err
+    assert "InvalidExportTaskID.NotFound" in capsys.readouterr().err
