@@ -1,8 +1,9 @@
 """A string botocore cannot encode (a lone surrogate) is refused before anything is sent.
 
 A Python string can hold one (``os.fsdecode`` of non-UTF-8 bytes, ``json.loads('"\\udcff"')``).
-Each call that sends a request, in its boto3 and its asyncio form, raises the models'
-``ValidationError`` naming the field and the value, and its client never reaches the endpoint.
+Each call that sends a request (the waiter's too), in its boto3 and its asyncio form, raises the
+models' ``ValidationError`` naming the field and the value, and its client never reaches the
+endpoint.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from ec2_export_image_tasks import (
     async_cancel_export,
     async_check_export_permissions,
     async_start_export,
+    async_wait_for_export,
     cancel_export,
     check_export_permissions,
     start_export,
+    wait_for_export,
 )
 from ec2_export_image_tasks.testing import make_client
 from ec2_export_image_tasks.testing.aio import make_async_client
@@ -104,6 +107,12 @@ CALLS = [
         lambda client: async_cancel_export(client, f"export-ami-{BAD}"),
     ),
     Call(
+        "wait_for_export",
+        "ExportImageTaskIds.0",
+        lambda client: wait_for_export(client, f"export-ami-{BAD}", timeout=2),
+        lambda client: async_wait_for_export(client, f"export-ami-{BAD}", timeout=2),
+    ),
+    Call(
         "paginate",
         "Filters.0.Values.0",
         lambda client: list(ExportImageTaskPaginator(client).paginate(Filters=FILTERS)),
@@ -157,7 +166,7 @@ def test_a_lone_surrogate_is_refused_naming_the_field_and_nothing_is_sent(
     form: str, call: Call
 ) -> None:
     handler = Recorder()
-    value = f"export-ami-{BAD}" if call.field == "ExportTaskId" else BAD
+    value = f"export-ami-{BAD}" if call.field.startswith("Export") else BAD
     with rejected(call.field, value):
         _run(form, call, handler)
     assert handler.actions == []
