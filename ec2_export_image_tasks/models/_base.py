@@ -5,9 +5,9 @@ How a model is written here (follow it for a new one):
 - Subclass :class:`ResponseModel` (what AWS sends: unknown keys kept) or :class:`RequestModel`
   (what the caller writes: unknown keys rejected), with ``frozen=True`` in the class line.
 - Fields are snake_case; the PascalCase alias comes from the base. Strings are ``WireStr`` (or a
-  strict ``StringConstraints``), lists are ``FrozenList[T]``, optional fields default to ``None``
-  (absent). A check pydantic cannot spell is a :class:`CoreCheck` that also says what it adds
-  to the JSON Schema.
+  strict ``StringConstraints`` with a length or a pattern: both refuse a lone surrogate), lists
+  are ``FrozenList[T]``, optional fields default to ``None`` (absent). A check pydantic cannot
+  spell is a :class:`CoreCheck` that also says what it adds to the JSON Schema.
 - ``to_boto()`` returns ``self._boto_dict()`` cast to a TypedDict of ``_boto_types.py`` that is
   true of *every* value it can return: the stubs' shape where it is (``TagTypeDef``), else an
   honest one (a page without ``ResponseMetadata``).
@@ -68,9 +68,6 @@ class _AsTuple:
 FrozenList = Annotated[Sequence[T], _AsTuple(), WrapSerializer(_tuple_as_list)]
 """Any sequence in, a tuple on the model (typed ``Sequence``: no ``append``), a list on the wire."""
 
-WireStr = Annotated[str, Strict()]
-"""A string that must already be a ``str``: bytes or numbers are wrong input, not coerced."""
-
 
 @dataclass(frozen=True, slots=True)
 class CoreCheck:
@@ -94,6 +91,51 @@ class CoreCheck:
         self, schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         return handler(schema) | self.json_schema
+
+
+_UTF8_TEXT = core_schema.custom_error_schema(
+    # pydantic-core reads a constrained string as Rust text, which cannot hold a lone surrogate;
+    # an empty minimum asks for that read alone. It runs in Rust: nothing per field in Python.
+    core_schema.str_schema(min_length=0),
+    custom_error_type="string_not_utf8",
+    custom_error_message=(
+        "A string to or from EC2 is UTF-8 text; this one holds a lone surrogate "
+        "(U+D800 to U+DFFF alone), which UTF-8 cannot encode"
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sendable:
+    """``Annotated`` metadata: the string is UTF-8 text, so it holds no lone surrogate.
+
+    A Python ``str`` can hold one (``"\\udcff"``); botocore cannot encode it, and would fail
+    once the request was on its way (for ``ExportImage``, with its ClientToken already noted as
+    sent). Refused here, it never leaves the caller. Every other text field of the models has a
+    pattern or a length, which pydantic-core reads the same way and refuses too (as
+    ``string_unicode``), so the rule holds for every string a model takes (a property test goes
+    over every field of every model).
+
+    Responses read it alike, which refuses nothing EC2 sends: botocore parses EC2's XML answer
+    as UTF-8 and cannot make a lone surrogate of its bytes. Only a hand-made dict holds one, and
+    a model holding one could be neither sent back nor written as JSON.
+
+    The JSON Schema says nothing of it: JSON Schema's strings are sequences of code points and
+    no keyword refuses a lone surrogate (its ``\\ud800`` escape is a valid JSON string); the
+    schema module lists this among what the document does not express. Holds no schema itself
+    (unlike :class:`CoreCheck`), so that it hashes and the type can be made optional.
+    """
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        # pydantic shows the first step of a chain in the JSON Schema: the string, as it was.
+        return core_schema.chain_schema([handler(source), _UTF8_TEXT])
+
+
+WireStr = Annotated[str, Strict(), _Sendable()]
+"""A string sent to (or read from) EC2: already a ``str`` (bytes or numbers are wrong input,
+not coerced), and UTF-8 text (no lone surrogate)."""
 
 
 class _Model(BaseModel, frozen=True):

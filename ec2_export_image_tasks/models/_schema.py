@@ -70,8 +70,7 @@ NOT_EXPRESSED: Final = (
     "no keys across objects, so the schema checks each tag alone.",
     "A string holding a lone surrogate (U+D800 to U+DFFF alone, which JSON's \\ud800 escape can "
     "write but no UTF-8 text can) is a string to JSON Schema; the models refuse it in every "
-    "field checked against a pattern (tag keys, IDs, Progress, Status), whose regex reads UTF-8, "
-    "and take it in a plain text field.",
+    "string field, since botocore cannot encode it and EC2 never sends one.",
 )
 """What the models check that this document cannot say, or deliberately does not."""
 

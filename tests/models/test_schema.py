@@ -291,6 +291,9 @@ TWICE_TAGGED = {
 }
 """One tag key in two specifications: two tags with one key on one task."""
 
+SURROGATE_PREFIX = {"S3Bucket": "exports", "S3Prefix": "vms/\udc00"}
+"""A lone surrogate in a plain text field, which no pattern or length checks."""
+
 LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
     (
         "45.0",
@@ -304,8 +307,8 @@ LIMITS: list[tuple[str, Callable[[], bool], Callable[[], bool]]] = [
     ),
     (
         "lone surrogate",
-        lambda: model_accepts(Tag, {"Key": "team\udc00"}),
-        lambda: schema_accepts(Tag, {"Key": "team\udc00"}),
+        lambda: model_accepts(ExportTaskS3LocationRequest, SURROGATE_PREFIX),
+        lambda: schema_accepts(ExportTaskS3LocationRequest, SURROGATE_PREFIX),
     ),
     (
         "one task's tags",
