@@ -92,19 +92,24 @@ def describe(error: BaseException) -> tuple[int, str | None]:
     from jmespath.exceptions import JMESPathError
     from pydantic import ValidationError
 
-    from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
+    from ._unfinished import (
+        ExportImageUnansweredError,
+        ExportNotConfirmedError,
+        ExportNotFollowedError,
+        TaskIdNotWrittenError,
+    )
 
     match error:
         case ExportNotConfirmedError():
             status, line = _with_notes(error.error, error.notes)
-            finds = "the export may have started; this finds it without starting another"
-            return status, f"{line}; {finds}: {error.command}"
+            return status, f"{line}; {error.how_to_go_on}"
         case ExportNotFollowedError():
             status, line = _with_notes(error.error, error.notes)
             if not isinstance(error.error, KeyboardInterrupt | EndedBySignal):
                 status = EXPORT_NOT_FOLLOWED
-            goes_on = f"export {error.task_id} started and goes on; follow it with"
-            return status, f"{line}; {goes_on}: {error.command}"
+            return status, f"{line}; {error.how_to_go_on}"
+        case ExportImageUnansweredError():
+            return TIMED_OUT, str(error)
         case TaskIdNotWrittenError():
             status = READER_GONE if error.error.reader_gone else AWS_ERROR
             return status, f"export {error.task_id} started, but {error.error}"
