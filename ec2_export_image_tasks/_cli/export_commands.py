@@ -473,10 +473,13 @@ def _print_ended(run: Invocation, style: str | None, task: ExportImageTask) -> N
 
 def _would_succeed(run: Invocation, error: ClientError, what: str) -> bool:
     """Whether ``error`` is EC2's answer to ``--dry-run`` that the request would succeed; if so,
-    says it in one line on stdout. Any other answer is what it would be without the option."""
+    says it in one line: on stdout by default; on stderr with json, text or ``--query``, whose
+    stdout stays aws-cli's, empty (there is no answer to print). Any other answer is what it
+    would be without the option."""
     if not run.args.dry_run or error.response.get("Error", {}).get("Code") != DRY_RUN_OK:
         return False
-    run.out.write(f"dry run: {what} would succeed (EC2 answered {DRY_RUN_OK})\n")
+    said = run.out if _aws_style(run.args) is None else run.err
+    said.write(f"dry run: {what} would succeed (EC2 answered {DRY_RUN_OK})\n")
     return True
 
 
