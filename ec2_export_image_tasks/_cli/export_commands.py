@@ -31,7 +31,7 @@ from ._query import add_query_option, query_problem
 from ._signals import EndedBySignal
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
-from .exit_status import BAD_INPUT, OK
+from .exit_status import BAD_INPUT, OK, aws_said
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
@@ -547,6 +547,8 @@ def _status_after_lost_answer(
     client: EC2Client, task_id: str, error: Exception
 ) -> ExportImageTaskStatus:
     """The task's status if it is being deleted; else ``error``, noting what the task showed."""
+    from botocore.exceptions import ClientError
+
     from .._wait_loops import describe_export
     from ..models import ExportImageTaskStatus
 
@@ -554,7 +556,8 @@ def _status_after_lost_answer(
     try:
         status = describe_export(client, task_id).status
     except Exception as failed:
-        error.add_note(f"export {task_id} could not be checked: {failed}")
+        said = aws_said(failed) if isinstance(failed, ClientError) else str(failed)
+        error.add_note(f"export {task_id} could not be checked: {said}")
         raise error from None
     if status is None or status not in being_deleted:
         error.add_note(f"export {task_id} is {status}")

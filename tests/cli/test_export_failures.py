@@ -389,6 +389,30 @@ def test_a_cancel_whose_every_answer_was_lost_reports_what_the_task_shows(
     assert task.status is ExportImageTaskStatus.DELETING
 
 
+def test_a_cancel_whose_task_cannot_be_checked_says_ec2s_code_and_words(
+    local: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(EXPORT, client=local.client)
+    (task_id,) = _tasks(local)
+    capsys.readouterr()
+    cancel_lost = Failing(local, "CancelExportTask", _dropped)
+
+    def unchecked(action: str, parameters: Mapping[str, str]) -> Reply:
+        return (
+            _throttled()
+            if action == "DescribeExportImageTasks"
+            else cancel_lost(action, parameters)
+        )
+
+    status = main(["cancel", task_id], client=make_client(unchecked))
+
+    assert status == 1
+    assert capsys.readouterr().err.endswith(
+        f" (export {task_id} could not be checked: AWS RequestLimitExceeded: Request limit"
+        " exceeded.)\n"
+    )
+
+
 def test_export_wait_whose_id_cannot_be_written_says_started_once_with_the_id(
     local: LocalEC2,
     time: FakeTime,
