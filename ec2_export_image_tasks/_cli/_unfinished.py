@@ -16,11 +16,17 @@ if TYPE_CHECKING:
     from .stdout import OutputError
 
 __all__ = [
+    "DEMO_FORGETS",
+    "ExportImageUnansweredError",
     "ExportNotConfirmedError",
     "ExportNotFollowedError",
     "TaskIdNotWrittenError",
     "notes_of",
 ]
+
+DEMO_FORGETS = "no other command can find it: the demo forgets its exports when this process ends"
+"""Said instead of a command with ``--demo``: each process has its own demo endpoint, so a
+command run later would ask one that never saw this export."""
 
 
 def notes_of(error: BaseException) -> list[str]:
@@ -34,31 +40,52 @@ def notes_of(error: BaseException) -> list[str]:
     return [note for note in notes if token is None or note != client_token_note(token)]
 
 
+class ExportImageUnansweredError(Exception):
+    """``--timeout``'s deadline came before ``ExportImage`` answered: the request was cut short,
+    so whether the export started is unknown (the deadline's status, 6)."""
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        super().__init__(f"ExportImage had not answered when --timeout's {timeout:g} s passed")
+
+
 class ExportNotConfirmedError(Exception):
     """``ExportImage`` may have started an export, but no answer named it.
 
     The answer was lost (a dropped connection, a 5xx after every retry), broke the contract,
-    named no task, or the user pressed Ctrl-C. ``command`` sends the same request with the same
-    ClientToken: it answers with the export, if one started, and starts no other.
+    named no task, came after the deadline, or the user pressed Ctrl-C. ``command`` sends the
+    same request with the same ClientToken: it answers with the export, if one started, and
+    starts no other (None with ``--demo``, whose exports no other process sees).
     """
 
-    def __init__(self, error: BaseException, client_token: str, command: str) -> None:
+    def __init__(self, error: BaseException, client_token: str, command: str | None) -> None:
         self.error = error
         self.client_token = client_token
         self.command = command
         self.notes = notes_of(error)
-        super().__init__(f"the export may have started: {command}")
+        finds = f"this finds it without starting another: {command}" if command else DEMO_FORGETS
+        self.how_to_go_on = f"the export may have started; {finds}"
+        super().__init__(self.how_to_go_on)
 
 
 class ExportNotFollowedError(Exception):
-    """``export --wait`` started the export, but following it stopped; the export goes on."""
+    """``export --wait`` started the export, but following it stopped; the export goes on.
 
-    def __init__(self, error: BaseException, task_id: str, command: str) -> None:
+    ``command`` follows it (None with ``--demo``, whose exports no other process sees).
+    """
+
+    def __init__(self, error: BaseException, task_id: str, command: str | None) -> None:
         self.error = error
         self.task_id = task_id
         self.command = command
         self.notes = notes_of(error)
-        super().__init__(f"export {task_id} goes on: {command}")
+        started = f"export {task_id} started"
+        self.how_to_go_on = (
+            f"{started} and goes on; follow it with: {command}"
+            if command
+            else f"{started}; {DEMO_FORGETS}"
+        )
+        super().__init__(self.how_to_go_on)
 
 
 class TaskIdNotWrittenError(Exception):

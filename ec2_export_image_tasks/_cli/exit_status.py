@@ -37,6 +37,7 @@ __all__ = [
     "OK",
     "READER_GONE",
     "TIMED_OUT",
+    "aws_said",
     "describe",
 ]
 
@@ -65,7 +66,7 @@ def _with_notes(error: BaseException, notes: list[str]) -> tuple[int, str]:
     return status, (line or "") + "".join(f" ({note})" for note in notes)
 
 
-def _aws_said(error: ClientError) -> str:
+def aws_said(error: ClientError) -> str:
     """``AWS InvalidExportTaskID.NotFound: <EC2's message>``: EC2's code and words."""
     details = error.response.get("Error", {})
     return f"AWS {details.get('Code')}: {details.get('Message')}"
@@ -92,19 +93,24 @@ def describe(error: BaseException) -> tuple[int, str | None]:
     from jmespath.exceptions import JMESPathError
     from pydantic import ValidationError
 
-    from ._unfinished import ExportNotConfirmedError, ExportNotFollowedError, TaskIdNotWrittenError
+    from ._unfinished import (
+        ExportImageUnansweredError,
+        ExportNotConfirmedError,
+        ExportNotFollowedError,
+        TaskIdNotWrittenError,
+    )
 
     match error:
         case ExportNotConfirmedError():
             status, line = _with_notes(error.error, error.notes)
-            finds = "the export may have started; this finds it without starting another"
-            return status, f"{line}; {finds}: {error.command}"
+            return status, f"{line}; {error.how_to_go_on}"
         case ExportNotFollowedError():
             status, line = _with_notes(error.error, error.notes)
             if not isinstance(error.error, KeyboardInterrupt | EndedBySignal):
                 status = EXPORT_NOT_FOLLOWED
-            goes_on = f"export {error.task_id} started and goes on; follow it with"
-            return status, f"{line}; {goes_on}: {error.command}"
+            return status, f"{line}; {error.how_to_go_on}"
+        case ExportImageUnansweredError():
+            return TIMED_OUT, str(error)
         case TaskIdNotWrittenError():
             status = READER_GONE if error.error.reader_gone else AWS_ERROR
             return status, f"export {error.task_id} started, but {error.error}"
@@ -133,7 +139,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case ProfileNotFound() | AwsSetupError():
             return AWS_SETUP, str(error)
         case ClientError():
-            return AWS_ERROR, _aws_said(error)
+            return AWS_ERROR, aws_said(error)
         case ResponseParserError():
             # Its message ends with the whole body; the first line says what was wrong. No
             # full stop: notes and the command that finds an export follow it in the line.
@@ -142,7 +148,7 @@ def describe(error: BaseException) -> tuple[int, str | None]:
         case ExportNotCancellableError():  # its line already has EC2's code and words
             return AWS_ERROR, str(error)
         case ExportImageTasksError() if isinstance(error.__cause__, ClientError):
-            return AWS_ERROR, f"{error} ({_aws_said(error.__cause__)})"  # EC2's code kept
+            return AWS_ERROR, f"{error} ({aws_said(error.__cause__)})"  # EC2's code kept
         case BotoCoreError() | ExportImageTasksError() | OutputError():
             return AWS_ERROR, str(error)
         case KeyboardInterrupt():

@@ -31,7 +31,7 @@ from ._query import add_query_option, query_problem
 from ._signals import EndedBySignal
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
-from .exit_status import BAD_INPUT, OK
+from .exit_status import BAD_INPUT, OK, aws_said
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
@@ -42,7 +42,13 @@ if TYPE_CHECKING:
     from jmespath.exceptions import JMESPathError
     from mypy_boto3_ec2.client import EC2Client
 
-    from ..models import ExportImageRequest, ExportImageTask, ExportImageTaskStatus, Tag
+    from ..models import (
+        ExportImageRequest,
+        ExportImageResponse,
+        ExportImageTask,
+        ExportImageTaskStatus,
+        Tag,
+    )
     from ._invocation import Invocation
 
 DRY_RUN_OK = "DryRunOperation"
@@ -129,20 +135,28 @@ def wait_arguments(command: argparse.ArgumentParser) -> None:
 
 def wait(run: Invocation) -> int:
     """Follow one export until it completes; exit 0, or the status of how it ended."""
-    follow(run, run.client(), run.args.task_id, run.out)
+    client = run.client()
+    follow(run, client, run.args.task_id, run.out, started=run.clock())
     return OK
 
 
 def follow(
-    run: Invocation, client: EC2Client, task_id: str, out: TextIO, *, json_lines: bool = False
+    run: Invocation,
+    client: EC2Client,
+    task_id: str,
+    out: TextIO,
+    *,
+    started: float,
+    json_lines: bool = False,
 ) -> ExportImageTask:
     """Print each poll's answer on ``out`` until the export completes; the completed task.
 
-    Each poll is a progress line, or with ``json_lines`` the task as one JSON line. Raises
-    what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed out, refused,
-    not found): each has its exit status. Unlike the library, the command line owns its client,
-    so each poll is cut short at ``--timeout``'s deadline (:func:`._deadline.cut_short_after`):
-    the command ends by it whatever the server does.
+    ``--timeout`` runs from ``started`` (a ``run.clock`` reading): for ``export``, from before
+    ``ExportImage``. Each poll is a progress line, or with ``json_lines`` the task as one JSON
+    line. Raises what :func:`~ec2_export_image_tasks.wait_for_export` raises (deleted, timed
+    out, refused, not found): each has its exit status. Unlike the library, the command line
+    owns its client, so each poll is cut short at ``--timeout``'s deadline
+    (:func:`._deadline.cut_short_after`): the command ends by it whatever the server does.
     """
 
     from .._wait_loops import poll_until_done
@@ -160,7 +174,7 @@ def follow(
     interval = run.args.interval or default
     return poll_until_done(  # returns only once completed; raises otherwise
         client,
-        Waiting(task_id, interval=interval, timeout=run.args.timeout, now=run.clock()),
+        Waiting(task_id, interval=interval, timeout=run.args.timeout, now=started),
         on_progress=print_progress,
         on_retry=run.warn_retry,
         sleep=run.sleep,
@@ -239,12 +253,15 @@ def _request(args: argparse.Namespace, client_token: str) -> ExportImageRequest:
     return ExportImageRequest.model_validate(parameters)
 
 
-def _command(args: argparse.Namespace, *words: str) -> str:
-    """This program run with ``words`` and the same connection, as one line for a shell.
+def _command(args: argparse.Namespace, *words: str) -> str | None:
+    """This program run with ``words`` and the same connection, as one line for a shell; None
+    with ``--demo``, whose endpoint lives in this process: another would not know the export.
 
     The endpoint URL goes without its userinfo, which botocore never uses: hidden as ``***``,
     it would be a glob, which zsh refuses when it matches no file.
     """
+    if args.demo:
+        return None
     endpoint = args.endpoint_url and without_userinfo(args.endpoint_url)
     connection = [
         part
@@ -256,7 +273,7 @@ def _command(args: argparse.Namespace, *words: str) -> str:
         if value is not None
         for part in (option, value)
     ]
-    words = (PROG, *connection, *(["--demo"] if args.demo else []), *words)
+    words = (PROG, *connection, *words)
     return " ".join(_shell_word(word) for word in words)
 
 
@@ -277,7 +294,7 @@ def _ansi_c(character: str) -> str:
     return f"\\u{ord(character):04x}" if ord(character) <= 0xFFFF else f"\\U{ord(character):08x}"
 
 
-def _export_again(args: argparse.Namespace, client_token: str) -> str:
+def _export_again(args: argparse.Namespace, client_token: str) -> str | None:
     """The ``export`` that sends this request again with its ClientToken: one export, found."""
     words = ["export", args.image_id, "--bucket", args.bucket, "--format", args.format]
     for option, value in (
@@ -338,19 +355,36 @@ def _answers_parsed(client: EC2Client, operation: str) -> Generator[list[dict[st
 
 def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, dict[str, Any]]:
     """Start the export: its id and its answer as aws-cli reads it (botocore's parse, without
-    ``ResponseMetadata``), or an error that says how to find it again."""
+    ``ResponseMetadata``), or an error that says how to find it again.
+
+    ``--timeout`` covers the request too: cut short at the deadline, it is an answer lost.
+    """
     from .._export_calls import start_export
-    from ._unfinished import ExportNotConfirmedError
+    from .._waiting import AttemptCutShort
+    from ._deadline import cut_short_after
+    from ._unfinished import ExportImageUnansweredError, ExportNotConfirmedError
 
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
+    error: BaseException
     try:
-        with _answers_parsed(client, "ExportImage") as answers:
+        with _answers_parsed(client, "ExportImage") as answers, cut_short_after(run.args.timeout):
             response = start_export(client, request)
-    except (Exception, KeyboardInterrupt, EndedBySignal) as error:
-        if _nothing_started(error) or run.args.dry_run:  # a dry run starts nothing
-            raise
-        command = _export_again(run.args, client_token)
-        raise ExportNotConfirmedError(error, client_token, command) from error
+    except AttemptCutShort:
+        error = ExportImageUnansweredError(run.args.timeout)
+    except (Exception, KeyboardInterrupt, EndedBySignal) as failed:
+        error = failed
+    else:
+        return _started(response, answers)
+    if _nothing_started(error) or run.args.dry_run:  # a dry run starts nothing
+        raise error
+    command = _export_again(run.args, client_token)
+    raise ExportNotConfirmedError(error, client_token, command) from error
+
+
+def _started(
+    response: ExportImageResponse, answers: list[dict[str, Any]]
+) -> tuple[str, dict[str, Any]]:
+    """The new task's id, and ExportImage's answer as aws-cli prints it."""
     document = {k: v for k, v in answers[-1].items() if k != "ResponseMetadata"}
     # start_export raises ExportWithoutIdError for an answer without one.
     return cast("str", response.export_image_task_id), document
@@ -398,7 +432,7 @@ def _print_started(
         raise _query_failed(error, f"export {task_id} started") from error
 
 
-def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
+def _follow_started(run: Invocation, client: EC2Client, task_id: str, started: float) -> int:
     """Follow the export just started; a failure to follow says it goes on, and how to follow.
 
     stderr may be closed or broken: ``run.err`` drops what cannot be written there
@@ -411,7 +445,7 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str) -> int:
     style = _aws_style(run.args)
     out = run.err if style in ("json", "text") else run.out
     try:
-        task = follow(run, client, task_id, out, json_lines=style == "jsonl")
+        task = follow(run, client, task_id, out, started=started, json_lines=style == "jsonl")
     except ExportFailedError as ended:  # followed to its end: deleted
         _print_ended(run, style, ended.task)
         raise
@@ -439,10 +473,13 @@ def _print_ended(run: Invocation, style: str | None, task: ExportImageTask) -> N
 
 def _would_succeed(run: Invocation, error: ClientError, what: str) -> bool:
     """Whether ``error`` is EC2's answer to ``--dry-run`` that the request would succeed; if so,
-    says it in one line on stdout. Any other answer is what it would be without the option."""
+    says it in one line: on stdout by default; on stderr with json, text or ``--query``, whose
+    stdout stays aws-cli's, empty (there is no answer to print). Any other answer is what it
+    would be without the option."""
     if not run.args.dry_run or error.response.get("Error", {}).get("Code") != DRY_RUN_OK:
         return False
-    run.out.write(f"dry run: {what} would succeed (EC2 answered {DRY_RUN_OK})\n")
+    said = run.out if _aws_style(run.args) is None else run.err
+    said.write(f"dry run: {what} would succeed (EC2 answered {DRY_RUN_OK})\n")
     return True
 
 
@@ -466,6 +503,7 @@ def export(run: Invocation) -> int:
         run.err.write(f"error: {problem}\n")
         return BAD_INPUT
     client = run.client()  # one client: the demo's exports live in it
+    started = run.clock()  # --timeout's deadline covers ExportImage, then the polls
     try:
         task_id, document = _start(run, client, args.client_token or str(uuid4()))
     except ClientError as error:
@@ -478,11 +516,13 @@ def export(run: Invocation) -> int:
     except TaskIdNotWrittenError as error:
         if not following or error.error.reader_gone:  # | head -1: the reader wants no more
             raise
-        # Not followed: its status says so, not that of a start that failed.
-        raise ExportNotFollowedError(error, task_id, _command(args, "wait", task_id)) from error
+        # Not followed: its status says so, not that of a start that failed; its line says
+        # "started" once, with the id.
+        failed = error.error
+        raise ExportNotFollowedError(failed, task_id, _command(args, "wait", task_id)) from error
     if not following:
         return OK
-    return _follow_started(run, client, task_id)
+    return _follow_started(run, client, task_id, started)
 
 
 def cancel_arguments(command: argparse.ArgumentParser) -> None:
@@ -507,6 +547,8 @@ def _status_after_lost_answer(
     client: EC2Client, task_id: str, error: Exception
 ) -> ExportImageTaskStatus:
     """The task's status if it is being deleted; else ``error``, noting what the task showed."""
+    from botocore.exceptions import ClientError
+
     from .._wait_loops import describe_export
     from ..models import ExportImageTaskStatus
 
@@ -514,7 +556,8 @@ def _status_after_lost_answer(
     try:
         status = describe_export(client, task_id).status
     except Exception as failed:
-        error.add_note(f"export {task_id} could not be checked: {failed}")
+        said = aws_said(failed) if isinstance(failed, ClientError) else str(failed)
+        error.add_note(f"export {task_id} could not be checked: {said}")
         raise error from None
     if status is None or status not in being_deleted:
         error.add_note(f"export {task_id} is {status}")

@@ -321,19 +321,31 @@ def test_a_query_that_fails_on_the_answer_names_the_export_it_started(
     )
 
 
-@pytest.mark.parametrize("style", ["json", "text"])
-def test_a_dry_run_keeps_its_one_line_whatever_the_query(
-    style: str, run: Callable[..., Run]
+DRY_RUN_LINE = "dry run: the export would succeed (EC2 answered DryRunOperation)\n"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--output", "json"],
+        ["--output", "text"],
+        ["--query", "ExportImageTaskId"],
+        ["--query", "ExportImageTaskId", "--output", "text"],
+    ],
+    ids=" ".join,
+)
+def test_a_dry_run_as_aws_cli_keeps_stdout_empty_and_says_its_line_on_stderr(
+    options: list[str], run: Callable[..., Run]
 ) -> None:
-    argv = [*DEMO_EXPORT, "--dry-run", "--query", "ExportImageTaskId", "--output", style]
+    result = run(*DEMO_EXPORT, "--dry-run", *options)
 
-    result = run(*argv)
+    assert (result.status, result.out, result.err) == (0, "", DRY_RUN_LINE)
 
-    assert (result.status, result.out, result.err) == (
-        0,
-        "dry run: the export would succeed (EC2 answered DryRunOperation)\n",
-        "",
-    )
+
+def test_a_dry_run_says_its_line_on_stdout_by_default(run: Callable[..., Run]) -> None:
+    result = run(*DEMO_EXPORT, "--dry-run")
+
+    assert (result.status, result.out, result.err) == (0, DRY_RUN_LINE, "")
 
 
 def test_cancel_as_aws_cli_prints_nothing_but_what_the_query_makes_of_it(

@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +21,7 @@ from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStat
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
-from .helpers import EXPORT, IMAGE, FakeTime
+from .helpers import EXPORT, IMAGE, FakeTime, FullStream
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -386,6 +387,65 @@ def test_a_cancel_whose_every_answer_was_lost_reports_what_the_task_shows(
     )
     (task,) = ExportImageTaskPaginator(local.client).paginate()
     assert task.status is ExportImageTaskStatus.DELETING
+
+
+def test_a_cancel_whose_task_cannot_be_checked_says_ec2s_code_and_words(
+    local: LocalEC2, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(EXPORT, client=local.client)
+    (task_id,) = _tasks(local)
+    capsys.readouterr()
+    cancel_lost = Failing(local, "CancelExportTask", _dropped)
+
+    def unchecked(action: str, parameters: Mapping[str, str]) -> Reply:
+        return (
+            _throttled()
+            if action == "DescribeExportImageTasks"
+            else cancel_lost(action, parameters)
+        )
+
+    status = main(["cancel", task_id], client=make_client(unchecked))
+
+    assert status == 1
+    assert capsys.readouterr().err.endswith(
+        f" (export {task_id} could not be checked: AWS RequestLimitExceeded: Request limit"
+        " exceeded.)\n"
+    )
+
+
+def test_export_wait_whose_id_cannot_be_written_says_started_once_with_the_id(
+    local: LocalEC2,
+    time: FakeTime,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(sys, "stdout", FullStream())
+
+    status = main([*EXPORT, "--wait"], client=local.client, sleep=time.sleep, clock=time.clock)
+
+    (task_id,) = _tasks(local)
+    assert (status, capsys.readouterr().err) == (
+        7,
+        f"error: cannot write the output: No space left on device; export {task_id} started and"
+        f" goes on; follow it with: ec2-export-image-tasks wait {task_id}\n",
+    )
+
+
+@pytest.mark.parametrize("interrupted", ["ExportImage", "DescribeExportImageTasks"])
+def test_a_demo_export_gives_no_command_another_process_could_not_run(
+    local: LocalEC2, time: FakeTime, capsys: pytest.CaptureFixture[str], interrupted: str
+) -> None:
+    """Each process has its own demo endpoint: ``--demo wait ID`` in a new one finds nothing."""
+    client = make_client(Failing(local, interrupted, _interrupted))
+
+    status = main(["--demo", *EXPORT, "--wait"], client=client, sleep=time.sleep, clock=time.clock)
+
+    err = capsys.readouterr().err
+    assert status == 130
+    assert err.endswith(
+        "; no other command can find it: the demo forgets its exports when this process ends\n"
+    )
+    assert "ec2-export-image-tasks" not in err
 
 
 @pytest.mark.usefixtures("no_aws")
