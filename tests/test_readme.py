@@ -153,3 +153,13 @@ def test_every_snippet_type_checks_under_pyright_strict(
     errors = in_the_readme(pyright_diagnostics(paths, cwd=paths[0].parent), snippet_files)
 
     assert not errors, "\n".join(errors)
+
+
+def test_ci_runs_exactly_the_readmes_test_command() -> None:
+    # The README: "Set up and run the whole test suite ... CI runs exactly this (`.ci/run`)".
+    section = README.read_text().partition("Set up and run the whole test suite")[2]
+    command = re.search(r"^```sh\n(?P<command>.+?)\n```$", section, re.MULTILINE)
+    ci_run = (README.parent / ".ci" / "run").read_text().splitlines()
+
+    assert command is not None
+    assert ci_run[-1] == command["command"]
