@@ -1,4 +1,5 @@
-"""``list``'s pages as botocore parsed them, beside the typed listing: what aws-cli prints.
+"""Answers as botocore parsed them, beside the typed ones: what aws-cli prints (``list``'s
+pages here; ``export``'s answer through :func:`answers_parsed` too).
 
 The typed paginator still reads every task (an invalid one ends the listing, named), but its
 models are its own view: a status EC2 sends as ``ACTIVE`` is ``active`` there. aws-cli prints
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 from botocore.model import ListShape, StructureShape
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Iterable, Iterator
+    from collections.abc import Callable, Generator, Iterable, Iterator
 
     from botocore.model import Shape
     from mypy_boto3_ec2.client import EC2Client
@@ -54,8 +55,8 @@ class ParsedPages:
         """Whether a page so far held the task list: botocore's full result, which aws-cli
         prints, has the key only then."""
 
-    def keep(self, parsed: dict[str, Any], **_: object) -> None:
-        """botocore's ``after-call`` handler: the page now arriving replaces the last."""
+    def keep(self, parsed: dict[str, Any]) -> None:
+        """The page now arriving, as botocore parsed it: it replaces the last."""
         self._page = parsed
         self._taken = 0
         self.listed = self.listed or parsed.get(_TASKS) is not None
@@ -75,13 +76,27 @@ class ParsedPages:
 
 
 @contextmanager
+def answers_parsed(
+    client: EC2Client, operation: str, keep: Callable[[dict[str, Any]], object]
+) -> Generator[None]:
+    """While within, ``keep`` gets botocore's parse of each answer ``client`` has to
+    ``operation`` (its ``after-call`` event): the document aws-cli prints, as EC2 sent it."""
+
+    def after_call(parsed: dict[str, Any], **_: object) -> None:
+        keep(parsed)
+
+    event = f"after-call.ec2.{operation}"
+    client.meta.events.register(event, after_call)
+    try:
+        yield
+    finally:
+        client.meta.events.unregister(event, after_call)
+
+
+@contextmanager
 def parsed_pages(client: EC2Client) -> Generator[ParsedPages]:
     """The pages of ``client``'s listings while within, as botocore parsed them."""
     output_shape = client.meta.service_model.operation_model(_OPERATION).output_shape
     pages = ParsedPages(cast("StructureShape", output_shape))
-    event = f"after-call.ec2.{_OPERATION}"
-    client.meta.events.register(event, pages.keep)
-    try:
+    with answers_parsed(client, _OPERATION, pages.keep):
         yield pages
-    finally:
-        client.meta.events.unregister(event, pages.keep)

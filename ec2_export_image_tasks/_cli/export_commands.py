@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 from ..errors import ExportFailedError
@@ -35,7 +34,7 @@ from .exit_status import BAD_INPUT, OK, aws_said
 from .stdout import OutputError, discard_pending
 
 if TYPE_CHECKING:
-    from collections.abc import Generator, Sequence
+    from collections.abc import Sequence
     from typing import TextIO
 
     from botocore.exceptions import ClientError
@@ -336,23 +335,6 @@ def _nothing_started(error: BaseException) -> bool:
     return isinstance(error, nothing_sent)
 
 
-@contextmanager
-def _answers_parsed(client: EC2Client, operation: str) -> Generator[list[dict[str, Any]]]:
-    """botocore's parse of each answer to ``operation`` while within: the document aws-cli
-    prints, as EC2 sent it (a status in any case, no optional key added)."""
-    answers: list[dict[str, Any]] = []
-
-    def keep(parsed: dict[str, Any], **kwargs: Any) -> None:
-        answers.append(parsed)
-
-    event = f"after-call.ec2.{operation}"
-    client.meta.events.register(event, keep)
-    try:
-        yield answers
-    finally:
-        client.meta.events.unregister(event, keep)
-
-
 def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, dict[str, Any]]:
     """Start the export: its id and its answer as aws-cli reads it (botocore's parse, without
     ``ResponseMetadata``), or an error that says how to find it again.
@@ -362,12 +344,17 @@ def _start(run: Invocation, client: EC2Client, client_token: str) -> tuple[str, 
     from .._export_calls import start_export
     from .._waiting import AttemptCutShort
     from ._deadline import cut_short_after
+    from ._parsed_pages import answers_parsed
     from ._unfinished import ExportImageUnansweredError, ExportNotConfirmedError
 
     request = _request(run.args, client_token)  # a bad one is refused here, unsent
+    answers: list[dict[str, Any]] = []  # as EC2 sent them: a status in any case, no key added
     error: BaseException
     try:
-        with _answers_parsed(client, "ExportImage") as answers, cut_short_after(run.args.timeout):
+        with (
+            answers_parsed(client, "ExportImage", answers.append),
+            cut_short_after(run.args.timeout),
+        ):
             response = start_export(client, request)
     except AttemptCutShort:
         error = ExportImageUnansweredError(run.args.timeout)
