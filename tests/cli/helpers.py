@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -35,6 +36,25 @@ class FakeTime:
 
     def sleep(self, seconds: float) -> None:
         self.now += seconds
+
+
+class RealClock:
+    """The real monotonic clock, keeping its first reading: a command's deadline starts there,
+    once its client is made, so a test measures the command's time from the same instant."""
+
+    def __init__(self) -> None:
+        self.first: float | None = None
+
+    def __call__(self) -> float:
+        now = time.monotonic()
+        if self.first is None:
+            self.first = now
+        return now
+
+    def elapsed(self) -> float:
+        """Seconds since the first reading."""
+        assert self.first is not None, "the command never read the clock"
+        return time.monotonic() - self.first
 
 
 class Terminal(io.StringIO):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,7 +19,7 @@ from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import LocalEC2, make_client
 
 from ..loopback import drip, serving, silent
-from .helpers import EXPORT, IMAGE, FakeTime
+from .helpers import EXPORT, IMAGE, FakeTime, RealClock
 from .test_wait import SLACK
 
 if TYPE_CHECKING:
@@ -40,16 +39,11 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 def test_export_ends_by_its_timeout_when_export_image_never_answers(
     capsys: pytest.CaptureFixture[str], server: Behaviour
 ) -> None:
-    readings: list[float] = []
-
-    def clock() -> float:  # the deadline starts at the first reading, once the client is made
-        readings.append(time.monotonic())
-        return readings[-1]
-
+    clock = RealClock()  # the deadline starts at its first reading, once the client is made
     with serving(server) as url:
         argv = ["--endpoint-url", url, *EXPORT, "--timeout", f"{TIMEOUT:g}"]
         status = main(argv, clock=clock)
-        elapsed = time.monotonic() - readings[0]
+        elapsed = clock.elapsed()
 
     captured = capsys.readouterr()
     assert status == 6

@@ -10,7 +10,6 @@ dripping one forever).
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from ec2_export_image_tasks._cli._deadline import MIN_ATTEMPT_SECONDS
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
 
 from ..loopback import drip, reset, serving, silent
-from .helpers import CANCELLED, NEARLY_DONE, SLOWEST, FakeTime, Run
+from .helpers import CANCELLED, NEARLY_DONE, SLOWEST, FakeTime, RealClock, Run
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -105,16 +104,11 @@ def fake_credentials(no_aws: None, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_wait_ends_by_its_timeout_whatever_the_server_does(
     capsys: pytest.CaptureFixture[str], server: Behaviour, why: str
 ) -> None:
-    readings: list[float] = []
-
-    def clock() -> float:  # the deadline starts at the first reading, once the client is made
-        readings.append(time.monotonic())
-        return readings[-1]
-
+    clock = RealClock()  # the deadline starts at its first reading, once the client is made
     with serving(server) as url:
         argv = ["--endpoint-url", url, "wait", TASK_ID, "--timeout", f"{TIMEOUT:g}"]
         status = main(argv, clock=clock)
-        elapsed = time.monotonic() - readings[0]
+        elapsed = clock.elapsed()
 
     *warnings, last = capsys.readouterr().err.splitlines()
     assert status == 6
