@@ -27,11 +27,11 @@ import time
 import tracemalloc
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ec2_export_image_tasks import ExportImageTaskPaginator, ExportImageTaskStatus
 from ec2_export_image_tasks.paginator._fast_page import counts
-from ec2_export_image_tasks.testing import Reply, answer_with, make_client, page_reply, sample_task
+from ec2_export_image_tasks.testing import Reply, make_client, page_reply, sample_task
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Generator, Mapping
@@ -66,9 +66,8 @@ def _client(pages: int) -> EC2Client:
         page = int(parameters.get("NextToken", "page-0").removeprefix("page-"))
         return Reply(200, bodies[page])
 
-    client = make_client()
-    answer_with(client, answer)
-    return client
+    # A scripted handler's client is typed as the package's protocol; plain boto3 needs the stubs'.
+    return cast("EC2Client", make_client(answer))
 
 
 def plain_boto3(client: EC2Client) -> int:

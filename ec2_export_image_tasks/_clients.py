@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, cast
 
+from typing_extensions import TypeVar
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from typing import Unpack
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AsyncBotocoreClientProtocol",
+    "AsyncClientT",
     "AsyncEC2ClientProtocol",
     "BotocoreClientProtocol",
+    "ClientT",
     "EC2ClientProtocol",
     "aiobotocore_client",
     "botocore_client",
@@ -100,6 +104,15 @@ class AsyncEC2ClientProtocol(AsyncBotocoreClientProtocol, Protocol):
     ) -> Mapping[str, object]:
         """``CancelExportTask``."""
         ...
+
+
+ClientT = TypeVar("ClientT", bound=EC2ClientProtocol, default=EC2ClientProtocol, covariant=True)
+"""The static type of a local endpoint's boto3 client: a stub family's ``EC2Client`` where the
+user names it, our protocol where they do not. Covariant, so any such endpoint is a plain one."""
+AsyncClientT = TypeVar(
+    "AsyncClientT", bound=AsyncEC2ClientProtocol, default=AsyncEC2ClientProtocol, covariant=True
+)
+"""The same for the endpoint's aiobotocore client."""
 
 
 def botocore_client(client: BotocoreClientProtocol | AsyncBotocoreClientProtocol) -> BaseClient:

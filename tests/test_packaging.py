@@ -166,7 +166,7 @@ def test_the_published_extras_are_the_users_and_no_stubs_are_dependencies(built:
         "types-boto3",
         "types-aiobotocore",
     }
-    assert unconditional == {"boto3", "pydantic", "rich"}
+    assert unconditional == {"boto3", "pydantic", "rich", "typing-extensions"}
     assert {
         re.split("[<>=!~ ]", req)[0] for req in requires if req.endswith("extra == 'async'")
     } == {"aiobotocore"}

@@ -62,8 +62,8 @@ SNIPPETS = snippets()
 REGIONS = ("us-east-1", "eu-west-1", "ap-south-1")
 
 
-def _seeded() -> LocalEC2:
-    local = LocalEC2()
+def _seeded() -> LocalEC2[EC2Client]:
+    local: LocalEC2[EC2Client] = LocalEC2()
     local.add_tasks(3)
     local.images.add("ami-0123456789abcdef0")  # what the README's export snippet exports
     local.buckets.add("my-exports")

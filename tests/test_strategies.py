@@ -26,9 +26,10 @@ from ec2_export_image_tasks.models import (
     TagValue,
 )
 from ec2_export_image_tasks.models._base import RequestModel, WireStr
-from ec2_export_image_tasks.testing import LocalEC2, make_client
+from ec2_export_image_tasks.testing import LocalEC2
 
 from .models.helpers import CASES, Case, boto_key
+from .stub_clients import stubs_client
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 serving = [LocalEC2()]
 """The endpoint answering now: a fresh one per example."""
 
-CLIENT = make_client(lambda action, parameters: serving[0](action, parameters))
+CLIENT = stubs_client(lambda action, parameters: serving[0](action, parameters))
 """One client for every example: building a boto3 client costs more than an example."""
 
 NOT_XML = {chr(code) for code in range(0x20) if chr(code) not in "\t\n\r"} | {"\ufffe", "\uffff"}

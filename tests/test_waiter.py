@@ -45,6 +45,8 @@ from .paginator.helpers import ScriptedPages
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from mypy_boto3_ec2.client import EC2Client
+
     from ec2_export_image_tasks.testing import Handler, Reply
 
 
@@ -105,8 +107,8 @@ def wait(request: pytest.FixtureRequest, time: FakeTime) -> Wait:
 
 
 @pytest.fixture
-def demo(time: FakeTime) -> LocalEC2:
-    local = LocalEC2(time.clock)
+def demo(time: FakeTime) -> LocalEC2[EC2Client]:
+    local: LocalEC2[EC2Client] = LocalEC2(time.clock)
     local.images.add("ami-0123456789abcdef0")
     local.buckets.add("exports")
     return local
@@ -116,7 +118,7 @@ TASK_ID = "export-ami-0123456789abcdef0"
 OTHER_ID = "export-ami-0123456789abcdef1"
 
 
-def _start_export(local: LocalEC2, seconds: float) -> str:
+def _start_export(local: LocalEC2[EC2Client], seconds: float) -> str:
     local.export_seconds = seconds
     answer = local.client.export_image(
         ImageId="ami-0123456789abcdef0",
@@ -126,7 +128,9 @@ def _start_export(local: LocalEC2, seconds: float) -> str:
     return answer.get("ExportImageTaskId", "")
 
 
-def test_returns_the_completed_task_and_reports_each_poll(demo: LocalEC2, wait: Wait) -> None:
+def test_returns_the_completed_task_and_reports_each_poll(
+    demo: LocalEC2[EC2Client], wait: Wait
+) -> None:
     task_id = _start_export(demo, 10.0)
     seen: list[ExportImageTask] = []
 
@@ -141,7 +145,7 @@ def test_returns_the_completed_task_and_reports_each_poll(demo: LocalEC2, wait: 
     ]
 
 
-def test_a_cancelled_export_raises_export_failed(demo: LocalEC2, wait: Wait) -> None:
+def test_a_cancelled_export_raises_export_failed(demo: LocalEC2[EC2Client], wait: Wait) -> None:
     task_id = _start_export(demo, 10.0)
     demo.client.cancel_export_task(ExportTaskId=task_id)
 
@@ -151,7 +155,9 @@ def test_a_cancelled_export_raises_export_failed(demo: LocalEC2, wait: Wait) -> 
     assert raised.value.task.export_image_task_id == task_id
 
 
-def test_the_last_poll_falls_on_the_deadline(demo: LocalEC2, time: FakeTime, wait: Wait) -> None:
+def test_the_last_poll_falls_on_the_deadline(
+    demo: LocalEC2[EC2Client], time: FakeTime, wait: Wait
+) -> None:
     task_id = _start_export(demo, 100.0)
 
     with pytest.raises(WaitTimeoutError) as raised:
@@ -185,7 +191,7 @@ class Failing:
 
 
 def _service(*tasks: Mapping[str, object]) -> LocalEC2:
-    service = LocalEC2()
+    service: LocalEC2[EC2Client] = LocalEC2()
     for task in tasks:
         service.add_task(dict(task))
     return service

@@ -27,21 +27,25 @@ if TYPE_CHECKING:
 
     from mypy_boto3_ec2.client import EC2Client
 
+    from .._clients import EC2ClientProtocol
+
 __all__ = ["main"]
 
 
 def main(
     argv: Sequence[str] | None = None,
     *,
-    client: EC2Client | None = None,
+    client: EC2ClientProtocol | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
 ) -> int:
     """Run the command line; return its exit status.
 
     ``client`` (instead of one made from the connection options), ``sleep`` and ``clock`` let a
-    test run the command line in-process against an endpoint it controls.
+    test run the command line in-process against an endpoint it controls. ``client`` is a real
+    botocore EC2 client, however the test typed it: the commands read it through the stubs.
     """
+    given = cast("EC2Client | None", client)
     stdout = sys.stdout if sys.stdout is not None else cast("TextIO", ClosedOutput())
     try:
         args = parse(argv, COMMANDS)
@@ -51,7 +55,7 @@ def main(
         args,
         out=cast("TextIO", CheckedOutput(stdout)),
         err=cast("TextIO", Diagnostics(sys.stderr)),
-        client=(lambda: client) if client is not None else cache(lambda: make_client(args, clock)),
+        client=(lambda: given) if given is not None else cache(lambda: make_client(args, clock)),
         sleep=sleep,
         clock=clock,
     )

@@ -19,6 +19,7 @@ from ..testing import LocalEC2
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef
 
 __all__ = ["DEMO_BUCKET", "DEMO_IMAGES", "EXPORT_SECONDS", "demo_ec2"]
@@ -46,7 +47,9 @@ DEMO_IMAGES = frozenset(
 """The AMIs the demo holds: ``ami-0123456789abcdef0`` and those of the exports it starts with."""
 
 
-def _export(local: LocalEC2, image_id: str, seconds: float, description: str | None = None) -> str:
+def _export(
+    local: LocalEC2[EC2Client], image_id: str, seconds: float, description: str | None = None
+) -> str:
     """Start an export of ``image_id`` taking ``seconds``, through the client; its task id."""
     local.export_seconds = seconds
     request: ExportImageRequestTypeDef = {
@@ -62,9 +65,9 @@ def _export(local: LocalEC2, image_id: str, seconds: float, description: str | N
     return local.client.export_image(**request).get("ExportImageTaskId", "")
 
 
-def demo_ec2(clock: Callable[[], float] = time.monotonic) -> LocalEC2:
+def demo_ec2(clock: Callable[[], float] = time.monotonic) -> LocalEC2[EC2Client]:
     """The endpoint ``--demo`` uses: three exports under way, two done, one cancelled."""
-    local = LocalEC2(clock)
+    local: LocalEC2[EC2Client] = LocalEC2(clock)
     local.images.update(DEMO_IMAGES)
     local.buckets.add(DEMO_BUCKET)
     client = local.client  # made first: boto3 takes a moment to load, which must not count

@@ -24,18 +24,18 @@ from .._lazy import lazy_names
 
 if TYPE_CHECKING:
     from ._backend import sample_task
-    from ._endpoint import answer_with, make_client
+    from ._endpoint import answer_with
     from ._errors import Ec2Error
     from ._habits import Habits
     from ._handler import Handler, Reply
-    from ._service import LocalEC2, error_reply, page_reply
+    from ._service import LocalEC2, error_reply, make_client, page_reply
 
 _HOMES = {
     "Ec2Error": "._errors",
     "Habits": "._habits",
     "sample_task": "._backend",
     "answer_with": "._endpoint",
-    "make_client": "._endpoint",
+    "make_client": "._service",
     "Handler": "._handler",
     "LocalEC2": "._service",
     "Reply": "._handler",

@@ -2,7 +2,7 @@
 
 botocore serializes each request and parses each answer itself; only the HTTP exchange is
 replaced, by a :data:`.Handler`. This is the one module here that imports boto3, and it loads
-only when one of its names (or :attr:`.LocalEC2.client`) is first used.
+only when one of its names is first used, or a client is first made.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from . import _glue
 
 if TYPE_CHECKING:
     from botocore.awsrequest import AWSPreparedRequest
-    from mypy_boto3_ec2.client import EC2Client
 
-    from .._clients import BotocoreClientProtocol
+    from .._clients import BotocoreClientProtocol, EC2ClientProtocol
     from ._handler import Handler, Reply
 
 
@@ -66,13 +65,8 @@ def _session() -> boto3.session.Session:
     return boto3.session.Session(botocore_session=isolated)
 
 
-def make_client(handler: Handler | None = None, *, max_attempts: int = 1) -> EC2Client:
-    """A real EC2 client (dummy credentials, us-east-1) that ``handler`` answers.
-
-    Without a handler every call raises ``RuntimeError`` until :func:`answer_with` installs
-    one: no request ever reaches the network. Each call is tried once, unless ``max_attempts``
-    lets botocore retry (to test code that must survive a dropped response, say).
-    """
+def new_client(handler: Handler | None, max_attempts: int) -> EC2ClientProtocol:
+    """:func:`~._service.make_client`'s client, made here, where boto3 is loaded."""
     config = _glue.client_config(Config, max_attempts)
     client = _session().client("ec2", config=config)  # pyright: ignore[reportUnknownMemberType]
     answer_with(client, handler or _glue.unanswered("answer_with"))

@@ -10,8 +10,9 @@ import dataclasses
 import itertools
 from collections import Counter
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, overload
 
+from .._clients import AsyncClientT, ClientT
 from . import _xml
 from ._backend import ExportImageTasksBackend
 from ._errors import Ec2Error
@@ -22,7 +23,8 @@ from ._query import parse_cancel, parse_describe, parse_export
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from mypy_boto3_ec2.client import EC2Client
+    from .._clients import AsyncEC2ClientProtocol, EC2ClientProtocol
+    from ._handler import Handler
 
 
 _request_numbers = itertools.count()
@@ -64,7 +66,7 @@ def _check_writable(parameters: Mapping[str, str]) -> None:
             )
 
 
-class LocalEC2(ExportImageTasksBackend):
+class LocalEC2(ExportImageTasksBackend, Generic[ClientT, AsyncClientT]):
     """An in-memory EC2 and a real boto3 client it answers: ``LocalEC2().client``.
 
     It answers ``DescribeExportImageTasks``, ``ExportImage`` and ``CancelExportTask`` with EC2's
@@ -73,6 +75,13 @@ class LocalEC2(ExportImageTasksBackend):
     :meth:`advance`; see what was sent in :attr:`requests`. It is itself a :data:`Handler`, so
     an aiobotocore client can be answered by it too (:mod:`.aio`). ``habits`` has it play EC2's
     habits (:class:`.Habits`): tasks seen late, enum values in lower case, slow or lost answers.
+
+    Its clients are typed as :class:`.EC2ClientProtocol` (and :class:`.AsyncEC2ClientProtocol`)
+    unless you name your stubs' client classes: ``local: LocalEC2[EC2Client]`` (from
+    ``mypy_boto3_ec2.client`` or ``types_boto3_ec2.client``) types :attr:`client` and
+    ``make_client(local)`` as that class, and ``LocalEC2[EC2Client, AioEC2Client]`` types
+    ``make_async_client(local)`` too (from ``types_aiobotocore_ec2.client``). Every stub family
+    describes the same real botocore client, which is what these return.
     """
 
     def __init__(
@@ -88,10 +97,8 @@ class LocalEC2(ExportImageTasksBackend):
         self._lost: Counter[str] = Counter()
 
     @cached_property
-    def client(self) -> EC2Client:
+    def client(self) -> ClientT:
         """A real boto3 EC2 client answered here (made on first use: boto3 loads then)."""
-        from ._endpoint import make_client  # here: the pure service needs no botocore
-
         return make_client(self)
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
@@ -139,3 +146,24 @@ class LocalEC2(ExportImageTasksBackend):
     @staticmethod
     def _reply(action: str, members: Mapping[str, object]) -> Reply:
         return Reply(200, _xml.response(action, members, _request_id()))
+
+
+@overload
+def make_client(
+    handler: LocalEC2[ClientT, AsyncEC2ClientProtocol], *, max_attempts: int = 1
+) -> ClientT: ...
+@overload
+def make_client(handler: Handler | None = None, *, max_attempts: int = 1) -> EC2ClientProtocol: ...
+def make_client(handler: Handler | None = None, *, max_attempts: int = 1) -> EC2ClientProtocol:
+    """A real EC2 client (dummy credentials, us-east-1) that ``handler`` answers.
+
+    Without a handler every call raises ``RuntimeError`` until :func:`.answer_with` installs
+    one: no request ever reaches the network. Each call is tried once, unless ``max_attempts``
+    lets botocore retry (to test code that must survive a dropped response, say).
+
+    Typed as the client class a :class:`LocalEC2` handler names (``LocalEC2[EC2Client]``), else
+    as :class:`.EC2ClientProtocol`: the client is botocore's, which every stub family describes.
+    """
+    from ._endpoint import new_client  # here: the pure service needs no botocore
+
+    return new_client(handler, max_attempts)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import asynccontextmanager
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 try:
     from aiobotocore.awsrequest import AioAWSResponse
@@ -32,17 +32,18 @@ except ImportError as _missing:
     ) from _missing
 from botocore.awsrequest import HTTPHeaders
 
-from .._clients import aiobotocore_client
+from .._clients import AsyncClientT, aiobotocore_client
 from . import _glue
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+    from contextlib import AbstractAsyncContextManager
 
     from botocore.awsrequest import AWSPreparedRequest
-    from types_aiobotocore_ec2.client import EC2Client as AioEC2Client
 
-    from .._clients import AsyncBotocoreClientProtocol
+    from .._clients import AsyncBotocoreClientProtocol, AsyncEC2ClientProtocol, EC2ClientProtocol
     from ._handler import Handler, Reply
+    from ._service import LocalEC2
 
 __all__ = ["answer_with_async", "local_session", "make_async_client"]
 
@@ -102,16 +103,32 @@ def _shared_session() -> AioSession:
     return _isolated_session()
 
 
-@asynccontextmanager
-async def make_async_client(
+@overload
+def make_async_client(
+    handler: LocalEC2[EC2ClientProtocol, AsyncClientT], *, max_attempts: int = 1
+) -> AbstractAsyncContextManager[AsyncClientT]: ...
+@overload
+def make_async_client(
     handler: Handler | None = None, *, max_attempts: int = 1
-) -> AsyncGenerator[AioEC2Client]:
+) -> AbstractAsyncContextManager[AsyncEC2ClientProtocol]: ...
+def make_async_client(
+    handler: Handler | None = None, *, max_attempts: int = 1
+) -> AbstractAsyncContextManager[AsyncEC2ClientProtocol]:
     """``async with`` a real aiobotocore EC2 client (dummy credentials, us-east-1).
 
     ``handler`` answers every request; without one, every call raises ``RuntimeError`` until
     :func:`answer_with_async` installs one: no request ever reaches the network. Each call is
-    tried once, unless ``max_attempts`` lets botocore retry.
+    tried once, unless ``max_attempts`` lets botocore retry. The client is typed as the async
+    client class a :class:`.LocalEC2` handler names (``LocalEC2[EC2Client, AioEC2Client]``),
+    else as :class:`.AsyncEC2ClientProtocol`.
     """
+    return _async_client(handler, max_attempts)
+
+
+@asynccontextmanager
+async def _async_client(
+    handler: Handler | None, max_attempts: int
+) -> AsyncGenerator[AsyncEC2ClientProtocol]:
     config = _glue.client_config(AioConfig, max_attempts)
     # The stubs' overloads name every service; those of services not installed are unknown.
     client_context = _shared_session().create_client("ec2", config=config)  # pyright: ignore[reportUnknownMemberType]
@@ -128,6 +145,10 @@ def local_session(handlers: Mapping[str, Handler]) -> AioSession:
     to a region without a handler raises ``RuntimeError`` (in the caller, as the client's error).
     A reply's ``wait`` is cut at the session's default ``read_timeout`` (60 s), not at one a
     client is made with: the answer is chosen for the session, before any client exists.
+
+    The session is aiobotocore's own ``AioSession``: with types-aiobotocore its clients are typed
+    as that family's classes (``session.create_client("ec2")``); without it a type checker reads
+    aiobotocore, and so this session, as ``Any``.
     """
 
     def choose(request: AWSPreparedRequest) -> Handler:

@@ -48,6 +48,7 @@ from ec2_export_image_tasks.testing import _xml as xml
 from ec2_export_image_tasks.testing._endpoint import _response  # pyright: ignore[reportPrivateUsage]
 from ec2_export_image_tasks.testing._glue import install
 
+from ..stub_clients import stubs_client
 from .helpers import IMAGE, Terminal
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ def _ours(
 ) -> tuple[int, str]:
     """``ec2-export-image-tasks COMMAND ARGV``'s status and stdout, answered by ``handler``
     (its stderr stays in ``capsys``)."""
-    client = LocalEC2().client
+    client = stubs_client()
     install(client.meta.events, lambda request: handler, lambda r, reply: _response(r, reply, None))
     status = main([command, *argv], client=client)
     out, err = capsys.readouterr()

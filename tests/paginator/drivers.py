@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, Unpack, cast
 
 from ec2_export_image_tasks import AsyncExportImageTaskPaginator, ExportImageTaskPaginator
-from ec2_export_image_tasks.testing import answer_with, make_client
-from ec2_export_image_tasks.testing.aio import answer_with_async, make_async_client
+from ec2_export_image_tasks.testing import answer_with
+from ec2_export_image_tasks.testing.aio import answer_with_async
+
+from ..stub_clients import stubs_async_client, stubs_client
 
 if TYPE_CHECKING:
     from collections.abc import (
@@ -220,11 +222,11 @@ class AsyncDriver(Driver):
 def open_driver(name: str) -> Generator[Driver]:
     """The driver called ``name`` ("sync" or "async"), its client open until the block ends."""
     if name == "sync":
-        yield SyncDriver(make_client())
+        yield SyncDriver(stubs_client())
         return
     with asyncio.Runner() as runner:
         stack = AsyncExitStack()
-        client = runner.run(stack.enter_async_context(make_async_client()))
+        client = runner.run(stack.enter_async_context(stubs_async_client()))
         try:
             yield AsyncDriver(runner, client)
         finally:

@@ -33,10 +33,11 @@ from ec2_export_image_tasks import (
 from ec2_export_image_tasks.paginator import PaginatorSpec, TypedPaginator
 from ec2_export_image_tasks.paginator._fast_page import counts as fast_page_counts
 from ec2_export_image_tasks.strategies import boto_dicts
-from ec2_export_image_tasks.testing import Reply, answer_with, make_client, sample_task
+from ec2_export_image_tasks.testing import Reply, answer_with, sample_task
 from ec2_export_image_tasks.testing import _xml as xml
 from ec2_export_image_tasks.testing._glue import CREDENTIALS, SESSION_VARIABLES
-from ec2_export_image_tasks.testing.aio import make_async_client
+
+from ..stub_clients import stubs_async_client, stubs_client
 
 if TYPE_CHECKING:
     from botocore.client import BaseClient
@@ -297,7 +298,7 @@ def since(before: Taken) -> list[str]:
 @pytest.fixture(scope="module")
 def served_sync() -> tuple[EC2Client, Served]:
     served = Served()
-    client = make_client(served)
+    client = stubs_client(served)
     served.watch(client)
     return client, served
 
@@ -364,7 +365,7 @@ def served_async() -> Iterator[tuple[asyncio.AbstractEventLoop, AioEC2Client, Se
     loop = asyncio.new_event_loop()
     served = Served()
     stack = AsyncExitStack()
-    client = loop.run_until_complete(stack.enter_async_context(make_async_client(served)))
+    client = loop.run_until_complete(stack.enter_async_context(stubs_async_client(served)))
     served.watch(client)  # pyright: ignore[reportArgumentType]
     yield loop, client, served
     loop.run_until_complete(stack.aclose())
@@ -477,7 +478,7 @@ def test_a_plain_call_from_another_thread_during_a_typed_pull_is_botocores_alone
             other.join()
         return Reply(200, body)
 
-    client = make_client(answer)
+    client = stubs_client(answer)
     before = taken()
     assert len(list(ExportImageTaskPaginator(client).paginate())) == 1
     assert since(before) == ["fast"]  # the typed page; the plain one was not touched
@@ -487,7 +488,7 @@ def test_a_plain_call_from_another_thread_during_a_typed_pull_is_botocores_alone
 
 def test_code_run_between_typed_items_makes_plain_calls() -> None:
     body = xml.describe_export_image_tasks([sample_task(n).to_boto() for n in range(2)], None, "r")
-    client = make_client(lambda action, parameters: Reply(200, body))
+    client = stubs_client(lambda action, parameters: Reply(200, body))
     before = taken()
     for _task in ExportImageTaskPaginator(client).paginate():
         client.describe_export_image_tasks()
@@ -504,7 +505,7 @@ def test_a_plain_call_from_another_task_during_typed_paging_is_botocores_alone()
         return Reply(200, pages[number] if number < len(pages) else LAST_PAGE)
 
     async def main() -> None:
-        async with make_async_client(answer) as client:
+        async with stubs_async_client(answer) as client:
             typed = [task async for task in AsyncExportImageTaskPaginator(client).paginate()]
             plain = [client.describe_export_image_tasks() for _ in range(5)]
             typed_again = AsyncExportImageTaskPaginator(client).paginate()
@@ -522,7 +523,7 @@ async def _all(tasks: Any) -> list[ExportImageTask]:
 
 def test_an_after_call_hook_sees_the_page_botocore_would_have_parsed() -> None:
     body = xml.describe_export_image_tasks([sample_task(n).to_boto() for n in range(3)], None, "h")
-    client = make_client(lambda action, parameters: Reply(200, body))
+    client = stubs_client(lambda action, parameters: Reply(200, body))
     hooked: list[object] = []
 
     def hook(parsed: Mapping[str, object], **_: object) -> None:
@@ -540,7 +541,7 @@ def test_an_after_call_hook_sees_the_page_botocore_would_have_parsed() -> None:
 def test_botocores_retry_after_a_5xx_is_parsed_as_any_other_page() -> None:
     body = xml.describe_export_image_tasks([sample_task(1).to_boto()], None, "retried")
     answers = iter([Reply(503, xml.error("Unavailable", "try again", "e1")), Reply(200, body)])
-    client = make_client(lambda action, parameters: next(answers), max_attempts=2)
+    client = stubs_client(lambda action, parameters: next(answers), max_attempts=2)
     before = taken()
 
     tasks = list(ExportImageTaskPaginator(client).paginate())
@@ -563,7 +564,7 @@ def _botocores_parse(client: BaseClient, body: bytes) -> Mapping[str, Any]:
 
 def test_an_error_answer_is_left_to_botocore() -> None:
     error = xml.error("UnauthorizedOperation", "not you", "e1")
-    client = make_client(lambda action, parameters: Reply(403, error))
+    client = stubs_client(lambda action, parameters: Reply(403, error))
     before = taken()
     with pytest.raises(ClientError, match="UnauthorizedOperation"):
         list(ExportImageTaskPaginator(client).paginate())
@@ -571,7 +572,7 @@ def test_an_error_answer_is_left_to_botocore() -> None:
 
 
 def test_an_unparseable_body_is_left_to_botocore() -> None:
-    client = make_client(
+    client = stubs_client(
         lambda action, parameters: Reply(200, b"<DescribeExportImageTasksResponse>")
     )
     before = taken()
@@ -620,7 +621,7 @@ def test_an_operation_the_plan_does_not_cover_is_left_to_botocore() -> None:
         b"<snapshotDetailSet><item><diskImageSize>1.5</diskImageSize></item></snapshotDetailSet>"
         b"</item></importImageTaskSet></DescribeImportImageTasksResponse>"
     )
-    client = make_client(lambda action, parameters: Reply(200, body))
+    client = stubs_client(lambda action, parameters: Reply(200, body))
     before = taken()
     (task,) = TypedPaginator(client, IMPORT_TASKS).paginate()
     assert task.model_dump() == {
@@ -633,7 +634,7 @@ def test_an_operation_the_plan_does_not_cover_is_left_to_botocore() -> None:
 def test_a_root_that_is_no_answer_of_ec2s_raises_where_the_plan_does_not_cover() -> None:
     # A captive portal's page, without the word "Errors": the one rule still reads its root.
     portal = b"<?xml version='1.0'?><html><body>Sign in to the hotel network</body></html>"
-    client = make_client(lambda action, parameters: Reply(200, portal))
+    client = stubs_client(lambda action, parameters: Reply(200, portal))
     with pytest.raises(ResponseParserError, match="AWS answered with <html>, not EC2's XML"):
         list(TypedPaginator(client, IMPORT_TASKS).paginate())
 
@@ -663,7 +664,7 @@ def test_another_protocols_page_that_mentions_errors_is_botocores_parse() -> Non
 def test_an_error_document_with_a_200_is_the_client_error_where_the_plan_does_not_cover() -> None:
     # The fast parse steps aside for the operation; the one error-document rule still applies.
     error = xml.error("RequestLimitExceeded", "Request limit exceeded.", "e1")
-    client = make_client(lambda action, parameters: Reply(200, error))
+    client = stubs_client(lambda action, parameters: Reply(200, error))
     before = taken()
     with pytest.raises(ClientError, match="RequestLimitExceeded"):
         list(TypedPaginator(client, IMPORT_TASKS).paginate())

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from ec2_export_image_tasks.testing.aio import make_async_client
+from ..stub_clients import stubs_async_client
 
 if TYPE_CHECKING:
     from types_aiobotocore_ec2.client import EC2Client
@@ -22,7 +22,7 @@ def run(handler: Handler, scenario: Scenario[T]) -> T:
     """``scenario`` run to its end with a new client that ``handler`` answers."""
 
     async def main() -> T:
-        async with make_async_client(handler) as client:
+        async with stubs_async_client(handler) as client:
             return await scenario(client)
 
     return asyncio.run(main())

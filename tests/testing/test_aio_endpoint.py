@@ -13,8 +13,9 @@ from aiobotocore.httpsession import AIOHTTPSession
 from botocore.exceptions import ClientError
 
 from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, page_reply
-from ec2_export_image_tasks.testing.aio import answer_with_async, local_session, make_async_client
+from ec2_export_image_tasks.testing.aio import answer_with_async, local_session
 
+from ..stub_clients import stubs_async_client
 from .helpers import run
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def test_installing_a_handler_replaces_the_one_before() -> None:
 
 def test_a_client_made_without_a_handler_refuses_every_call() -> None:
     async def scenario() -> None:
-        async with make_async_client() as client:
+        async with stubs_async_client() as client:
             await client.describe_export_image_tasks()
 
     with pytest.raises(RuntimeError, match="answer_with_async"):

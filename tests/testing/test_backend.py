@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
 from ec2_export_image_tasks.testing import LocalEC2, sample_task
+
+if TYPE_CHECKING:
+    from mypy_boto3_ec2.client import EC2Client
 
 IMAGE = "ami-0123456789abcdef0"
 
@@ -63,7 +68,7 @@ def test_max_results_below_1_is_an_invalid_parameter_value() -> None:
 
 
 def test_an_identical_query_is_given_an_identical_token() -> None:
-    local = LocalEC2()
+    local: LocalEC2[EC2Client] = LocalEC2()
     local.add_tasks(3)
 
     tokens = {local.client.describe_export_image_tasks(MaxResults=1).get("NextToken") for _ in "ab"}

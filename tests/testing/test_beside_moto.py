@@ -52,7 +52,9 @@ def moto_but_ec2() -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("moto_but_ec2")
-def test_moto_answers_s3_and_the_local_endpoint_answers_the_export(local_ec2: LocalEC2) -> None:
+def test_moto_answers_s3_and_the_local_endpoint_answers_the_export(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     # pyright strict: boto3-stubs types the clients of services whose stubs are not installed
     # as Unknown, so the overload set is partially unknown however the result is annotated.
     s3: S3Client = boto3.client("s3", region_name="us-east-1")  # pyright: ignore[reportUnknownMemberType]
@@ -67,7 +69,7 @@ def test_moto_answers_s3_and_the_local_endpoint_answers_the_export(local_ec2: Lo
 
 @pytest.mark.usefixtures("moto_but_ec2")
 def test_a_client_your_code_made_is_answered_once_given_to_the_local_endpoint(
-    local_ec2: LocalEC2,
+    local_ec2: LocalEC2[EC2Client],
 ) -> None:
     # Made inside mock_aws, as your code's is (pyright: as for S3 above).
     ec2: EC2Client = boto3.client("ec2", region_name="us-east-1")  # pyright: ignore[reportUnknownMemberType]
@@ -77,7 +79,9 @@ def test_a_client_your_code_made_is_answered_once_given_to_the_local_endpoint(
     assert len(ec2.describe_export_image_tasks()["ExportImageTasks"]) == 2
 
 
-def test_without_passing_ec2_through_moto_answers_first_and_refuses(local_ec2: LocalEC2) -> None:
+def test_without_passing_ec2_through_moto_answers_first_and_refuses(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     with mock_aws():
         ec2: EC2Client = boto3.client("ec2", region_name="us-east-1")  # pyright: ignore[reportUnknownMemberType]
         answer_with(ec2, local_ec2)  # after moto's handler, which the client got first

@@ -14,6 +14,7 @@ from ec2_export_image_tasks import ExportImageTask, ExportImageTaskStatus
 from ec2_export_image_tasks.testing import sample_task
 
 if TYPE_CHECKING:
+    from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_ec2.type_defs import DescribeExportImageTasksRequestTypeDef
 
     from ec2_export_image_tasks.testing import LocalEC2
@@ -28,7 +29,7 @@ def _error(raised: pytest.ExceptionInfo[ClientError]) -> tuple[str, str, int]:
     return error.get("Code", ""), error.get("Message", ""), status
 
 
-def test_without_parameters_every_task_comes_in_one_page(local_ec2: LocalEC2) -> None:
+def test_without_parameters_every_task_comes_in_one_page(local_ec2: LocalEC2[EC2Client]) -> None:
     stored = local_ec2.add_tasks(7)
 
     answer = local_ec2.client.describe_export_image_tasks()
@@ -37,11 +38,11 @@ def test_without_parameters_every_task_comes_in_one_page(local_ec2: LocalEC2) ->
     assert "NextToken" not in answer
 
 
-def test_an_empty_backend_answers_an_empty_list(local_ec2: LocalEC2) -> None:
+def test_an_empty_backend_answers_an_empty_list(local_ec2: LocalEC2[EC2Client]) -> None:
     assert local_ec2.client.describe_export_image_tasks()["ExportImageTasks"] == []
 
 
-def test_ids_select_their_tasks_in_the_order_asked(local_ec2: LocalEC2) -> None:
+def test_ids_select_their_tasks_in_the_order_asked(local_ec2: LocalEC2[EC2Client]) -> None:
     tasks = local_ec2.add_tasks(4)
 
     answer = local_ec2.client.describe_export_image_tasks(
@@ -51,7 +52,7 @@ def test_ids_select_their_tasks_in_the_order_asked(local_ec2: LocalEC2) -> None:
     assert answer["ExportImageTasks"] == [tasks[3], tasks[1]]
 
 
-def test_an_unknown_id_is_not_found_and_named(local_ec2: LocalEC2) -> None:
+def test_an_unknown_id_is_not_found_and_named(local_ec2: LocalEC2[EC2Client]) -> None:
     local_ec2.add_tasks(2)
 
     with pytest.raises(ClientError) as raised:
@@ -62,7 +63,7 @@ def test_an_unknown_id_is_not_found_and_named(local_ec2: LocalEC2) -> None:
     assert UNKNOWN_ID in message
 
 
-def test_the_task_state_filter_selects_by_status(local_ec2: LocalEC2) -> None:
+def test_the_task_state_filter_selects_by_status(local_ec2: LocalEC2[EC2Client]) -> None:
     local_ec2.add_tasks(1, ExportImageTaskStatus.COMPLETED)
     active = local_ec2.add_tasks(2, ExportImageTaskStatus.ACTIVE)
     local_ec2.add_tasks(1, ExportImageTaskStatus.DELETED)
@@ -74,7 +75,7 @@ def test_the_task_state_filter_selects_by_status(local_ec2: LocalEC2) -> None:
     assert answer["ExportImageTasks"] == active
 
 
-def test_a_task_state_filter_matches_any_of_its_values(local_ec2: LocalEC2) -> None:
+def test_a_task_state_filter_matches_any_of_its_values(local_ec2: LocalEC2[EC2Client]) -> None:
     completed = local_ec2.add_tasks(1, ExportImageTaskStatus.COMPLETED)
     local_ec2.add_tasks(1, ExportImageTaskStatus.ACTIVE)
     deleted = local_ec2.add_tasks(1, ExportImageTaskStatus.DELETED)
@@ -86,7 +87,7 @@ def test_a_task_state_filter_matches_any_of_its_values(local_ec2: LocalEC2) -> N
     assert answer["ExportImageTasks"] == completed + deleted
 
 
-def test_a_task_must_match_every_filter(local_ec2: LocalEC2) -> None:
+def test_a_task_must_match_every_filter(local_ec2: LocalEC2[EC2Client]) -> None:
     local_ec2.add_tasks(2, ExportImageTaskStatus.ACTIVE)
 
     answer = local_ec2.client.describe_export_image_tasks(
@@ -99,7 +100,7 @@ def test_a_task_must_match_every_filter(local_ec2: LocalEC2) -> None:
     assert answer["ExportImageTasks"] == []
 
 
-def test_ids_and_a_filter_combine(local_ec2: LocalEC2) -> None:
+def test_ids_and_a_filter_combine(local_ec2: LocalEC2[EC2Client]) -> None:
     completed = local_ec2.add_tasks(1, ExportImageTaskStatus.COMPLETED)
     active = local_ec2.add_tasks(1, ExportImageTaskStatus.ACTIVE)
     ids = [str(task["ExportImageTaskId"]) for task in completed + active]
@@ -111,7 +112,9 @@ def test_ids_and_a_filter_combine(local_ec2: LocalEC2) -> None:
     assert answer["ExportImageTasks"] == active
 
 
-def test_an_unknown_filter_name_is_an_invalid_parameter_value(local_ec2: LocalEC2) -> None:
+def test_an_unknown_filter_name_is_an_invalid_parameter_value(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     with pytest.raises(ClientError) as raised:
         local_ec2.client.describe_export_image_tasks(
             Filters=[{"Name": "status", "Values": ["active"]}]
@@ -122,7 +125,7 @@ def test_an_unknown_filter_name_is_an_invalid_parameter_value(local_ec2: LocalEC
     assert "status" in message
 
 
-def test_max_results_and_next_token_page_through_every_task(local_ec2: LocalEC2) -> None:
+def test_max_results_and_next_token_page_through_every_task(local_ec2: LocalEC2[EC2Client]) -> None:
     stored = local_ec2.add_tasks(7)
     pages = [local_ec2.client.describe_export_image_tasks(MaxResults=3)]
     while "NextToken" in pages[-1]:
@@ -135,7 +138,7 @@ def test_max_results_and_next_token_page_through_every_task(local_ec2: LocalEC2)
     assert [task for page in pages for task in page["ExportImageTasks"]] == stored
 
 
-def test_boto3s_own_paginator_pages_through_every_task(local_ec2: LocalEC2) -> None:
+def test_boto3s_own_paginator_pages_through_every_task(local_ec2: LocalEC2[EC2Client]) -> None:
     stored = local_ec2.add_tasks(5)
     pages = list(
         local_ec2.client.get_paginator("describe_export_image_tasks").paginate(
@@ -147,7 +150,9 @@ def test_boto3s_own_paginator_pages_through_every_task(local_ec2: LocalEC2) -> N
     assert [task for page in pages for task in page["ExportImageTasks"]] == stored
 
 
-def test_boto3s_paginator_sends_the_page_size_and_each_token(local_ec2: LocalEC2) -> None:
+def test_boto3s_paginator_sends_the_page_size_and_each_token(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     local_ec2.add_tasks(5)
     pages = list(
         local_ec2.client.get_paginator("describe_export_image_tasks").paginate(
@@ -161,7 +166,7 @@ def test_boto3s_paginator_sends_the_page_size_and_each_token(local_ec2: LocalEC2
     assert None not in tokens[1:]
 
 
-def test_a_page_size_may_change_between_pages(local_ec2: LocalEC2) -> None:
+def test_a_page_size_may_change_between_pages(local_ec2: LocalEC2[EC2Client]) -> None:
     stored = local_ec2.add_tasks(5)
     first = local_ec2.client.describe_export_image_tasks(MaxResults=2)
 
@@ -174,7 +179,9 @@ def test_a_page_size_may_change_between_pages(local_ec2: LocalEC2) -> None:
 
 
 @pytest.mark.parametrize("max_results", [1, 500])
-def test_max_results_from_1_to_500_is_accepted(local_ec2: LocalEC2, max_results: int) -> None:
+def test_max_results_from_1_to_500_is_accepted(
+    local_ec2: LocalEC2[EC2Client], max_results: int
+) -> None:
     local_ec2.add_tasks(2)
 
     answer = local_ec2.client.describe_export_image_tasks(MaxResults=max_results)
@@ -184,7 +191,7 @@ def test_max_results_from_1_to_500_is_accepted(local_ec2: LocalEC2, max_results:
 
 @pytest.mark.parametrize("max_results", [501, 1000])
 def test_max_results_over_500_is_an_invalid_parameter_value(
-    local_ec2: LocalEC2, max_results: int
+    local_ec2: LocalEC2[EC2Client], max_results: int
 ) -> None:
     with pytest.raises(ClientError) as raised:
         local_ec2.client.describe_export_image_tasks(MaxResults=max_results)
@@ -210,7 +217,7 @@ def _forged(payload: object) -> str:
     ids=["not-base64", "other-fingerprint", "no-fingerprint", "not-an-object", "not-utf8"],
 )
 def test_a_token_the_backend_did_not_issue_is_an_invalid_pagination_token(
-    local_ec2: LocalEC2, token: str
+    local_ec2: LocalEC2[EC2Client], token: str
 ) -> None:
     local_ec2.add_tasks(3)
 
@@ -220,7 +227,9 @@ def test_a_token_the_backend_did_not_issue_is_an_invalid_pagination_token(
     assert _error(raised)[0] == "InvalidPaginationToken"
 
 
-def test_a_token_is_good_only_for_the_query_it_was_issued_for(local_ec2: LocalEC2) -> None:
+def test_a_token_is_good_only_for_the_query_it_was_issued_for(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     local_ec2.add_tasks(3, ExportImageTaskStatus.ACTIVE)
     first = local_ec2.client.describe_export_image_tasks(MaxResults=1)
 
@@ -233,7 +242,9 @@ def test_a_token_is_good_only_for_the_query_it_was_issued_for(local_ec2: LocalEC
     assert _error(raised)[0] == "InvalidPaginationToken"
 
 
-def test_dry_run_when_authorized_is_a_dry_run_operation_error(local_ec2: LocalEC2) -> None:
+def test_dry_run_when_authorized_is_a_dry_run_operation_error(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     with pytest.raises(ClientError) as raised:
         local_ec2.client.describe_export_image_tasks(DryRun=True)
 
@@ -241,7 +252,7 @@ def test_dry_run_when_authorized_is_a_dry_run_operation_error(local_ec2: LocalEC
 
 
 def test_dry_run_when_unauthorized_is_an_unauthorized_operation_error(
-    local_ec2: LocalEC2,
+    local_ec2: LocalEC2[EC2Client],
 ) -> None:
     local_ec2.authorized = False
 
@@ -251,7 +262,9 @@ def test_dry_run_when_unauthorized_is_an_unauthorized_operation_error(
     assert _error(raised)[::2] == ("UnauthorizedOperation", 403)
 
 
-def test_an_unauthorized_caller_is_refused_without_dry_run_too(local_ec2: LocalEC2) -> None:
+def test_an_unauthorized_caller_is_refused_without_dry_run_too(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     local_ec2.add_tasks(1)
     local_ec2.authorized = False
 
@@ -261,13 +274,13 @@ def test_an_unauthorized_caller_is_refused_without_dry_run_too(local_ec2: LocalE
     assert _error(raised)[::2] == ("UnauthorizedOperation", 403)
 
 
-def test_dry_run_false_is_an_ordinary_request(local_ec2: LocalEC2) -> None:
+def test_dry_run_false_is_an_ordinary_request(local_ec2: LocalEC2[EC2Client]) -> None:
     stored = local_ec2.add_tasks(1)
 
     assert local_ec2.client.describe_export_image_tasks(DryRun=False)["ExportImageTasks"] == stored
 
 
-def test_another_action_is_an_invalid_action(local_ec2: LocalEC2) -> None:
+def test_another_action_is_an_invalid_action(local_ec2: LocalEC2[EC2Client]) -> None:
     with pytest.raises(ClientError) as raised:
         local_ec2.client.describe_instances()
 
@@ -276,7 +289,9 @@ def test_another_action_is_an_invalid_action(local_ec2: LocalEC2) -> None:
     assert "DescribeInstances" in message
 
 
-def test_a_task_that_breaks_the_contract_is_served_as_stored(local_ec2: LocalEC2) -> None:
+def test_a_task_that_breaks_the_contract_is_served_as_stored(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     stored = local_ec2.add_task(
         {"ExportImageTaskId": "export-ami-bad", "Status": "exploded", "Progress": "101"}
     )
@@ -284,13 +299,13 @@ def test_a_task_that_breaks_the_contract_is_served_as_stored(local_ec2: LocalEC2
     assert local_ec2.client.describe_export_image_tasks()["ExportImageTasks"] == [stored]
 
 
-def test_a_128_code_point_tag_key_is_served_as_stored(local_ec2: LocalEC2) -> None:
+def test_a_128_code_point_tag_key_is_served_as_stored(local_ec2: LocalEC2[EC2Client]) -> None:
     stored = local_ec2.add_task({"Tags": [{"Key": "\U0001f600" * 128, "Value": "v"}]})
 
     assert local_ec2.client.describe_export_image_tasks()["ExportImageTasks"] == [stored]
 
 
-def test_an_absent_field_stays_absent(local_ec2: LocalEC2) -> None:
+def test_an_absent_field_stays_absent(local_ec2: LocalEC2[EC2Client]) -> None:
     local_ec2.add_task({"ExportImageTaskId": "export-ami-00000001", "S3ExportLocation": {}})
 
     (task,) = local_ec2.client.describe_export_image_tasks()["ExportImageTasks"]
@@ -299,7 +314,7 @@ def test_an_absent_field_stays_absent(local_ec2: LocalEC2) -> None:
 
 
 def test_a_key_botocores_model_lacks_is_dropped_like_one_aws_adds_later(
-    local_ec2: LocalEC2,
+    local_ec2: LocalEC2[EC2Client],
 ) -> None:
     local_ec2.add_task({"ExportImageTaskId": "export-ami-00000001", "FormatVersion": "2"})
 
@@ -308,7 +323,7 @@ def test_a_key_botocores_model_lacks_is_dropped_like_one_aws_adds_later(
     assert task == {"ExportImageTaskId": "export-ami-00000001"}
 
 
-def test_a_model_is_served_as_its_boto3_form(local_ec2: LocalEC2) -> None:
+def test_a_model_is_served_as_its_boto3_form(local_ec2: LocalEC2[EC2Client]) -> None:
     model = sample_task(3, ExportImageTaskStatus.ACTIVE)
     local_ec2.add_task(model)
 
@@ -329,7 +344,7 @@ def test_a_model_is_served_as_its_boto3_form(local_ec2: LocalEC2) -> None:
     ids=["page", "paged", "failed", "dry-run"],
 )
 def test_every_request_is_recorded_with_its_form_fields(
-    local_ec2: LocalEC2,
+    local_ec2: LocalEC2[EC2Client],
     request_kwargs: DescribeExportImageTasksRequestTypeDef,
     fields: dict[str, str],
 ) -> None:

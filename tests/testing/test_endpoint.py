@@ -21,9 +21,13 @@ from ec2_export_image_tasks.testing import (
     page_reply,
 )
 
+from ..stub_clients import stubs_client
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
+
+    from mypy_boto3_ec2.client import EC2Client
 
 
 def test_a_handler_sees_the_action_and_every_form_field() -> None:
@@ -33,7 +37,7 @@ def test_a_handler_sees_the_action_and_every_form_field() -> None:
         seen.append((action, parameters))
         return page_reply([])
 
-    make_client(record).describe_export_image_tasks(
+    stubs_client(record).describe_export_image_tasks(
         Filters=[{"Name": "task-state", "Values": ["active", "deleted"]}], MaxResults=9
     )
 
@@ -58,14 +62,14 @@ def test_a_handler_can_play_a_service_that_repeats_a_token() -> None:
     def repeat(action: str, parameters: Mapping[str, str]) -> Reply:
         return page_reply([], next(tokens))
 
-    client = make_client(repeat)
+    client = stubs_client(repeat)
 
     answers = [client.describe_export_image_tasks().get("NextToken") for _ in range(3)]
     assert answers == ["A", "B", "A"]
 
 
 def test_installing_a_handler_replaces_the_one_before() -> None:
-    local = LocalEC2()
+    local: LocalEC2[EC2Client] = LocalEC2()
     answer_with(local.client, lambda action, parameters: error_reply(Ec2Error("Replaced", "")))
 
     with pytest.raises(ClientError, match="Replaced"):
@@ -85,7 +89,7 @@ def test_an_error_reply_is_raised_after_one_attempt(code: str, status: int) -> N
         return error_reply(Ec2Error(code, "try again", status))
 
     with pytest.raises(ClientError) as raised:
-        make_client(fail).describe_export_image_tasks()
+        stubs_client(fail).describe_export_image_tasks()
 
     assert raised.value.response.get("Error", {}).get("Code") == code
     assert len(attempts) == 1
@@ -93,11 +97,11 @@ def test_an_error_reply_is_raised_after_one_attempt(code: str, status: int) -> N
 
 def test_a_client_made_without_a_handler_refuses_every_call() -> None:
     with pytest.raises(RuntimeError, match="answer_with"):
-        make_client().describe_export_image_tasks()
+        stubs_client().describe_export_image_tasks()
 
 
 def test_nothing_reaches_botocores_http_layer(
-    local_ec2: LocalEC2, monkeypatch: pytest.MonkeyPatch
+    local_ec2: LocalEC2[EC2Client], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_network(*args: object, **kwargs: object) -> None:
         raise AssertionError("a request reached the network layer")
@@ -108,7 +112,7 @@ def test_nothing_reaches_botocores_http_layer(
     assert local_ec2.client.describe_export_image_tasks()["ExportImageTasks"] == stored
 
 
-def test_each_answer_has_its_own_request_id(local_ec2: LocalEC2) -> None:
+def test_each_answer_has_its_own_request_id(local_ec2: LocalEC2[EC2Client]) -> None:
     answers = [local_ec2.client.describe_export_image_tasks() for _ in range(2)]
 
     ids = {answer["ResponseMetadata"]["RequestId"] for answer in answers}

@@ -13,11 +13,14 @@ from hypothesis import strategies as st
 
 from ec2_export_image_tasks import ExportImageTaskStatus, wait_for_export
 from ec2_export_image_tasks.models._facts import MAX_TAGS
-from ec2_export_image_tasks.testing import LocalEC2, Reply, make_client
+from ec2_export_image_tasks.testing import LocalEC2, Reply
+
+from ..stub_clients import stubs_client
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from mypy_boto3_ec2.client import EC2Client
     from mypy_boto3_ec2.type_defs import ExportImageRequestTypeDef, ExportImageResultTypeDef
 
 IMAGE = "ami-0123456789abcdef0"
@@ -39,7 +42,7 @@ def local() -> LocalEC2:
     return local
 
 
-def _export(local: LocalEC2, **changes: Any) -> ExportImageResultTypeDef:
+def _export(local: LocalEC2[EC2Client], **changes: Any) -> ExportImageResultTypeDef:
     request: dict[str, Any] = {**EXPORT, **changes}
     return local.client.export_image(**request)
 
@@ -52,14 +55,16 @@ def _message(raised: pytest.ExceptionInfo[ClientError]) -> str:
     return raised.value.response.get("Error", {}).get("Message", "")
 
 
-def _state(local: LocalEC2, task_id: str) -> tuple[str | None, str | None]:
+def _state(local: LocalEC2[EC2Client], task_id: str) -> tuple[str | None, str | None]:
     (task,) = local.client.describe_export_image_tasks(ExportImageTaskIds=[task_id])[
         "ExportImageTasks"
     ]
     return task.get("Status"), task.get("Progress")
 
 
-def test_an_export_starts_active_at_0_percent_with_what_was_asked(local: LocalEC2) -> None:
+def test_an_export_starts_active_at_0_percent_with_what_was_asked(
+    local: LocalEC2[EC2Client],
+) -> None:
     answer = _export(
         local,
         Description="nightly",
@@ -83,11 +88,13 @@ def test_an_export_starts_active_at_0_percent_with_what_was_asked(local: LocalEC
     }
 
 
-def test_the_role_named_is_the_role_answered(local: LocalEC2) -> None:
+def test_the_role_named_is_the_role_answered(local: LocalEC2[EC2Client]) -> None:
     assert _export(local, RoleName="exporter").get("RoleName") == "exporter"
 
 
-def test_describe_shows_the_export_as_started_without_format_and_role(local: LocalEC2) -> None:
+def test_describe_shows_the_export_as_started_without_format_and_role(
+    local: LocalEC2[EC2Client],
+) -> None:
     answer = _export(local)
 
     (task,) = local.client.describe_export_image_tasks()["ExportImageTasks"]
@@ -96,7 +103,7 @@ def test_describe_shows_the_export_as_started_without_format_and_role(local: Loc
     assert task == {key: value for key, value in answer.items() if key not in unshown}
 
 
-def test_an_export_progresses_with_the_clock_and_completes(local: LocalEC2) -> None:
+def test_an_export_progresses_with_the_clock_and_completes(local: LocalEC2[EC2Client]) -> None:
     task_id = _export(local).get("ExportImageTaskId", "")
     local.advance(SECONDS * 0.6)
     halfway = _state(local, task_id)
@@ -106,7 +113,7 @@ def test_an_export_progresses_with_the_clock_and_completes(local: LocalEC2) -> N
     assert _state(local, task_id) == ("completed", None)
 
 
-def test_by_default_an_export_takes_a_minute(local_ec2: LocalEC2) -> None:
+def test_by_default_an_export_takes_a_minute(local_ec2: LocalEC2[EC2Client]) -> None:
     local_ec2.images.add(IMAGE)
     local_ec2.buckets.add(BUCKET)
     task_id = _export(local_ec2).get("ExportImageTaskId", "")
@@ -119,7 +126,7 @@ def test_by_default_an_export_takes_a_minute(local_ec2: LocalEC2) -> None:
     assert _state(local_ec2, task_id) == ("completed", None)
 
 
-def test_a_cancelled_export_is_deleting_then_deleted(local: LocalEC2) -> None:
+def test_a_cancelled_export_is_deleting_then_deleted(local: LocalEC2[EC2Client]) -> None:
     task_id = _export(local).get("ExportImageTaskId", "")
 
     local.client.cancel_export_task(ExportTaskId=task_id)
@@ -130,7 +137,7 @@ def test_a_cancelled_export_is_deleting_then_deleted(local: LocalEC2) -> None:
     assert _state(local, task_id) == ("deleted", None)
 
 
-def test_a_seeded_active_task_can_be_cancelled(local: LocalEC2) -> None:
+def test_a_seeded_active_task_can_be_cancelled(local: LocalEC2[EC2Client]) -> None:
     (seeded,) = local.add_tasks(1, ExportImageTaskStatus.ACTIVE)
     task_id = str(seeded["ExportImageTaskId"])
 
@@ -148,7 +155,7 @@ def test_a_seeded_active_task_can_be_cancelled(local: LocalEC2) -> None:
     ],
 )
 def test_cancelling_an_unknown_or_malformed_id_is_ec2s_error(
-    local: LocalEC2, task_id: str, code: str
+    local: LocalEC2[EC2Client], task_id: str, code: str
 ) -> None:
     with pytest.raises(ClientError) as raised:
         local.client.cancel_export_task(ExportTaskId=task_id)
@@ -161,7 +168,7 @@ def test_cancelling_an_unknown_or_malformed_id_is_ec2s_error(
     ("seconds", "status"), [(SECONDS, "completed"), (0.0, "deleting"), (2.0, "deleted")]
 )
 def test_cancelling_a_task_no_longer_active_is_an_incorrect_state(
-    local: LocalEC2, seconds: float, status: str
+    local: LocalEC2[EC2Client], seconds: float, status: str
 ) -> None:
     task_id = _export(local).get("ExportImageTaskId", "")
     if status != "completed":
@@ -201,7 +208,7 @@ def test_cancelling_a_task_no_longer_active_is_an_incorrect_state(
     ],
 )
 def test_a_bad_export_is_refused_with_ec2s_code_and_starts_nothing(
-    local: LocalEC2, changes: dict[str, object], code: str
+    local: LocalEC2[EC2Client], changes: dict[str, object], code: str
 ) -> None:
     with pytest.raises(ClientError) as raised:
         _export(local, **changes)
@@ -222,7 +229,9 @@ def test_a_bad_export_is_refused_with_ec2s_code_and_starts_nothing(
     ],
     ids=["aws-prefix", "aws-prefix-any-case", "long-key", "long-value", "duplicate-key", "51-tags"],
 )
-def test_tags_the_tag_model_refuses_are_refused(local: LocalEC2, tags: list[Any]) -> None:
+def test_tags_the_tag_model_refuses_are_refused(
+    local: LocalEC2[EC2Client], tags: list[Any]
+) -> None:
     with pytest.raises(ClientError) as raised:
         _export(local, TagSpecifications=[{"ResourceType": "export-image-task", "Tags": tags}])
 
@@ -230,7 +239,7 @@ def test_tags_the_tag_model_refuses_are_refused(local: LocalEC2, tags: list[Any]
     assert local.tasks == ()
 
 
-def test_a_key_given_in_two_tag_specifications_is_refused(local: LocalEC2) -> None:
+def test_a_key_given_in_two_tag_specifications_is_refused(local: LocalEC2[EC2Client]) -> None:
     one = {"ResourceType": "export-image-task", "Tags": [{"Key": "team", "Value": "a"}]}
 
     with pytest.raises(ClientError) as raised:
@@ -241,7 +250,9 @@ def test_a_key_given_in_two_tag_specifications_is_refused(local: LocalEC2) -> No
     assert local.tasks == ()
 
 
-def test_the_same_client_token_and_parameters_are_the_same_export(local: LocalEC2) -> None:
+def test_the_same_client_token_and_parameters_are_the_same_export(
+    local: LocalEC2[EC2Client],
+) -> None:
     first = _export(local, ClientToken="retry-1")
     local.advance(SECONDS / 2)
 
@@ -252,7 +263,7 @@ def test_the_same_client_token_and_parameters_are_the_same_export(local: LocalEC
     assert len(local.tasks) == 1
 
 
-def test_the_same_client_token_with_other_parameters_is_refused(local: LocalEC2) -> None:
+def test_the_same_client_token_with_other_parameters_is_refused(local: LocalEC2[EC2Client]) -> None:
     _export(local, ClientToken="retry-1")
 
     with pytest.raises(ClientError) as raised:
@@ -263,7 +274,7 @@ def test_the_same_client_token_with_other_parameters_is_refused(local: LocalEC2)
 
 
 def test_botocore_sends_a_fresh_client_token_so_two_calls_are_two_exports(
-    local: LocalEC2,
+    local: LocalEC2[EC2Client],
 ) -> None:
     ids = {_export(local).get("ExportImageTaskId") for _ in range(2)}
 
@@ -282,7 +293,7 @@ def test_botocore_sends_a_fresh_client_token_so_two_calls_are_two_exports(
     ],
 )
 def test_export_answers_access_and_dry_run_as_describe_does(
-    local: LocalEC2, authorized: bool, dry_run: bool, code: str
+    local: LocalEC2[EC2Client], authorized: bool, dry_run: bool, code: str
 ) -> None:
     local.authorized = authorized
 
@@ -293,7 +304,7 @@ def test_export_answers_access_and_dry_run_as_describe_does(
     assert local.tasks == ()
 
 
-def test_cancelling_needs_the_permission_too(local: LocalEC2) -> None:
+def test_cancelling_needs_the_permission_too(local: LocalEC2[EC2Client]) -> None:
     task_id = _export(local).get("ExportImageTaskId", "")
     local.authorized = False
 
@@ -322,7 +333,7 @@ ESCAPE = "\x1b[31m"
     ids=["description", "prefix", "image id", "tag value"],
 )
 def test_export_with_a_control_character_is_an_invalid_parameter_value(
-    local: LocalEC2, changes: dict[str, object]
+    local: LocalEC2[EC2Client], changes: dict[str, object]
 ) -> None:
     with pytest.raises(ClientError) as raised:
         _export(local, **changes)
@@ -331,14 +342,16 @@ def test_export_with_a_control_character_is_an_invalid_parameter_value(
     assert "U+001B" in _message(raised)
 
 
-def test_a_refused_control_character_leaves_the_endpoint_answering(local: LocalEC2) -> None:
+def test_a_refused_control_character_leaves_the_endpoint_answering(
+    local: LocalEC2[EC2Client],
+) -> None:
     with pytest.raises(ClientError):
         _export(local, Description=ESCAPE)
 
     assert local.client.describe_export_image_tasks()["ExportImageTasks"] == []
 
 
-def test_a_control_character_is_refused_naming_its_parameter(local: LocalEC2) -> None:
+def test_a_control_character_is_refused_naming_its_parameter(local: LocalEC2[EC2Client]) -> None:
     with pytest.raises(ClientError) as raised:
         local.client.cancel_export_task(ExportTaskId=f"export-ami-{ESCAPE}")
 
@@ -355,7 +368,7 @@ def test_a_request_without_a_required_field_is_a_missing_parameter() -> None:
     assert b"ExportTaskId" in reply.body
 
 
-def test_code_that_sleeps_can_be_handed_advance_and_now(local: LocalEC2) -> None:
+def test_code_that_sleeps_can_be_handed_advance_and_now(local: LocalEC2[EC2Client]) -> None:
     task_id = _export(local).get("ExportImageTaskId", "")
 
     task = wait_for_export(
@@ -382,7 +395,7 @@ _optional_parameters = st.fixed_dictionaries(
 def test_a_client_token_stands_for_exactly_its_parameters(
     first: dict[str, Any], second: dict[str, Any]
 ) -> None:
-    local = LocalEC2()
+    local: LocalEC2[EC2Client] = LocalEC2()
     local.images.add(IMAGE)
     local.buckets.add(BUCKET)
     started = _export(local, ClientToken="token", **first).get("ExportImageTaskId")
@@ -397,7 +410,9 @@ def test_a_client_token_stands_for_exactly_its_parameters(
     assert len(local.tasks) == 1
 
 
-def test_botocores_retry_after_a_dropped_response_is_the_same_export(local: LocalEC2) -> None:
+def test_botocores_retry_after_a_dropped_response_is_the_same_export(
+    local: LocalEC2[EC2Client],
+) -> None:
     dropped: list[str] = []
 
     def drop_the_first_answer(action: str, parameters: Mapping[str, str]) -> Reply:
@@ -407,7 +422,7 @@ def test_botocores_retry_after_a_dropped_response_is_the_same_export(local: Loca
             raise ConnectionClosedError(endpoint_url="https://ec2.us-east-1.amazonaws.com")
         return reply
 
-    answer = make_client(drop_the_first_answer, max_attempts=2).export_image(**EXPORT)
+    answer = stubs_client(drop_the_first_answer, max_attempts=2).export_image(**EXPORT)
 
     assert answer["ResponseMetadata"]["RetryAttempts"] == 1
     assert [request["ClientToken"] for request in local.requests] == dropped * 2

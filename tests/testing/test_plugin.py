@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     import pytest
+    from mypy_boto3_ec2.client import EC2Client
 
     from ec2_export_image_tasks.testing import LocalEC2
 
@@ -34,7 +35,7 @@ def test_the_plugin_is_registered_through_its_entry_point(request: pytest.Fixtur
     assert request.config.pluginmanager.hasplugin("ec2_export_image_tasks")
 
 
-def test_the_fixture_gives_an_empty_authorized_endpoint(local_ec2: LocalEC2) -> None:
+def test_the_fixture_gives_an_empty_authorized_endpoint(local_ec2: LocalEC2[EC2Client]) -> None:
     assert local_ec2.tasks == ()
     assert local_ec2.requests == []
     assert local_ec2.authorized
@@ -97,7 +98,9 @@ def test_loading_the_plugin_imports_nothing_heavy() -> None:
     assert run.stdout.strip() == "[]"
 
 
-def test_the_fixtures_endpoint_plays_no_habit_until_given_some(local_ec2: LocalEC2) -> None:
+def test_the_fixtures_endpoint_plays_no_habit_until_given_some(
+    local_ec2: LocalEC2[EC2Client],
+) -> None:
     local_ec2.images.add("ami-0123456789abcdef0")
     local_ec2.buckets.add("exports")
     playing = local_ec2.habits

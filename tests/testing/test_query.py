@@ -13,6 +13,8 @@ from ec2_export_image_tasks.testing._query import parse_cancel, parse_describe, 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from mypy_boto3_ec2.client import EC2Client
+
 EXPORT = {
     "ImageId": "ami-0123456789abcdef0",
     "DiskImageFormat": "VMDK",
@@ -107,7 +109,7 @@ def test_a_field_the_action_does_not_read_is_refused_naming_it(
 
 
 def test_every_field_botocore_sends_is_read() -> None:
-    local = LocalEC2()
+    local: LocalEC2[EC2Client] = LocalEC2()
     local.images.add(EXPORT["ImageId"])
     local.buckets.add(EXPORT["S3ExportLocation.S3Bucket"])
     client = local.client

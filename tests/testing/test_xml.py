@@ -11,13 +11,16 @@ from botocore.exceptions import ClientError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply, make_client
+from ec2_export_image_tasks.testing import Ec2Error, LocalEC2, Reply, error_reply
 from ec2_export_image_tasks.testing import _xml as xml
+
+from ..stub_clients import stubs_client
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from botocore.model import Shape
+    from mypy_boto3_ec2.client import EC2Client
 
 # Text XML 1.0 can carry: no control characters but tab, LF and CR; no surrogates, no U+FFFE/F.
 xml_text = st.text(
@@ -97,7 +100,7 @@ def test_text_xml_cannot_carry_is_refused_naming_the_character(text: str, code_p
     ["\U0001d11e\U0001f600", "<&>", "]]>", "a\r\nb\rc", " padded ", "", "\t", "&#13;", "\u2028"],
     ids=["astral", "markup", "cdata-end", "line-ends", "spaces", "empty", "tab", "a-ref", "ls"],
 )
-def test_tag_text_round_trips_exactly(local_ec2: LocalEC2, text: str) -> None:
+def test_tag_text_round_trips_exactly(local_ec2: LocalEC2[EC2Client], text: str) -> None:
     stored = local_ec2.add_task({"Tags": [{"Key": text or "k", "Value": text}]})
 
     assert local_ec2.client.describe_export_image_tasks()["ExportImageTasks"] == [stored]
@@ -105,7 +108,7 @@ def test_tag_text_round_trips_exactly(local_ec2: LocalEC2, text: str) -> None:
 
 @given(key=xml_text.filter(bool), value=xml_text)
 def test_any_tag_text_survives_the_xml_and_botocores_parser(key: str, value: str) -> None:
-    local = LocalEC2()
+    local: LocalEC2[EC2Client] = LocalEC2()
     stored = local.add_task({"Tags": [{"Key": key, "Value": value}]})
 
     assert local.client.describe_export_image_tasks()["ExportImageTasks"] == [stored]
@@ -116,7 +119,7 @@ def test_an_error_document_reaches_boto3_as_its_code_and_message() -> None:
         return error_reply(Ec2Error("Odd.Code", "a <b> & \U0001f600", 400))
 
     with pytest.raises(ClientError) as raised:
-        make_client(fail).describe_export_image_tasks()
+        stubs_client(fail).describe_export_image_tasks()
 
     assert raised.value.response.get("Error") == {
         "Code": "Odd.Code",

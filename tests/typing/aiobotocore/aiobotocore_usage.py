@@ -68,11 +68,22 @@ async def list_everywhere(session: AioSession) -> None:
         pass
 
 
+async def my_code(client: AioEC2Client) -> None:
+    """The user's own code, typed with types-aiobotocore's client."""
+
+
 async def with_the_local_endpoint() -> None:
     service = LocalEC2()
     async with make_async_client(service) as client:
-        assert_type(client, AioEC2Client)
+        assert_type(client, AsyncEC2ClientProtocol)
         answer_with_async(client, service)
+        await my_code(client)  # expect-error
+    named: LocalEC2[EC2ClientProtocol, AioEC2Client] = LocalEC2()
+    async with make_async_client(named, max_attempts=2) as client:
+        assert_type(client, AioEC2Client)
+        await my_code(client)
+    async with make_async_client() as client:
+        assert_type(client, AsyncEC2ClientProtocol)
     assert_type(local_session({"eu-west-1": service}), AioSession)
 
     make_async_client("ec2")  # expect-error

@@ -47,7 +47,7 @@ from ec2_export_image_tasks import (
     wait_for_export,
 )
 from ec2_export_image_tasks.paginator import BotocoreClientProtocol
-from ec2_export_image_tasks.testing import answer_with, LocalEC2
+from ec2_export_image_tasks.testing import answer_with, LocalEC2, make_client
 
 
 def every_function_takes_the_stubs_client(client: EC2Client, request: ExportImageRequest) -> None:
@@ -129,3 +129,21 @@ def the_stubs_dicts_unpack_into_the_package_functions(
     Filter.model_validate(filters[0])
 
     start_export(client, **paginate)  # expect-error
+
+
+def my_code(client: EC2Client) -> None:
+    """The user's own code, typed with the stubs' client."""
+
+
+def a_local_endpoint_that_names_the_stubs_client_gives_it(named: LocalEC2[EC2Client]) -> None:
+    assert_type(named.client, EC2Client)
+    assert_type(make_client(named), EC2Client)
+    my_code(named.client)
+    my_code(make_client(named, max_attempts=3))
+    _plain: LocalEC2 = named  # a named endpoint is still a plain one
+    made: LocalEC2[EC2Client] = LocalEC2()
+    assert_type(made.client, EC2Client)
+
+    my_code(LocalEC2().client)  # expect-error
+    my_code(make_client())  # expect-error
+    LocalEC2[S3Client]()  # expect-error
