@@ -94,6 +94,10 @@ def list_export_image_tasks_in_regions(
     ``on_invalid="skip"`` are on the listing's ``skipped``, per region. ``config`` (botocore's
     ``Config``) is each region's client config, over the session's default.
 
+    ``session`` and ``config`` are aiobotocore's and botocore's own classes, typed by
+    types-aiobotocore and botocore-stubs (which either stub family brings); without them a type
+    checker reads those two libraries, and so these two parameters, as ``Any``.
+
     Refused here, at the call, before any request: a wrong ``concurrency``, ``on_invalid`` or
     ``region_timeout`` and a ``PaginationConfig`` with ``StartingToken`` or ``MaxItems`` (one
     region's token; a cut that would end each region without a word) are ``ValueError``s;

@@ -11,13 +11,17 @@ environment.
 
 from __future__ import annotations
 
+import functools
+import importlib
 import json
 import sys
 from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
 import pytest
+from pydantic import BaseModel
 
+from .test_public_api import SURFACE
 from .type_checkers import (
     MARK,
     PYRIGHT_CONFIG,
@@ -202,3 +206,67 @@ def test_pyright_checks_strictly_against_the_environment_running_the_tests() -> 
     assert config["typeCheckingMode"] == "strict"
     assert not {"venv", "venvPath", "extraPaths"} & set(config)
     assert command[command.index("--pythonpath") + 1] == sys.executable
+
+
+ANY_ON_PURPOSE = (
+    "typing.Coroutine[Any, Any, ",  # typing's own spelling of what an ``async def`` returns
+    "'ResourceType'?: Any",  # models/_boto_types.ResourceType says why
+    # botocore's and aiobotocore's own classes, typed only by their stubs (the README says so)
+    "session: Any",
+    "config: Any",
+    "botocore_pages: Any",
+    "PageIterator[Any]",
+    "aiobotocore_pages: Any",
+)
+"""Where a public signature may read as ``Any``; each is written where a user reads it."""
+
+
+def _public_names() -> list[str]:
+    """Every public name of every public module, and every public attribute of its classes."""
+    names: list[str] = []
+    for module_name in SURFACE:
+        if module_name.endswith(".aio") and not find_spec("aiobotocore"):
+            continue
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            names.append(f"{module_name}.{name}")
+            value = getattr(module, name)
+            if isinstance(value, type):
+                names += [f"{module_name}.{name}.{member}" for member in _own_methods(value)]
+    return names
+
+
+def _own_methods(cls: type) -> list[str]:
+    """The public methods and properties ``cls`` defines, not pydantic's ``BaseModel``'s."""
+    return [
+        member
+        for member, value in vars(cls).items()
+        if not member.startswith("_")
+        and not hasattr(BaseModel, member)
+        and (callable(value) or isinstance(value, property | classmethod | staticmethod))
+    ]
+
+
+def test_no_public_name_reads_as_any_but_those_written_down(
+    tmp_path: Path, mypy_cache: Path
+) -> None:
+    # In every environment, the stub-less one above all: the package's own types stay precise.
+    names = _public_names()
+    modules = [name for name in SURFACE if any(n.startswith(f"{name}.") for n in names)]
+    probe = tmp_path / "probe.py"
+    lines = [*(f"import {module}" for module in modules), *(f"reveal_type({n})" for n in names)]
+    probe.write_text("\n".join(lines) + "\n")
+
+    revealed = [
+        found.message.removeprefix("Revealed type is ")
+        for found in mypy_diagnostics((probe,), mypy_cache, severity="note")
+        if found.message.startswith("Revealed type is ")
+    ]
+
+    assert len(revealed) == len(names) > 150
+    unexplained = [
+        f"{name}: {text}"
+        for name, text in zip(names, revealed, strict=True)
+        if "Any" in functools.reduce(lambda left, why: left.replace(why, ""), ANY_ON_PURPOSE, text)
+    ]
+    assert not unexplained, "\n".join(unexplained)

@@ -34,14 +34,20 @@ class Diagnostic:
 
 
 _MYPY_LINE = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+): error: (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$"
+    r"^(?P<path>.+?):(?P<line>\d+): (?P<severity>error|note): (?P<message>.*?)"
+    r"(?:  \[(?P<code>[\w-]+)\])?$"
 )
 
 
 def mypy_diagnostics(
-    paths: tuple[Path, ...], cache: Path, python: str = sys.executable, cwd: Path = ROOT
+    paths: tuple[Path, ...],
+    cache: Path,
+    python: str = sys.executable,
+    cwd: Path = ROOT,
+    severity: str = "error",
 ) -> list[Diagnostic]:
-    """What ``mypy --strict`` of ``python``'s environment reports on ``paths``, run in ``cwd``."""
+    """What ``mypy --strict`` of ``python``'s environment reports on ``paths``, run in ``cwd``:
+    its errors, or its notes (``reveal_type``'s answers among them)."""
     command = [python, "-m", "mypy", "--strict", "--cache-dir", str(cache)]
     command += ["--show-error-codes", "--no-pretty", "--no-error-summary", *map(str, paths)]
     run = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
@@ -50,7 +56,7 @@ def mypy_diagnostics(
     return [
         Diagnostic((cwd / m["path"]).resolve(), int(m["line"]), m["code"] or "", m["message"])
         for m in found
-        if m
+        if m and m["severity"] == severity
     ]
 
 

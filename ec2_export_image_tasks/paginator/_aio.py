@@ -27,7 +27,12 @@ T = TypeVar("T")
 
 
 class AsyncTypedIterator(RunProgress[ItemT, PageT]):
-    """What the async ``paginate()`` returns: ``async for`` items, or ``pages()``; once."""
+    """What the async ``paginate()`` returns: ``async for`` items, or ``pages()``; once.
+
+    ``paginate()`` makes it from aiobotocore's ``AioPageIterator``, which only types-aiobotocore
+    types: without it a type checker reads the constructor's first parameter as ``Any`` (you
+    never call it yourself).
+    """
 
     def __init__(
         self,

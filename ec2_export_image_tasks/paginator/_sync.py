@@ -25,7 +25,9 @@ T = TypeVar("T")
 class TypedIterator(RunProgress[ItemT, PageT]):
     """What ``paginate()`` returns: iterate it for items, or call ``pages()`` for pages; once.
 
-    Like botocore's ``PageIterator`` it sends nothing until iterated.
+    Like botocore's ``PageIterator`` it sends nothing until iterated. ``paginate()`` makes it
+    from botocore's ``PageIterator``, which only botocore-stubs types: without them a type
+    checker reads the constructor's first parameter as ``Any`` (you never call it yourself).
     """
 
     def __init__(
