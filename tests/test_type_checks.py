@@ -219,6 +219,8 @@ ANY_ON_PURPOSE = (
     "aiobotocore_pages: Any",
 )
 """Where a public signature may read as ``Any``; each is written where a user reads it."""
+RETURNS_AIOBOTOCORES_OWN = {"ec2_export_image_tasks.testing.aio.local_session"}
+"""Public names whose type is aiobotocore's own class, ``Any`` where aiobotocore is untyped."""
 
 
 def _public_names() -> list[str]:
@@ -267,6 +269,7 @@ def test_no_public_name_reads_as_any_but_those_written_down(
     unexplained = [
         f"{name}: {text}"
         for name, text in zip(names, revealed, strict=True)
-        if "Any" in functools.reduce(lambda left, why: left.replace(why, ""), ANY_ON_PURPOSE, text)
+        if name not in RETURNS_AIOBOTOCORES_OWN
+        and "Any" in functools.reduce(lambda left, why: left.replace(why, ""), ANY_ON_PURPOSE, text)
     ]
     assert not unexplained, "\n".join(unexplained)
