@@ -239,13 +239,19 @@ def _public_names() -> list[str]:
 
 
 def _own_methods(cls: type) -> list[str]:
-    """The public methods and properties ``cls`` defines, not pydantic's ``BaseModel``'s."""
+    """The public methods and properties ``cls`` has from this package's classes (its own and
+    those it inherits), not pydantic's ``BaseModel``'s."""
+    ours = [klass for klass in cls.__mro__ if klass.__module__.startswith("ec2_export_image_tasks")]
+    members = {
+        member: value
+        for klass in reversed(ours)
+        for member, value in vars(klass).items()
+        if not member.startswith("_") and not hasattr(BaseModel, member)
+    }
     return [
         member
-        for member, value in vars(cls).items()
-        if not member.startswith("_")
-        and not hasattr(BaseModel, member)
-        and (callable(value) or isinstance(value, property | classmethod | staticmethod))
+        for member, value in members.items()
+        if callable(value) or isinstance(value, property | classmethod | staticmethod)
     ]
 
 

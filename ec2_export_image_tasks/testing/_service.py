@@ -9,8 +9,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections import Counter
-from functools import cached_property
-from typing import TYPE_CHECKING, Generic, overload
+from typing import TYPE_CHECKING, Generic, cast, overload
 
 from .._clients import AsyncClientT, ClientT
 from . import _xml
@@ -81,7 +80,8 @@ class LocalEC2(ExportImageTasksBackend, Generic[ClientT, AsyncClientT]):
     ``mypy_boto3_ec2.client`` or ``types_boto3_ec2.client``) types :attr:`client` and
     ``make_client(local)`` as that class, and ``LocalEC2[EC2Client, AioEC2Client]`` types
     ``make_async_client(local)`` too (from ``types_aiobotocore_ec2.client``). Every stub family
-    describes the same real botocore client, which is what these return.
+    describes the same real botocore client, which is what these return. Checkers narrowing
+    with ``isinstance(x, LocalEC2)`` leave the parameters unknown, not defaulted: annotate.
     """
 
     def __init__(
@@ -95,11 +95,18 @@ class LocalEC2(ExportImageTasksBackend, Generic[ClientT, AsyncClientT]):
         self.requests: list[dict[str, str]] = []
         """Each request's form fields, in order: ``Action``, ``MaxResults``, ``NextToken``, ..."""
         self._lost: Counter[str] = Counter()
+        self._client: EC2ClientProtocol | None = None
 
-    @cached_property
+    @property
     def client(self) -> ClientT:
-        """A real boto3 EC2 client answered here (made on first use: boto3 loads then)."""
-        return make_client(self)
+        """A real boto3 EC2 client answered here (made on first use: boto3 loads then).
+
+        Read-only: it is typed as the class the endpoint names, which only the endpoint's own
+        client (botocore's) is sure to be.
+        """
+        if self._client is None:
+            self._client = make_client(self)
+        return cast("ClientT", self._client)
 
     def __call__(self, action: str, parameters: Mapping[str, str]) -> Reply:
         """Answer one request: its reply, or EC2's error document for what it got wrong.

@@ -38,5 +38,6 @@ def an_endpoint_without_a_named_class_gives_the_protocol(local: LocalEC2) -> Non
     local.client.cancel_export_task(ExportTaskId="export-ami-0123abcd")
 
     local.client.describe_images()  # expect-error
+    local.client = make_client()  # expect-error
     LocalEC2[int]()  # expect-error
     make_client("ec2")  # expect-error
