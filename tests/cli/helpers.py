@@ -10,7 +10,16 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+import pytest
+
+from ec2_export_image_tasks._cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ec2_export_image_tasks import EC2ClientProtocol
 
 NEARLY_DONE = "export-ami-0000000000000d000"  # the demo's: 60% of 8 s
 SLOWEST = "export-ami-0000000000000d002"  # 5% of 20 s
@@ -23,6 +32,18 @@ DEMO_EXPORT = ["export", IMAGE, "--bucket", "demo-exports", "--format", "vmdk"]
 """An export the demo (or a local EC2 with the bucket ``demo-exports``) starts."""
 NEW_TASK_ID = re.compile(r"export-ami-[0-9a-f]{17}")
 """The id of an export a test started: its digits are not known in advance."""
+
+
+def usage_error(
+    argv: Sequence[str],
+    capsys: pytest.CaptureFixture[str],
+    client: EC2ClientProtocol | None = None,
+) -> str:
+    """What stderr says of the usage error ``argv`` must be: exit status 2, before anything runs."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv, client=client)
+    assert exited.value.code == 2
+    return capsys.readouterr().err
 
 
 @dataclass

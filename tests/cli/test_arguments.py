@@ -17,7 +17,7 @@ from ec2_export_image_tasks._cli.commands import COMMANDS
 from ec2_export_image_tasks._cli.connection import make_client
 from ec2_export_image_tasks.models import json_schema
 
-from .helpers import NEARLY_DONE, Run
+from .helpers import NEARLY_DONE, Run, usage_error
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -26,11 +26,8 @@ if TYPE_CHECKING:
 
 
 def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
-    """The message of the usage error ``argv`` must be: exit status 2, before anything runs."""
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
-    assert exited.value.code == 2
-    return capsys.readouterr().err.splitlines()[-1]
+    """The last line of :func:`usage_error`: argparse's message, after its usage lines."""
+    return usage_error(argv, capsys).splitlines()[-1]
 
 
 def test_version_prints_the_name_and_the_installed_version(
@@ -168,11 +165,9 @@ def test_seconds_no_clock_can_mean_are_a_usage_error(
 def test_seconds_longer_than_a_day_are_a_usage_error(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
+    err = usage_error(argv, capsys)
 
-    assert exited.value.code == 2
-    assert "must be at most 86400 s" in capsys.readouterr().err
+    assert "must be at most 86400 s" in err
 
 
 @pytest.mark.parametrize("value", ["-1", "1.5", "nan", "soon"])
@@ -233,10 +228,8 @@ def test_schema_is_the_models_json_schema(run: Callable[..., Run]) -> None:
 def test_a_usage_error_is_one_line_naming_the_value(
     argv: list[str], named: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(argv)
+    err = usage_error(argv, capsys)
 
-    assert exited.value.code == 2
-    [line] = capsys.readouterr().err.splitlines()
+    [line] = err.splitlines()
     assert line.startswith("error: ")
     assert named in line

@@ -16,7 +16,7 @@ import pytest
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import Reply, make_client, page_reply
 
-from .helpers import IMAGE, FakeTime
+from .helpers import IMAGE, FakeTime, usage_error
 from .loopback import SIGNING, ec2_over_http
 
 if TYPE_CHECKING:
@@ -50,11 +50,9 @@ def test_a_usage_error_with_stdout_closed_is_still_said_on_stderr_with_status_2(
 ) -> None:
     monkeypatch.setattr(sys, "stdout", None)
 
-    with pytest.raises(SystemExit) as exit_:
-        main(["list", "--page-size", "0"])
+    err = usage_error(["list", "--page-size", "0"], capsys)
 
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err.startswith("error: argument --page-size: 0: ")
+    assert err.startswith("error: argument --page-size: 0: ")
 
 
 def test_wait_timing_out_on_a_task_without_a_status_says_so_not_none(
@@ -149,11 +147,9 @@ def test_a_refused_structure_is_named_as_typed_with_what_was_given(
     # Before: a JSON input's Filters named --filters, which was not typed; a missing Values
     # was "invalid Values None: Input should be a valid tuple", and a location that is not an
     # object named the model's class.
-    with pytest.raises(SystemExit) as exit_:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err.startswith(line)
+    assert err.startswith(line)
     assert local_ec2.requests == []
 
 
@@ -176,11 +172,8 @@ def test_an_argument_that_is_not_utf8_is_bad_usage_naming_the_option_and_the_byt
     argv: list[str], option: str, local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before, export --prefix $'\xff' ended in botocore's UnicodeEncodeError, a traceback.
-    with pytest.raises(SystemExit) as exit_:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
     assert err.startswith(f"error: argument {option}: ")
     assert err.endswith(": not UTF-8 text (bytes the locale could not decode)\n")
     assert "\\xff" in err
@@ -206,11 +199,9 @@ def test_an_argument_that_is_not_utf8_is_bad_usage_naming_the_option_and_the_byt
 def test_json_that_escapes_a_lone_surrogate_is_bad_usage_not_a_traceback(
     argv: list[str], local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert "'\\udcff': a lone surrogate, which no request can carry" in capsys.readouterr().err
+    assert "'\\udcff': a lone surrogate, which no request can carry" in err
     assert local_ec2.requests == []
 
 
@@ -218,11 +209,9 @@ def test_an_empty_starting_token_is_named_as_typed(
     local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before: "invalid PaginationConfig.StartingToken ''", the model's name for it.
-    with pytest.raises(SystemExit) as exit_:
-        main(["list", "--starting-token", ""], client=local_ec2.client)
+    err = usage_error(["list", "--starting-token", ""], capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err.startswith("error: argument --starting-token: '': ")
+    assert err.startswith("error: argument --starting-token: '': ")
     assert local_ec2.requests == []
 
 
@@ -285,10 +274,9 @@ def test_an_option_given_twice_is_bad_usage_naming_both_values(
     argv: list[str], line: str, local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before, the last one won silently: export --bucket a --bucket b exported to b.
-    with pytest.raises(SystemExit) as exit_:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert (exit_.value.code, capsys.readouterr().err) == (2, line)
+    assert err == line
     assert local_ec2.requests == []
 
 
@@ -345,13 +333,9 @@ def test_cli_input_json_file_without_a_path_says_so(
     local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Before: "cannot read '': Is a directory" (the empty path read as the current directory).
-    with pytest.raises(SystemExit) as exit_:
-        main(["list", "--cli-input-json", "file://"], client=local_ec2.client)
+    err = usage_error(["list", "--cli-input-json", "file://"], capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err == (
-        "error: argument --cli-input-json: file:// names no file: give file://PATH\n"
-    )
+    assert err == ("error: argument --cli-input-json: file:// names no file: give file://PATH\n")
 
 
 @pytest.mark.parametrize(
@@ -373,11 +357,9 @@ def test_a_json_key_given_twice_is_bad_usage_naming_the_key(
     argv: list[str], local_ec2: LocalEC2, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # As an option given twice: json.loads kept the last value silently.
-    with pytest.raises(SystemExit) as exit_:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert "invalid JSON: the key " in capsys.readouterr().err
+    assert "invalid JSON: the key " in err
     assert local_ec2.requests == []
 
 
@@ -386,11 +368,9 @@ def test_a_shorthand_key_given_twice_is_bad_usage_naming_the_key(
 ) -> None:
     argv = ["export", IMAGE, "--format", "vmdk", "--s3-export-location", "S3Bucket=a,S3Bucket=b"]
 
-    with pytest.raises(SystemExit) as exit_:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err == (
+    assert err == (
         "error: argument --s3-export-location: the key 'S3Bucket' is given twice at character 12 "
         "of 'S3Bucket=a,S3Bucket=b'\n"
     )
@@ -417,11 +397,9 @@ def test_ca_bundle_naming_a_directory_is_bad_usage_before_anything_is_sent(
 ) -> None:
     # Before, it was taken, and the first request failed: "SSL validation failed ... Is a
     # directory" (botocore reads the bundle as one file).
-    with pytest.raises(SystemExit) as exit_:
-        main(["list", "--ca-bundle", str(tmp_path)], client=local_ec2.client)
+    err = usage_error(["list", "--ca-bundle", str(tmp_path)], capsys, local_ec2.client)
 
-    assert exit_.value.code == 2
-    assert capsys.readouterr().err == (
+    assert err == (
         f"error: argument --ca-bundle: {str(tmp_path)!r} is a directory: "
         "give a file of CA certificates\n"
     )

@@ -21,6 +21,8 @@ from ec2_export_image_tasks._cli._completion import completion_script
 from ec2_export_image_tasks._cli.arguments import PROG, parser
 from ec2_export_image_tasks._cli.commands import COMMANDS
 
+from .helpers import usage_error
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -130,10 +132,6 @@ def test_an_option_added_to_the_grammar_completes_with_no_edit_to_the_script(
 def test_an_unknown_shell_is_a_usage_error_naming_the_choices(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    with pytest.raises(SystemExit) as ended:
-        main(["completion", "fish"])
+    err = usage_error(["completion", "fish"], capsys)
 
-    assert ended.value.code == 2
-    assert capsys.readouterr().err == (
-        "error: argument SHELL: invalid choice: 'fish' (choose from 'bash', 'zsh')\n"
-    )
+    assert err == ("error: argument SHELL: invalid choice: 'fish' (choose from 'bash', 'zsh')\n")

@@ -16,6 +16,7 @@ from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks._cli._debug import LOGGERS, redacted
 from ec2_export_image_tasks.testing import page_reply
 
+from .helpers import usage_error
 from .loopback import SIGNING, ec2_over_http, empty_ec2
 
 if TYPE_CHECKING:
@@ -177,11 +178,11 @@ def test_a_ca_bundle_that_does_not_exist_is_a_usage_error_naming_the_option_and_
     aws: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     missing = tmp_path / "nowhere.pem"
-    with pytest.raises(SystemExit) as ended:
-        main(["list", "--ca-bundle", str(missing), "--endpoint-url", "https://127.0.0.1:1"])
+    err = usage_error(
+        ["list", "--ca-bundle", str(missing), "--endpoint-url", "https://127.0.0.1:1"], capsys
+    )
 
-    assert ended.value.code == 2
-    assert capsys.readouterr().err == (f"error: argument --ca-bundle: no such file: '{missing}'\n")
+    assert err == (f"error: argument --ca-bundle: no such file: '{missing}'\n")
 
 
 def test_a_presigned_url_in_the_log_keeps_its_signature_and_token_hidden() -> None:

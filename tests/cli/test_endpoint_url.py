@@ -15,6 +15,7 @@ import pytest
 
 from ec2_export_image_tasks._cli import main
 
+from .helpers import usage_error
 from .loopback import SIGNING, empty_ec2
 
 if TYPE_CHECKING:
@@ -36,11 +37,9 @@ USERINFO = f"alice:{SECRET}"
 def test_an_endpoint_url_botocore_cannot_use_is_a_one_line_usage_error(
     capsys: pytest.CaptureFixture[str], url: str, problem: str
 ) -> None:
-    with pytest.raises(SystemExit) as exit_status:
-        main(["--endpoint-url", url, "list"])
+    err = usage_error(["--endpoint-url", url, "list"], capsys)
 
-    assert exit_status.value.code == 2
-    assert capsys.readouterr().err.startswith(f"error: argument --endpoint-url: {problem}")
+    assert err.startswith(f"error: argument --endpoint-url: {problem}")
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from .helpers import (
     FakeTime,
     Run,
     cli_process,
+    usage_error,
 )
 from .test_export_failures import CancelAnswerLost
 
@@ -141,11 +142,9 @@ def test_a_bad_option_is_refused_naming_it_and_nothing_is_sent(
     given = {"IMAGE_ID": IMAGE, "--bucket": "b-b", "--format": "raw"} | {option: value}
     argv = ["export", given.pop("IMAGE_ID"), *(part for pair in given.items() for part in pair)]
 
-    with pytest.raises(SystemExit) as exited:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    error_line = capsys.readouterr().err.splitlines()[-1]
-    assert exited.value.code == 2
+    error_line = err.splitlines()[-1]
     assert f"argument {option}: " in error_line
     assert repr(value) in error_line or value in error_line
     assert local_ec2.requests == []
@@ -156,11 +155,9 @@ def test_a_tag_key_given_twice_is_refused(
 ) -> None:
     argv = [*DEMO_EXPORT, "--tag", "team=a", "--tag", "team=b"]
 
-    with pytest.raises(SystemExit) as exited:
-        main(argv, client=local_ec2.client)
+    err = usage_error(argv, capsys, local_ec2.client)
 
-    assert exited.value.code == 2
-    assert "argument --tag: the tag key 'team' is given twice" in capsys.readouterr().err
+    assert "argument --tag: the tag key 'team' is given twice" in err
     assert local_ec2.requests == []
 
 
@@ -174,11 +171,9 @@ def test_51_tags_are_refused(local_ec2: LocalEC2) -> None:
 
 
 def test_bucket_and_format_are_required(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(["--demo", "export", IMAGE])
+    err = usage_error(["--demo", "export", IMAGE], capsys)
 
-    assert exited.value.code == 2
-    assert "--bucket" in capsys.readouterr().err
+    assert "--bucket" in err
 
 
 def test_cancel_moves_an_active_export_to_deleting(run: Callable[..., Run]) -> None:
@@ -208,11 +203,9 @@ def test_cancel_of_an_export_no_longer_active_is_status_1(run: Callable[..., Run
 
 
 def test_cancel_of_a_malformed_id_is_refused_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(["--demo", "cancel", "ami-0123abcd"])
+    err = usage_error(["--demo", "cancel", "ami-0123abcd"], capsys)
 
-    assert exited.value.code == 2
-    assert "argument TASK_ID: 'ami-0123abcd'" in capsys.readouterr().err
+    assert "argument TASK_ID: 'ami-0123abcd'" in err
 
 
 # --query and aws-cli's --output json|text (their bytes are aws-cli's: test_aws_cli_output.py).

@@ -10,7 +10,7 @@ import pytest
 from ec2_export_image_tasks._cli import main
 from ec2_export_image_tasks.testing import LocalEC2
 
-from .helpers import DEMO_EXPORT, EXPORT, IMAGE, NEW_TASK_ID, FakeTime
+from .helpers import DEMO_EXPORT, EXPORT, IMAGE, NEW_TASK_ID, FakeTime, usage_error
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,11 +50,9 @@ def test_a_bad_option_is_named_as_typed_with_its_value_and_the_rule(
 ) -> None:
     ec2 = LocalEC2()
 
-    with pytest.raises(SystemExit) as ended:
-        main(argv, client=ec2.client)
+    err = usage_error(argv, capsys, ec2.client)
 
-    assert ended.value.code == 2
-    assert capsys.readouterr().err == f"error: {line}\n"
+    assert err == f"error: {line}\n"
     assert ec2.requests == []
 
 

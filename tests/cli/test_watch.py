@@ -20,7 +20,7 @@ from ec2_export_image_tasks.testing import (
     page_reply,
 )
 
-from .helpers import NEARLY_DONE, SLOWEST, FakeTime, Terminal
+from .helpers import NEARLY_DONE, SLOWEST, FakeTime, Terminal, usage_error
 from .loopback import SIGNING, ec2_over_http
 
 if TYPE_CHECKING:
@@ -293,11 +293,8 @@ def test_a_timeout_longer_than_a_timer_can_be_set_for_is_accepted(
 def test_a_timeout_that_is_not_a_positive_number_is_bad_usage(
     capsys: pytest.CaptureFixture[str], value: str
 ) -> None:
-    with pytest.raises(SystemExit) as exited:
-        main(["watch", "--timeout", value], client=_stuck().client)
+    err = usage_error(["watch", "--timeout", value], capsys, _stuck().client)
 
-    assert exited.value.code == 2
-    err = capsys.readouterr().err
     assert err.startswith("error: argument --timeout: ")
     assert value in err
 
