@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jmespath.parser import ParsedResult
 
-__all__ = ["add_query_option", "apply", "query", "query_problem"]
+__all__ = ["AWS_CLI_STYLES", "add_query_option", "apply", "query", "query_problem"]
+
+AWS_CLI_STYLES = ("json", "text")
+"""The ``--output`` styles printed as aws-cli prints them: the only ones ``--query`` applies to."""
 
 
 def query(text: str) -> ParsedResult:
@@ -42,7 +45,7 @@ def add_query_option(command: argparse.ArgumentParser, applied_to: str) -> None:
 def query_problem(expression: ParsedResult | None, style: str | None) -> str | None:
     """Why ``--query`` means nothing with ``--output style`` (only json and text are queried,
     as in aws-cli); None if it does, or when there is no query."""
-    if expression is not None and style not in (None, "json", "text"):
+    if expression is not None and style is not None and style not in AWS_CLI_STYLES:
         return f"argument --query: applies to --output json or text, not {style}"
     return None
 

@@ -22,7 +22,7 @@ from ._checked import checked_number
 from ._color import colored
 from ._input_json import write_skeleton
 from ._invocation import Command, Invocation
-from ._query import query_problem
+from ._query import AWS_CLI_STYLES, query_problem
 from ._signals import EndedBySignal
 from .arguments import OUTPUTS, add_interval, add_query, add_selection, timeout
 from .exit_status import BAD_INPUT, OK, TIMED_OUT
@@ -194,7 +194,7 @@ class _Listing:
     def write_first_page(self, style: str) -> None:
         """``--no-paginate``: one request, and its page as EC2 sent it (with EC2's
         ``NextToken``)."""
-        if style in ("json", "text"):
+        if style in AWS_CLI_STYLES:
             page = next(self.parsed.pages(self.tasks.pages()))  # botocore yields one at least
             output.write_as_aws_cli(style, page, self.query, self.out)
             return

@@ -26,7 +26,7 @@ from . import output
 from ._aws_spellings import FORMATS, add_cancel_spellings, add_export_spellings
 from ._checked import checked, refused
 from ._input_json import write_skeleton
-from ._query import add_query_option, query_problem
+from ._query import AWS_CLI_STYLES, add_query_option, query_problem
 from ._signals import EndedBySignal
 from ._userinfo import without_userinfo
 from .arguments import PROG, add_interval, timeout
@@ -403,9 +403,9 @@ def _print_started(
 
     style = _aws_style(run.args)
     try:
-        if style in ("json", "text") and following:
+        if style in AWS_CLI_STYLES and following:
             run.err.write(f"{task_id}\n")
-        elif style in ("json", "text"):
+        elif style in AWS_CLI_STYLES:
             output.write_as_aws_cli(style, document, run.args.query, run.out)
         elif style == "jsonl":
             output.write_json_line(document, run.out)
@@ -430,7 +430,7 @@ def _follow_started(run: Invocation, client: EC2Client, task_id: str, started: f
     # Progress lines would break a JSON document or aws-cli's text: with --output json or
     # text they go to stderr, and stdout ends with the task as it ended, --query applied.
     style = _aws_style(run.args)
-    out = run.err if style in ("json", "text") else run.out
+    out = run.err if style in AWS_CLI_STYLES else run.out
     try:
         task = follow(run, client, task_id, out, started=started, json_lines=style == "jsonl")
     except ExportFailedError as ended:  # followed to its end: deleted
@@ -450,7 +450,7 @@ def _print_ended(run: Invocation, style: str | None, task: ExportImageTask) -> N
     """With json or text, the task as it ended on stdout: what ``--query`` makes of it."""
     from jmespath.exceptions import JMESPathError
 
-    if style not in ("json", "text"):
+    if style not in AWS_CLI_STYLES:
         return
     try:
         output.write_as_aws_cli(style, task.to_boto(), run.args.query, run.out)
@@ -523,7 +523,7 @@ def cancel_arguments(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument(
         "--output",
-        choices=["json", "text"],
+        choices=list(AWS_CLI_STYLES),
         help="CancelExportTask's answer, as aws-cli prints it: nothing (default: a line)",
     )
     add_query_option(command, "CancelExportTask's answer (an empty object)")
